@@ -1,0 +1,55 @@
+import type { ChalkInstance } from 'chalk';
+import type { Diagnostic } from '../../diagnostics.js';
+import { countBySeverity } from '../../diagnostics.js';
+import { t, type Lang } from '../../messages/index.js';
+
+export interface FileOutcome {
+  file: string;
+  /** The form's name when the report named a known form. */
+  formTitle?: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface StylishOptions {
+  lang: Lang;
+  color: ChalkInstance;
+  /** List each clean file by name (for a handful of files; a CI batch gets the summary only). */
+  listClean: boolean;
+}
+
+function line(d: Diagnostic, o: StylishOptions): string {
+  const { color, lang } = o;
+  const where = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
+  const sev = d.severity === 'error' ? color.red(t(lang, 'severity/error')) : color.yellow(t(lang, 'severity/warning'));
+  const main = `${color.bold(where)}  ${sev}  ${d.message}  ${color.dim(`(${d.ruleId})`)}`;
+  return d.hint ? `${main}\n    ${color.cyan('→')} ${d.hint}` : main;
+}
+
+/**
+ * The human format: one line per problem, `file:line:col  severity  message  (rule)`,
+ * the hint on the line below, and a summary at the end.
+ */
+export function formatStylish(outcomes: readonly FileOutcome[], o: StylishOptions): string {
+  const out: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let failed = 0;
+  for (const outcome of outcomes) {
+    const c = countBySeverity(outcome.diagnostics);
+    errors += c.errors;
+    warnings += c.warnings;
+    if (outcome.diagnostics.length > 0) failed++;
+    for (const d of outcome.diagnostics) out.push(line(d, o));
+    if (outcome.diagnostics.length === 0 && o.listClean && outcome.formTitle) {
+      out.push(o.color.green(t(o.lang, 'summary/ok-file', { file: outcome.file, form: outcome.formTitle })));
+    }
+  }
+  const files = outcomes.length;
+  if (errors + warnings === 0) {
+    out.push(o.color.green(t(o.lang, 'summary/clean', { files })));
+  } else {
+    const summary = t(o.lang, 'summary/problems', { problems: errors + warnings, errors, warnings, failed, files });
+    out.push('', errors > 0 ? o.color.red.bold(summary) : o.color.yellow.bold(summary));
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,60 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+export interface InputProblem {
+  ruleId: 'io/not-found' | 'io/no-match' | 'io/unreadable';
+  path: string;
+  reason?: string;
+}
+
+export interface Inputs {
+  files: string[];
+  problems: InputProblem[];
+}
+
+const REPORT_GLOB = '**/*.{yaml,yml}';
+const SKIP = ['**/node_modules/**', '**/.git/**'];
+
+/** Paths as the user sees them: relative to the working folder when inside it, with forward slashes. */
+function display(cwd: string, file: string): string {
+  const rel = path.relative(cwd, path.resolve(cwd, file));
+  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : path.resolve(cwd, file);
+  return shown.split(path.sep).join('/');
+}
+
+/**
+ * Expands the command line's files, folders (every .yaml/.yml below, recursively) and quoted globs
+ * into a sorted list of files. Missing paths and patterns that match nothing are problems, not silence.
+ */
+export async function expandInputs(args: readonly string[], cwd: string): Promise<Inputs> {
+  const files = new Set<string>();
+  const problems: InputProblem[] = [];
+  for (const arg of args) {
+    const normalized = arg.split(path.sep).join('/');
+    let info;
+    try {
+      info = await stat(path.resolve(cwd, arg));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+        problems.push({ ruleId: 'io/unreadable', path: arg, reason: (error as Error).message });
+        continue;
+      }
+    }
+    if (info?.isDirectory()) {
+      const found = await glob(REPORT_GLOB, { cwd: path.resolve(cwd, arg), ignore: SKIP, onlyFiles: true, dot: false });
+      if (found.length === 0) problems.push({ ruleId: 'io/no-match', path: arg });
+      for (const f of found) files.add(display(cwd, path.join(path.resolve(cwd, arg), f)));
+    } else if (info) {
+      files.add(display(cwd, arg));
+    } else if (isDynamicPattern(normalized)) {
+      const found = await glob(normalized, { cwd, ignore: SKIP, onlyFiles: true, expandDirectories: false });
+      if (found.length === 0) problems.push({ ruleId: 'io/no-match', path: arg });
+      for (const f of found) files.add(display(cwd, f));
+    } else {
+      problems.push({ ruleId: 'io/not-found', path: arg });
+    }
+  }
+  return { files: [...files].sort(), problems };
+}

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { BosoreportError, EXIT_USAGE } from '../errors.js';
+import { langFromEnv, parseLang, t, type Lang } from '../messages/index.js';
+import type { Io } from './context.js';
+import { runValidate } from './validate.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const EXAMPLES_VALIDATE = `
+Examples:
+  $ bosoreport validate examples/gjovik-aarsrapport-2012.yaml
+  $ bosoreport validate reports/                      every .yaml/.yml below, recursively
+  $ bosoreport validate a.yaml b.yaml 'reports/**/*.yaml'
+  $ bosoreport validate --lang en reports/
+
+Exit codes: 0 no errors (warnings allowed), 1 problems found in reports, 2 usage or I/O error.`;
+
+const EXAMPLES_MAIN = `
+Examples:
+  $ bosoreport validate examples/gjovik-aarsrapport-2012.yaml
+  $ bosoreport validate reports/
+  $ bosoreport validate --help
+
+Messages are in Norwegian (nb) or English (en): --lang, or BOSOREPORT_LANG, or the locale (LANG).`;
+
+function langOption(): Option {
+  return new Option('--lang <lang>', 'language of messages: nb or en (default: from the locale)');
+}
+
+/** Runs the CLI and returns its exit code; only bin/ turns that into the process's exit. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let lang: Lang = langFromEnv(io.env);
+  let exitCode = 0;
+  const program = new Command()
+    .name('bosoreport')
+    .description('Check, compute and render Husbanken «Boligsosialt utviklingsprogram» reports written as YAML.')
+    .version(pkg.version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .addHelpText('after', EXAMPLES_MAIN)
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+
+  program
+    .command('validate')
+    .description('check reports against their form: YAML, form, schema')
+    .argument('<paths...>', 'report files, folders, or quoted glob patterns')
+    .addOption(langOption())
+    .addHelpText('after', EXAMPLES_VALIDATE)
+    .action(async (paths: string[], options: { lang?: string }) => {
+      if (options.lang !== undefined) {
+        const chosen = parseLang(options.lang);
+        if (!chosen) throw new BosoreportError(t(lang, 'usage/bad-lang', { value: options.lang }), EXIT_USAGE);
+        lang = chosen;
+      }
+      exitCode = await runValidate(paths, { io, lang });
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with code 0.
+      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (error instanceof BosoreportError) {
+      io.stderr.write(`bosoreport: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr.write(`${t(lang, 'internal', { detail: (error as Error)?.message ?? String(error) })}\n${t(lang, 'internal.hint')}\n`);
+    if (io.env.BOSOREPORT_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    return EXIT_USAGE;
+  }
+}

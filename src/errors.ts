@@ -1,0 +1,24 @@
+/**
+ * Errors that end a command. Each carries the exit code the CLI returns, so that
+ * the CLI never has to guess from an error's class how serious it was.
+ */
+export const EXIT_CLEAN = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+export class BosoreportError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Wrong arguments or options: the user must change the command line. */
+export class UsageError extends BosoreportError {
+  constructor(message: string) {
+    super(message, EXIT_USAGE);
+  }
+}

@@ -1,0 +1,10 @@
+import type { FormDescriptor } from '../types.js';
+
+/** Å-2012: «RAPPORTERING I BOLIGSOSIALT UTVIKLINGSPROGRAM – ÅRSRAPPORT», used for 2012–2014 (Gjøvik 2012 in full). */
+export const aarsrapport2012: FormDescriptor = {
+  id: 'aarsrapport-2012',
+  kind: 'aarsrapport',
+  title: { nb: 'Årsrapport (skjema 2012–2014)', en: 'Annual report (2012–2014 form)' },
+  schemaFile: 'aarsrapport-2012.schema.json',
+  years: [2012, 2014],
+};

@@ -1,0 +1,10 @@
+import type { FormDescriptor } from '../types.js';
+
+/** H-2011: «Skjema for års- og halvårsrapportering» as used for half-year reports (Lillehammer H1 2011 in full). */
+export const halvaarsrapport2011: FormDescriptor = {
+  id: 'halvaarsrapport-2011',
+  kind: 'halvaarsrapport',
+  title: { nb: 'Halvårsrapport (skjema 2011)', en: 'Half-year report (2011 form)' },
+  schemaFile: 'halvaarsrapport-2011.schema.json',
+  years: [2011, 2012],
+};

@@ -1,0 +1,12 @@
+import { aarsrapport2012 } from './aarsrapport-2012/descriptor.js';
+import { halvaarsrapport2011 } from './halvaarsrapport-2011/descriptor.js';
+import type { FormDescriptor } from './types.js';
+
+/** Every form bosoreport knows. A new form version is one folder beside these plus one line here. */
+export const FORMS: readonly FormDescriptor[] = [halvaarsrapport2011, aarsrapport2012];
+
+export function findForm(id: string): FormDescriptor | undefined {
+  return FORMS.find((f) => f.id === id);
+}
+
+export const FORM_IDS: readonly string[] = FORMS.map((f) => f.id);

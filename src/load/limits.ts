@@ -1,0 +1,9 @@
+/** Input limits. A real report is 20–60 kB and five or six levels deep; these leave a wide margin. */
+export const LIMITS = {
+  /** Bytes in one report file. */
+  maxFileBytes: 2 * 1024 * 1024,
+  /** How often aliases may be expanded before a file counts as an alias bomb. */
+  maxAliasCount: 100,
+  /** Levels of nested mappings and lists. */
+  maxDepth: 64,
+} as const;

@@ -1,0 +1,39 @@
+import { en } from './en.js';
+import { nb } from './nb.js';
+
+export type Lang = 'nb' | 'en';
+export const LANGS: readonly Lang[] = ['nb', 'en'];
+
+export type Params = Record<string, string | number | undefined>;
+export type Catalogue = Record<string, (p: Params) => string>;
+
+const catalogues: Record<Lang, Catalogue> = { nb, en };
+
+/** Looks up a user-facing text by its code. A missing code is a programming error, so it throws. */
+export function t(lang: Lang, code: string, params: Params = {}): string {
+  const entry = catalogues[lang][code];
+  if (!entry) throw new Error(`no ${lang} message for ${code}`);
+  return entry(params);
+}
+
+export function hasMessage(lang: Lang, code: string): boolean {
+  return code in catalogues[lang];
+}
+
+/**
+ * The language from the environment: Norwegian locales (nb, nn, no) get bokmål,
+ * everything else English. BOSOREPORT_LANG wins over the locale variables.
+ */
+export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {
+  const candidates = [env.BOSOREPORT_LANG, env.LC_ALL, env.LC_MESSAGES, env.LANG, env.LANGUAGE?.split(':')[0]];
+  let locale = candidates.find((v) => v !== undefined && v !== '' && v !== 'C' && v !== 'POSIX');
+  if (!locale) locale = Intl.DateTimeFormat().resolvedOptions().locale;
+  return /^(nb|nn|no)([_.-]|$)/i.test(locale) ? 'nb' : 'en';
+}
+
+export function parseLang(value: string): Lang | undefined {
+  const v = value.toLowerCase();
+  if (v === 'nb' || v === 'no' || v === 'nn') return 'nb';
+  if (v === 'en') return 'en';
+  return undefined;
+}

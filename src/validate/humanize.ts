@@ -1,0 +1,189 @@
+import type { ErrorObject } from 'ajv';
+import type { Diagnostic } from '../diagnostics.js';
+import { spanFor, type DataPath } from '../load/positions.js';
+import type { ParsedReport } from '../load/parse.js';
+import { t, type Lang, type Params } from '../messages/index.js';
+import { closest } from '../util/similar.js';
+import { schemaAt } from './schemas.js';
+
+/** Turns "/a/b/0" into ['a', 'b', 0], using the data to tell list indexes from keys. */
+export function pointerToPath(pointer: string, data: unknown): DataPath {
+  const path: (string | number)[] = [];
+  let node = data;
+  for (const raw of pointer.split('/').slice(1)) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(node)) {
+      path.push(Number(seg));
+      node = node[Number(seg)];
+    } else {
+      path.push(seg);
+      node = (node as Record<string, unknown> | undefined)?.[seg];
+    }
+  }
+  return path;
+}
+
+function dotted(path: DataPath, lang: Lang): string {
+  if (path.length === 0) return t(lang, 'root');
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+}
+
+function shown(value: unknown): string {
+  const s = String(value);
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+function describeFound(value: unknown, lang: Lang): string {
+  if (value === null || value === undefined) return t(lang, 'found/empty');
+  if (Array.isArray(value)) return t(lang, 'found/array');
+  if (typeof value === 'object') return t(lang, 'found/object');
+  if (typeof value === 'number') return t(lang, 'found/number', { value: shown(value) });
+  if (typeof value === 'boolean') return t(lang, 'found/boolean', { value: String(value) });
+  return t(lang, 'found/string', { value: shown(value) });
+}
+
+/** Words users type for "we don't know" in a number cell, as seen in real reports. */
+const UNKNOWN_MARKERS = /^(x\)?|\(x\)|ukjent|ikke tilgjengelig.*|mangler|-|\?|n\/a)$/i;
+
+function typeHint(expected: string[], value: unknown, lang: Lang): string | undefined {
+  const wantsNumber = expected.includes('integer') || expected.includes('number');
+  if (wantsNumber && typeof value === 'string') {
+    const digits = value.replace(/[\s.]/g, '').replace(/,-$/, '');
+    if (/^-?\d+$/.test(digits)) return t(lang, 'schema/type.number-with-spaces', { number: digits });
+    if (UNKNOWN_MARKERS.test(value.trim()) || expected.includes('null')) return t(lang, 'schema/type.unknown-count');
+  }
+  if (wantsNumber && typeof value === 'number' && !Number.isInteger(value)) return undefined;
+  if (expected.includes('object') && (value === null || typeof value !== 'object')) return t(lang, 'schema/type.indent');
+  if (expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) return t(lang, 'schema/type.quote');
+  return undefined;
+}
+
+/** «18.02.2013» or «30.08.11» typed the Norwegian way → 2013-02-18 / 2011-08-30. */
+function isoFromNorwegian(value: string): string | undefined {
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(value.trim());
+  if (!m) return undefined;
+  const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
+  return `${year}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+}
+
+interface Context {
+  report: ParsedReport;
+  schemaId: string;
+  lang: Lang;
+}
+
+function titleAt(ctx: Context, path: DataPath): string {
+  const schema = schemaAt(ctx.schemaId, path);
+  const last = path[path.length - 1];
+  return schema?.title ?? (last === undefined ? t(ctx.lang, 'root') : String(last));
+}
+
+function one(ctx: Context, error: ErrorObject): Diagnostic | undefined {
+  const { report, lang } = ctx;
+  const path = pointerToPath(error.instancePath, report.data);
+  const value = error.data;
+  const title = titleAt(ctx, path);
+  const make = (ruleId: string, target: 'value' | 'key' | 'owner', at: DataPath, messageCode: string, params: Params, hint?: string): Diagnostic => ({
+    file: report.file,
+    ...spanFor(report.doc, report.lineCounter, at, target),
+    severity: 'error',
+    ruleId,
+    message: t(lang, messageCode, params),
+    ...(hint ? { hint } : {}),
+  });
+
+  switch (error.keyword) {
+    case 'required': {
+      const key = String(error.params.missingProperty);
+      const field = schemaAt(ctx.schemaId, [...path, key]);
+      const params = { key, title: field?.title ?? key, parent: dotted(path, lang) };
+      const nullable = ([] as unknown[]).concat(field?.type ?? []).includes('null');
+      return make('schema/required', 'owner', path, 'schema/required', params, t(lang, nullable ? 'schema/required.hint-nullable' : 'schema/required.hint', params));
+    }
+    case 'additionalProperties': {
+      const key = String(error.params.additionalProperty);
+      const known = Object.keys(schemaAt(ctx.schemaId, path)?.properties ?? {});
+      const present = value && typeof value === 'object' ? Object.keys(value) : [];
+      const suggestion = closest(key, known.filter((k) => !present.includes(k)));
+      const hint = suggestion
+        ? t(lang, 'schema/unknown-key.suggest', { suggestion })
+        : t(lang, 'schema/unknown-key.list', { known: known.join(', ') });
+      return make('schema/unknown-key', 'key', [...path, key], 'schema/unknown-key', { key, parent: dotted(path, lang) }, hint);
+    }
+    case 'type': {
+      const expected = ([] as string[]).concat(error.params.type as string | string[]);
+      const words = expected.map((e) => t(lang, `type/${e}`));
+      const params = {
+        title,
+        expected: words.length > 1 ? `${words.slice(0, -1).join(', ')} ${t(lang, 'or')} ${words[words.length - 1]}` : words[0]!,
+        found: describeFound(value, lang),
+      };
+      return make('schema/type', 'value', path, 'schema/type', params, typeHint(expected, value, lang));
+    }
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).map(String);
+      const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
+      const params = { title, value: shown(value), allowed: allowed.join(', '), suggestion: suggestion ?? '' };
+      return make('schema/enum', 'value', path, 'schema/enum', params, t(lang, 'schema/enum.hint', params));
+    }
+    case 'minimum':
+    case 'exclusiveMinimum': {
+      const params = { title, value: shown(value), limit: String(error.params.limit) };
+      return make('schema/minimum', 'value', path, 'schema/minimum', params, t(lang, 'schema/minimum.hint'));
+    }
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return make('schema/maximum', 'value', path, 'schema/maximum', { title, value: shown(value), limit: String(error.params.limit) });
+    case 'format': {
+      const format = String(error.params.format);
+      const params = { title, value: shown(value) };
+      if (format === 'date' || format === 'dato-eller-maaned') {
+        const iso = typeof value === 'string' ? isoFromNorwegian(value) : undefined;
+        const hint = iso
+          ? t(lang, 'schema/format-date.convert', { iso })
+          : t(lang, format === 'date' ? 'schema/format-date.hint' : 'schema/format-month.hint');
+        return make('schema/format', 'value', path, 'schema/format-date', params, hint);
+      }
+      if (format === 'email') return make('schema/format', 'value', path, 'schema/format-email', params);
+      if (format === 'uri') return make('schema/format', 'value', path, 'schema/format-uri', params, t(lang, 'schema/format-uri.hint'));
+      return make('schema/format', 'value', path, 'schema/other', { title, detail: error.message ?? format });
+    }
+    case 'minLength':
+      return make('schema/min-length', 'value', path, 'schema/min-length', { title }, t(lang, 'schema/min-length.hint'));
+    case 'minItems':
+      return make('schema/min-items', 'value', path, 'schema/min-items', { title });
+    default:
+      return make(`schema/${error.keyword}`, 'value', path, 'schema/other', { title, detail: error.message ?? error.keyword });
+  }
+}
+
+/**
+ * ajv's errors as diagnostics a programme leader can act on: Norwegian field titles from the schema,
+ * the value found, a hint, and the position of the key or value to change.
+ */
+export function humanize(errors: readonly ErrorObject[], report: ParsedReport, schemaId: string, lang: Lang): Diagnostic[] {
+  const ctx = { report, schemaId, lang };
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  // A misspelt key shows up twice: as unknown, and its intended name as missing. Keep only the
+  // unknown-key message, whose hint names the missing key.
+  const misspelt = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword !== 'additionalProperties') continue;
+    const path = pointerToPath(error.instancePath, report.data);
+    const known = Object.keys(schemaAt(schemaId, path)?.properties ?? {});
+    const present = error.data && typeof error.data === 'object' ? Object.keys(error.data) : [];
+    const suggestion = closest(String(error.params.additionalProperty), known.filter((k) => !present.includes(k)));
+    if (suggestion) misspelt.add(`${error.instancePath}/${suggestion}`);
+  }
+  for (const error of errors) {
+    if (error.keyword === 'required' && misspelt.has(`${error.instancePath}/${String(error.params.missingProperty)}`)) continue;
+    const d = one(ctx, error);
+    if (!d) continue;
+    const key = `${d.line}:${d.col}:${d.ruleId}:${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}
