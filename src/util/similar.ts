@@ -39,6 +39,11 @@ export function closest(input: string, candidates: readonly string[]): string | 
     const containing = candidates.filter((c) => c.includes(key) || (key.includes(c) && c.length >= 4));
     if (containing.length === 1) return containing[0];
   }
+  // Abbreviations («rapportdato» for «rapporteringsdato»): same start, letters in order.
+  if (key.length >= 5) {
+    const abbreviating = candidates.filter((c) => c.startsWith(key.slice(0, 4)) && isSubsequence(key, c));
+    if (abbreviating.length === 1) return abbreviating[0];
+  }
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
@@ -50,4 +55,10 @@ export function closest(input: string, candidates: readonly string[]): string | 
   }
   const allowed = Math.max(2, Math.floor(Math.max(key.length, 1) / 3));
   return bestDistance <= allowed ? best : undefined;
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
 }

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { exampleText, GJOVIK, LILLEHAMMER, lineOf, runCli, tempTree } from '../helpers.js';
+
+const STACK = /\n\s+at .+:\d+:\d+/;
+const ANSI = /\x1b\[/;
+
+describe('bosoreport validate (built binary)', () => {
+  it('passes both examples with exit 0 and a short ok summary', () => {
+    const r = runCli(['validate', GJOVIK, LILLEHAMMER]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`✔ ${GJOVIK}: Annual report (2012–2014 form)`);
+    expect(r.stdout).toContain('✔ 2 files without errors');
+    expect(r.stderr).toBe('');
+  });
+
+  it('walks folders recursively and expands quoted globs, in a stable order', () => {
+    const good = exampleText(GJOVIK);
+    const t = tempTree({ 'reports/gjovik/2012.yaml': good, 'reports/hamar/2012.yml': good, 'reports/notes.txt': 'x', 'other/a.yaml': good });
+    try {
+      const dir = runCli(['validate', 'reports'], { cwd: t.dir });
+      expect(dir.status).toBe(0);
+      expect(dir.stdout).toContain('✔ 2 files without errors');
+      const glob = runCli(['validate', 'reports/**/*.yaml', 'other/a.yaml'], { cwd: t.dir });
+      expect(glob.stdout.indexOf('other/a.yaml')).toBeLessThan(glob.stdout.indexOf('reports/gjovik/2012.yaml'));
+      expect(glob.stdout).toContain('✔ 2 files without errors');
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('reports problems as file:line:col severity message (rule) and exits 1, in English', () => {
+    const bad = exampleText(GJOVIK).replace('  programansvarlig:', '  programansvalig:').replace('nye_soknader: 302', 'nye_soknader: X');
+    const t = tempTree({ 'bad.yaml': bad, 'good.yaml': exampleText(LILLEHAMMER) });
+    try {
+      const r = runCli(['validate', '--lang', 'en', '.'], { cwd: t.dir });
+      expect(r.status).toBe(1);
+      const line = lineOf(bad, 'programansvalig');
+      expect(r.stdout).toMatch(new RegExp(`^bad\\.yaml:${line}:3  error  Unknown field "programansvalig" in generell_programinformasjon\\.  \\(schema/unknown-key\\)$`, 'm'));
+      expect(r.stdout).toMatch(/^ {4}→ Did you mean "programansvarlig"\?$/m);
+      expect(r.stdout).toContain(
+        `bad.yaml:${lineOf(bad, 'nye_soknader: X')}:19  error  Antall nye søknader om kommunalt disponerte boliger: expected a whole number, null (unknown) or a mapping of fields, found the text "X".  (schema/type)`,
+      );
+      expect(r.stdout).toContain('✖ 2 problems (2 errors, 0 warnings) in 1 of 2 files');
+      expect(r.stdout).not.toMatch(STACK);
+      expect(r.stderr).toBe('');
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('speaks bokmål with --lang nb and from a Norwegian locale', () => {
+    const bad = exampleText(GJOVIK).replace('rapporteringsaar: 2012', 'rapporteringsaar: "2012"');
+    const t = tempTree({ 'bad.yaml': bad });
+    try {
+      for (const r of [runCli(['validate', '--lang', 'nb', 'bad.yaml'], { cwd: t.dir }), runCli(['validate', 'bad.yaml'], { cwd: t.dir, env: { LANG: 'nb_NO.UTF-8' } })]) {
+        expect(r.status).toBe(1);
+        expect(r.stdout).toContain(`bad.yaml:${lineOf(bad, 'rapporteringsaar:')}:21  feil  Rapporteringsår: forventet et helt tall, fant teksten «2012».  (schema/type)`);
+        expect(r.stdout).toContain('✖ 1 problem (1 feil, 0 advarsler) i 1 av 1 fil');
+      }
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('reports YAML errors (duplicate key, tab, bad encoding, binary) with positions and no stack trace', () => {
+    const t = tempTree({
+      'dup.yaml': 'skjema: aarsrapport-2012\nskjema: aarsrapport-2012\n',
+      'tab.yaml': 'skjema: aarsrapport-2012\na:\n\tb: 1\n',
+      'latin1.yaml': new Uint8Array([...new TextEncoder().encode('skjema: aarsrapport-2012\nkommune: Gj'), 0xf8, 0x0a]),
+      'image.yaml': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+    });
+    try {
+      for (const lang of ['en', 'nb']) {
+        const r = runCli(['validate', '--lang', lang, '.'], { cwd: t.dir });
+        expect(r.status).toBe(1);
+        expect(r.stdout).toMatch(/^dup\.yaml:2:1  \S+  .*\(yaml\/duplicate-key\)$/m);
+        expect(r.stdout).toMatch(/^tab\.yaml:3:1  \S+  .*\(yaml\/tab\)$/m);
+        expect(r.stdout).toMatch(/^latin1\.yaml:2:12  \S+  .*\(load\/not-utf8\)$/m);
+        expect(r.stdout).toMatch(/^image\.yaml:1:1  \S+  .*\(load\/binary\)$/m);
+        expect(r.stdout + r.stderr).not.toMatch(STACK);
+      }
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('exits 2 for a missing file but still checks the others', () => {
+    const r = runCli(['validate', 'no-such-report.yaml', GJOVIK]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('no-such-report.yaml  error  Cannot find the file or folder "no-such-report.yaml".  (io/not-found)');
+    expect(r.stdout).toContain(`✔ ${GJOVIK}`);
+  });
+
+  it('exits 2 when a pattern or folder matches no report', () => {
+    const t = tempTree({ 'empty/readme.txt': 'x' });
+    try {
+      const r = runCli(['validate', 'empty', 'reports/**/*.yaml'], { cwd: t.dir, env: { LANG: 'nb_NO.UTF-8' } });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toContain('empty  feil  Ingen rapportfiler passer til «empty».  (io/no-match)');
+      expect(r.stdout).toContain('Ingen rapportfiler passer til «reports/**/*.yaml».');
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('exits 2 for usage errors: no paths, unknown option, unknown language', () => {
+    expect(runCli(['validate']).status).toBe(2);
+    expect(runCli(['validate', '--bogus', GJOVIK]).status).toBe(2);
+    const lang = runCli(['validate', '--lang', 'de', GJOVIK]);
+    expect(lang.status).toBe(2);
+    expect(lang.stderr).toContain('Unknown language "de"; use nb or en.');
+    expect(runCli(['frobnicate']).status).toBe(2);
+  });
+
+  it('prints no colour when not on a terminal or when NO_COLOR is set, and colour when forced', () => {
+    const bad = tempTree({ 'bad.yaml': 'skjema: nope\n' });
+    try {
+      expect(runCli(['validate', 'bad.yaml'], { cwd: bad.dir }).stdout).not.toMatch(ANSI);
+      expect(runCli(['validate', 'bad.yaml'], { cwd: bad.dir, env: { NO_COLOR: '1' } }).stdout).not.toMatch(ANSI);
+      expect(runCli(['validate', 'bad.yaml'], { cwd: bad.dir, env: { FORCE_COLOR: '1' } }).stdout).toMatch(ANSI);
+    } finally {
+      bad.cleanup();
+    }
+  });
+
+  it('has help with examples, and a version', () => {
+    const help = runCli(['validate', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('$ bosoreport validate reports/');
+    expect(help.stdout).toContain('Exit codes');
+    const top = runCli(['--help']);
+    expect(top.stdout).toContain('validate');
+    const version = runCli(['--version']);
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});

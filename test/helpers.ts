@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument, type Document } from 'yaml';
+import type { Diagnostic } from '../src/diagnostics.js';
+import type { Lang } from '../src/messages/index.js';
+import { validateSource } from '../src/validate/validate.js';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const BIN = path.join(ROOT, 'bin', 'bosoreport.js');
+export const GJOVIK = 'examples/gjovik-aarsrapport-2012.yaml';
+export const LILLEHAMMER = 'examples/lillehammer-halvaarsrapport-2011.yaml';
+
+export function exampleText(rel: string): string {
+  return readFileSync(path.join(ROOT, rel), 'utf8');
+}
+
+/** An example as an editable YAML document, so tests change one thing in a real report. */
+export function exampleDoc(rel: string): Document {
+  return parseDocument(exampleText(rel));
+}
+
+export function check(text: string, lang: Lang = 'en', file = 'report.yaml') {
+  return validateSource(file, new TextEncoder().encode(text), lang);
+}
+
+/** Line number (1-based) of the first line containing `needle` at or after line `from`. */
+export function lineOf(text: string, needle: string, from = 1): number {
+  const lines = text.split(/\r?\n/);
+  for (let i = from - 1; i < lines.length; i++) if (lines[i]!.includes(needle)) return i + 1;
+  throw new Error(`"${needle}" not found`);
+}
+
+export function only(diagnostics: Diagnostic[], ruleId: string): Diagnostic[] {
+  return diagnostics.filter((d) => d.ruleId === ruleId);
+}
+
+/** A temporary folder from an inline map of files; removed by the returned cleanup. */
+export function tempTree(files: Record<string, string | Uint8Array>): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bosoreport-test-'));
+  for (const [name, content] of Object.entries(files)) {
+    const full = path.join(dir, name);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  }
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built binary as a user would, without a terminal and without the caller's locale. */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C', ...options.env };
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
