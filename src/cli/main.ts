@@ -3,6 +3,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { BosoreportError, EXIT_USAGE } from '../errors.js';
 import { langFromEnv, parseLang, t, type Lang } from '../messages/index.js';
 import type { Io } from './context.js';
+import { runCompute } from './compute.js';
+import { parseRuleOptions } from './rule-option.js';
+import { runRules } from './rules.js';
 import { runValidate } from './validate.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -16,10 +19,20 @@ Examples:
 
 Exit codes: 0 no errors (warnings allowed), 1 problems found in reports, 2 usage or I/O error.`;
 
+const EXAMPLES_COMPUTE = `
+Examples:
+  $ bosoreport compute examples/gjovik-aarsrapport-2012.yaml          figures as a table
+  $ bosoreport compute examples/gjovik-aarsrapport-2012.yaml --json   report + figures as JSON
+  $ bosoreport compute --lang en --rule negativt-resultat=off examples/gjovik-aarsrapport-2012.yaml
+
+Exit codes: 0 figures computed, no errors; 1 problems in the report; 2 usage or I/O error.`;
+
 const EXAMPLES_MAIN = `
 Examples:
   $ bosoreport validate examples/gjovik-aarsrapport-2012.yaml
   $ bosoreport validate reports/
+  $ bosoreport compute examples/gjovik-aarsrapport-2012.yaml --json
+  $ bosoreport rules
   $ bosoreport validate --help
 
 Messages are in Norwegian (nb) or English (en): --lang, or BOSOREPORT_LANG, or the locale (LANG).`;
@@ -28,10 +41,22 @@ function langOption(): Option {
   return new Option('--lang <lang>', 'language of messages: nb or en (default: from the locale)');
 }
 
+function ruleOption(): Option {
+  return new Option('--rule <id=level>', 'set a rule to off, warn or error (repeatable; wins over .bosoreport.yaml)').argParser(
+    (value: string, previous: string[] = []) => [...previous, value],
+  );
+}
+
 /** Runs the CLI and returns its exit code; only bin/ turns that into the process's exit. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let lang: Lang = langFromEnv(io.env);
   let exitCode = 0;
+  const setLang = (value: string | undefined) => {
+    if (value === undefined) return;
+    const chosen = parseLang(value);
+    if (!chosen) throw new BosoreportError(t(lang, 'usage/bad-lang', { value }), EXIT_USAGE);
+    lang = chosen;
+  };
   const program = new Command()
     .name('bosoreport')
     .description('Check, compute and render Husbanken «Boligsosialt utviklingsprogram» reports written as YAML.')
@@ -50,14 +75,33 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .description('check reports against their form: YAML, form, schema')
     .argument('<paths...>', 'report files, folders, or quoted glob patterns')
     .addOption(langOption())
+    .addOption(ruleOption())
     .addHelpText('after', EXAMPLES_VALIDATE)
-    .action(async (paths: string[], options: { lang?: string }) => {
-      if (options.lang !== undefined) {
-        const chosen = parseLang(options.lang);
-        if (!chosen) throw new BosoreportError(t(lang, 'usage/bad-lang', { value: options.lang }), EXIT_USAGE);
-        lang = chosen;
-      }
-      exitCode = await runValidate(paths, { io, lang });
+    .action(async (paths: string[], options: { lang?: string; rule?: string[] }) => {
+      setLang(options.lang);
+      exitCode = await runValidate(paths, { io, lang }, parseRuleOptions(options.rule ?? [], lang));
+    });
+
+  program
+    .command('compute')
+    .description('print a report with every derived figure (deltas, totals, ratios, deadline)')
+    .argument('<file>', 'one report file')
+    .option('--json', 'print the report and its figures as JSON (shape: schemas/beregning.schema.json)')
+    .addOption(langOption())
+    .addOption(ruleOption())
+    .addHelpText('after', EXAMPLES_COMPUTE)
+    .action(async (file: string, options: { lang?: string; rule?: string[]; json?: boolean }) => {
+      setLang(options.lang);
+      exitCode = await runCompute([file], { json: options.json === true, rules: parseRuleOptions(options.rule ?? [], lang) }, { io, lang });
+    });
+
+  program
+    .command('rules')
+    .description('list the rules checked beyond the schema, with their default level')
+    .addOption(langOption())
+    .action((options: { lang?: string }) => {
+      setLang(options.lang);
+      exitCode = runRules({ io, lang });
     });
 
   try {

@@ -10,3 +10,6 @@ export function findForm(id: string): FormDescriptor | undefined {
 }
 
 export const FORM_IDS: readonly string[] = FORMS.map((f) => f.id);
+
+/** Every rule of every form, once each, for config checking and the rule reference. */
+export const ALL_RULES = [...new Map(FORMS.flatMap((f) => f.rules).map((r) => [r.id, r])).values()];

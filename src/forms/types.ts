@@ -1,4 +1,6 @@
 import type { Lang } from '../messages/index.js';
+import type { Section } from '../present/figures.js';
+import type { Rule } from '../rules/types.js';
 
 /**
  * One form type in one version: the unit a new form year is added as.
@@ -15,4 +17,10 @@ export interface FormDescriptor {
   schemaFile: string;
   /** The years this form version was used for, from the evidence in FORMS.md. */
   years: readonly [number, number];
+  /** One pure pass from schema-valid data to every computed figure. */
+  derive(data: any): unknown;
+  /** Checks beyond the schema, run on the data and its figures. */
+  rules: readonly Rule[];
+  /** The figures as titled table sections, for `compute` without --json. */
+  figureTable(figures: any, lang: Lang): Section[];
 }

@@ -1,5 +1,7 @@
 import { en } from './en.js';
 import { nb } from './nb.js';
+import { rulesEn } from './rules.en.js';
+import { rulesNb } from './rules.nb.js';
 
 export type Lang = 'nb' | 'en';
 export const LANGS: readonly Lang[] = ['nb', 'en'];
@@ -7,7 +9,7 @@ export const LANGS: readonly Lang[] = ['nb', 'en'];
 export type Params = Record<string, string | number | undefined>;
 export type Catalogue = Record<string, (p: Params) => string>;
 
-const catalogues: Record<Lang, Catalogue> = { nb, en };
+const catalogues: Record<Lang, Catalogue> = { nb: { ...nb, ...rulesNb }, en: { ...en, ...rulesEn } };
 
 /** Looks up a user-facing text by its code. A missing code is a programming error, so it throws. */
 export function t(lang: Lang, code: string, params: Params = {}): string {

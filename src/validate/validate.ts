@@ -4,8 +4,16 @@ import { identifyForm } from '../forms/identify.js';
 import type { FormDescriptor } from '../forms/types.js';
 import { parseReport, type ParsedReport } from '../load/parse.js';
 import type { Lang } from '../messages/index.js';
+import { runRules } from '../rules/runner.js';
+import type { SeveritySetting } from '../rules/types.js';
 import { validatorFor } from './ajv.js';
 import { humanize } from './humanize.js';
+
+export interface CheckOptions {
+  lang: Lang;
+  /** Rule severities from config and command line, by rule id. */
+  rules?: Readonly<Record<string, SeveritySetting>>;
+}
 
 export interface ValidationResult {
   file: string;
@@ -15,14 +23,17 @@ export interface ValidationResult {
   report?: ParsedReport;
   /** True when the data matched the form's schema, so later stages may rely on its shape. */
   schemaValid: boolean;
+  /** Every computed figure; present when the schema check passed. */
+  figures?: unknown;
   diagnostics: Diagnostic[];
 }
 
 /**
- * load → identify form → validate against the form's schema, for one file's bytes.
+ * load → identify form → schema → derive → rules, for one file's bytes.
  * Pure apart from reading the schemas once; the CLI does the file I/O.
  */
-export function validateSource(file: string, bytes: Uint8Array, lang: Lang): ValidationResult {
+export function validateSource(file: string, bytes: Uint8Array, options: CheckOptions | Lang): ValidationResult {
+  const { lang, rules: settings } = typeof options === 'string' ? { lang: options, rules: undefined } : options;
   const parsed = parseReport(file, bytes, lang);
   const diagnostics = [...parsed.diagnostics];
   const report = parsed.report;
@@ -35,8 +46,14 @@ export function validateSource(file: string, bytes: Uint8Array, lang: Lang): Val
   }
   const form = identified.form;
   const validate = validatorFor(form.schemaFile);
-  const schemaValid = validate(report.data) === true;
-  if (!schemaValid) diagnostics.push(...humanize(validate.errors ?? [], report, form.schemaFile, lang));
+  if (validate(report.data) !== true) {
+    diagnostics.push(...humanize(validate.errors ?? [], report, form.schemaFile, lang));
+    diagnostics.sort(byPosition);
+    return { file, form, report, schemaValid: false, diagnostics };
+  }
+  // Rules rely on the shape the schema guarantees, so they run only on schema-valid data.
+  const figures = form.derive(report.data);
+  diagnostics.push(...runRules(form.rules, { data: report.data, figures, form }, report, lang, settings));
   diagnostics.sort(byPosition);
-  return { file, form, report, schemaValid, diagnostics };
+  return { file, form, report, schemaValid: true, figures, diagnostics };
 }

@@ -1,4 +1,7 @@
+import { halvaarsrapportSections } from '../../present/figures.js';
 import type { FormDescriptor } from '../types.js';
+import { deriveHalvaarsrapport2011 } from './derive.js';
+import { HALVAARSRAPPORT_2011_RULES } from './rules.js';
 
 /** H-2011: «Skjema for års- og halvårsrapportering» as used for half-year reports (Lillehammer H1 2011 in full). */
 export const halvaarsrapport2011: FormDescriptor = {
@@ -7,4 +10,7 @@ export const halvaarsrapport2011: FormDescriptor = {
   title: { nb: 'Halvårsrapport (skjema 2011)', en: 'Half-year report (2011 form)' },
   schemaFile: 'halvaarsrapport-2011.schema.json',
   years: [2011, 2012],
+  derive: deriveHalvaarsrapport2011,
+  rules: HALVAARSRAPPORT_2011_RULES,
+  figureTable: halvaarsrapportSections,
 };

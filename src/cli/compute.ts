@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../errors.js';
+import { t } from '../messages/index.js';
+import type { SeveritySetting } from '../rules/types.js';
+import { checkFiles } from './check-files.js';
+import { colorFor, type CommandContext } from './context.js';
+import { formatFigures } from './formatters/figures.js';
+import { formatStylish } from './formatters/stylish.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** The version of the `compute --json` shape (schemas/beregning.schema.json); bumped when it changes incompatibly. */
+export const COMPUTE_FORMAT = 1;
+
+/**
+ * `bosoreport compute FILE`: the report and every derived figure, as JSON for templates and tools, or
+ * as a table for people. Problems found go to stderr (table) or into the JSON; figures are printed
+ * whenever the report matched its schema, since warnings and rule errors do not make them wrong.
+ */
+export async function runCompute(paths: readonly string[], options: { json?: boolean; rules: Record<string, SeveritySetting> }, ctx: CommandContext): Promise<number> {
+  const { io, lang } = ctx;
+  const checked = await checkFiles(paths, ctx, options.rules);
+  const reports = checked.files.filter((f) => f.result);
+  if (reports.length > 1) throw new BosoreportError(t(lang, 'usage/one-file'), EXIT_USAGE);
+  const color = colorFor(io.stderr, io.env);
+  const one = reports[0];
+  if (checked.usageFailed || !one?.result?.form || !one.result.schemaValid) {
+    io.stderr.write(formatStylish(checked.files, { lang, color, listClean: false }));
+    return checked.usageFailed ? EXIT_USAGE : EXIT_PROBLEMS;
+  }
+  const { result } = one;
+  const form = result.form!;
+  const hasErrors = result.diagnostics.some((d) => d.severity === 'error');
+  if (options.json) {
+    const out = {
+      format: COMPUTE_FORMAT,
+      bosoreport: pkg.version,
+      fil: result.file,
+      skjema: { id: form.id, navn: form.title.nb },
+      rapport: result.report!.data,
+      beregnet: result.figures,
+      diagnostikk: result.diagnostics,
+    };
+    io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    const data = result.report!.data as { generell_programinformasjon: { kommune: string; rapporteringsaar: number } };
+    const heading = `${data.generell_programinformasjon.kommune} – ${form.title[lang]}, ${data.generell_programinformasjon.rapporteringsaar}`;
+    io.stdout.write(formatFigures(heading, form.figureTable(result.figures, lang), colorFor(io.stdout, io.env)));
+    if (result.diagnostics.length) io.stderr.write(formatStylish([one], { lang, color, listClean: false }));
+  }
+  return hasErrors ? EXIT_PROBLEMS : EXIT_CLEAN;
+}

@@ -1,0 +1,30 @@
+import type { ChalkInstance } from 'chalk';
+import type { Section } from '../../present/figures.js';
+
+/** Columns padded to their widest cell; numbers (anything starting with a digit or sign) right-aligned. */
+function table(rows: string[][], header: string[] | undefined, color: ChalkInstance): string[] {
+  const all = header ? [header, ...rows] : rows;
+  const widths: number[] = [];
+  for (const row of all) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
+  const numeric = /^[−+\-\d]/;
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => {
+        const pad = ' '.repeat(widths[i]! - [...cell].length);
+        return i > 0 && (numeric.test(cell) || cell === '') && header ? pad + cell : cell + pad;
+      })
+      .join('   ')
+      .trimEnd();
+  const out = all.map(line);
+  if (header) out[0] = color.dim(out[0]!);
+  return out;
+}
+
+/** The human view of `compute`: one titled table per section. */
+export function formatFigures(heading: string, sections: readonly Section[], color: ChalkInstance): string {
+  const out = [color.bold(heading), ''];
+  for (const s of sections) {
+    out.push(color.bold(s.title), ...table(s.rows, s.header, color).map((l) => `  ${l}`), '');
+  }
+  return out.join('\n');
+}

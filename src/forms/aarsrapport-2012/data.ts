@@ -1,0 +1,44 @@
+import type { CountRow, NeedRow, ProgramInfo } from '../shared/data.js';
+
+/** An annual report (Å-2012) as the schema guarantees it. */
+export interface Aarsrapport2012 {
+  skjema: 'aarsrapport-2012';
+  forsidedato?: string;
+  generell_programinformasjon: ProgramInfo & { programansvarlig: string };
+  hovedmaal: {
+    anskaffe_og_beholde_bolig: {
+      a_uten_eid_eller_leid_bolig: NeedRow;
+      b_fare_for_aa_miste_boligen: NeedRow;
+      c_uegnet_bolig: NeedRow;
+      samlet_resultat: string;
+    };
+    saerskilt_prioritert_omraade?: NeedRow & { omraade: string };
+    kvalitet_paa_boliger_bomiljo_og_booppfolging: string;
+  };
+  delmaal_a: Record<string, string>;
+  delmaal_b: Record<string, string>;
+  delmaal_c: {
+    c1_okonomiske_virkemidler: {
+      fullfinansierte_boligkjop_med_startlaan: CountRow;
+      herav_med_fastrente: CountRow;
+      samfinansierte_boligkjop: CountRow;
+      boligkjop_med_startlaan_og_boligtilskudd: CountRow;
+      overgang_fra_kommunal_til_eid_bolig: CountRow;
+      tilskudd_til_tilpasning: CountRow;
+      bostottemottakere: { januar: number | null; desember: number | null; kommentar?: string };
+    };
+    c2_kommunalt_disponerte_boliger: {
+      kommunalt_disponerte_boliger: CountRow;
+      fremskaffet_med_boligtilskudd: CountRow;
+      fremskaffet_med_investeringstilskudd: CountRow;
+      nye_soknader: CountRow;
+      nye_tildelinger: CountRow;
+    };
+    c3_samlet_resultatoppnaaelse: string;
+  };
+  lokale_maal: { gjeldende_maal_og_strategier: string; innsats_og_maaloppnaaelse: string };
+  laering_og_formidling: Record<string, string>;
+}
+
+export const NEED_ROWS = ['a_uten_eid_eller_leid_bolig', 'b_fare_for_aa_miste_boligen', 'c_uegnet_bolig'] as const;
+export type NeedRowKey = (typeof NEED_ROWS)[number];

@@ -1,0 +1,65 @@
+import { countOf, type Count } from '../shared/data.js';
+import { difference, needFigures, ratio, round, sum, type NeedFigures, type Ratio } from '../shared/figures.js';
+import { isoDate, periodFacts, type PeriodFacts } from '../shared/period.js';
+import { NEED_ROWS, type Aarsrapport2012, type NeedRowKey } from './data.js';
+
+/** Every figure bosoreport computes for an annual report; the `beregnet` part of `compute --json`. */
+export interface Aarsrapport2012Figures {
+  periode: PeriodFacts;
+  behov: {
+    dato_0101: string;
+    dato_3112: string;
+    rader: Record<NeedRowKey, NeedFigures>;
+    sum: { pr_0101: Count; pr_3112: Count; endring: Count };
+  };
+  saerskilt_prioritert_omraade: (NeedFigures & { aar: number; dato_0101: string; dato_3112: string; omraade: string }) | null;
+  fastrenteandel: Ratio;
+  tildelingsrate: Ratio;
+  bostotte: { januar: Count; desember: Count; endring: Count; endring_andel: number | null };
+  kommunalt_disponerte_boliger_fordeling: { oppgitt: Count; sum_av_deler: Count; differanse: Count } | null;
+}
+
+/** One pass from a schema-valid annual report to its figures. Pure; unknown stays unknown. */
+export function deriveAarsrapport2012(report: Aarsrapport2012): Aarsrapport2012Figures {
+  const info = report.generell_programinformasjon;
+  const aar = info.rapporteringsaar;
+  const table = report.hovedmaal.anskaffe_og_beholde_bolig;
+  const rader = Object.fromEntries(NEED_ROWS.map((k) => [k, needFigures(table[k])])) as Record<NeedRowKey, NeedFigures>;
+  const pr_0101 = sum(NEED_ROWS.map((k) => rader[k].pr_0101));
+  const pr_3112 = sum(NEED_ROWS.map((k) => rader[k].pr_3112));
+
+  const special = report.hovedmaal.saerskilt_prioritert_omraade;
+  const c1 = report.delmaal_c.c1_okonomiske_virkemidler;
+  const c2 = report.delmaal_c.c2_kommunalt_disponerte_boliger;
+  const bostotte = c1.bostottemottakere;
+  const bostotteEndring = difference(bostotte.desember, bostotte.januar);
+  const disponerte = countOf(c2.kommunalt_disponerte_boliger);
+  const fordeling = disponerte.fordeling;
+
+  return {
+    periode: periodFacts('aarsrapport', aar, info.rapporteringsdato, report.forsidedato),
+    behov: {
+      dato_0101: isoDate(aar, 1, 1),
+      dato_3112: isoDate(aar, 12, 31),
+      rader,
+      sum: { pr_0101, pr_3112, endring: difference(pr_0101, pr_3112) },
+    },
+    saerskilt_prioritert_omraade: special
+      ? { aar: aar + 1, dato_0101: isoDate(aar + 1, 1, 1), dato_3112: isoDate(aar + 1, 12, 31), omraade: special.omraade, ...needFigures(special) }
+      : null,
+    fastrenteandel: ratio(countOf(c1.herav_med_fastrente).value, countOf(c1.fullfinansierte_boligkjop_med_startlaan).value),
+    tildelingsrate: ratio(countOf(c2.nye_tildelinger).value, countOf(c2.nye_soknader).value),
+    bostotte: {
+      januar: bostotte.januar,
+      desember: bostotte.desember,
+      endring: bostotteEndring,
+      endring_andel: bostotteEndring === null || !bostotte.januar ? null : round(bostotteEndring / bostotte.januar, 6),
+    },
+    kommunalt_disponerte_boliger_fordeling: fordeling
+      ? (() => {
+          const parts = sum(fordeling.map((f) => f.antall));
+          return { oppgitt: disponerte.value, sum_av_deler: parts, differanse: difference(disponerte.value, parts) };
+        })()
+      : null,
+  };
+}

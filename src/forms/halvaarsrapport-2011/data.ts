@@ -1,0 +1,21 @@
+import type { Activity, ProgramInfo } from '../shared/data.js';
+
+export type TextWithTables = string | (string | { tabell: { tittel?: string; kolonner: string[]; rader: string[][] } })[];
+
+/** A half-year report (H-2011) as the schema guarantees it. */
+export interface Halvaarsrapport2011 {
+  skjema: 'halvaarsrapport-2011';
+  forsidedato?: string;
+  generell_programinformasjon: ProgramInfo;
+  programplan_status: TextWithTables;
+  aktivitetsplan: {
+    hovedmaal_og_delmaal: string;
+    aktiviteter: Activity[];
+    faktorer_for_avvik: string;
+    utlosende_faktorer: string;
+    justering_av_samarbeidspartnere: string;
+    programorganisering: string;
+    sluttkommentar: string;
+  };
+  formidling?: { gode_eksempler: { tittel?: string; tekst: string; lenke?: string }[] };
+}

@@ -1,0 +1,58 @@
+/**
+ * The shapes of report data that the schemas guarantee, shared by both forms.
+ * Only trusted after schema validation has passed.
+ */
+export type Count = number | null;
+
+export interface ProgramInfo {
+  programnavn: string;
+  kommune: string;
+  programleder: string;
+  programansvarlig?: string;
+  programstart: string;
+  rapporteringsaar: number;
+  rapporteringsdato: string | null;
+  utfylt_av: string;
+  telefon?: string | number | null;
+  epost?: string | null;
+}
+
+export interface NeedRow {
+  status_behov_pr_0101: Count;
+  status_behov_pr_3112: Count;
+  resultat?: Count;
+  kommentar?: string;
+}
+
+export interface Breakdown {
+  del: string;
+  antall: Count;
+}
+
+/** A number row: the number alone, or with a comment and a breakdown. */
+export type CountRow = Count | { resultat: Count; kommentar?: string; fordeling?: Breakdown[] };
+
+export interface ActivityRow {
+  beskrivelse?: string;
+  resultat?: string;
+  status?: ActivityStatus;
+  status_tekst?: string;
+  framdrift_prosent?: number | null;
+  avvik?: string;
+  begrunnelse?: string;
+  merknad?: string;
+}
+
+export type ActivityStatus = 'gjennomfort' | 'delvis_gjennomfort' | 'i_gang' | 'paa_vent' | 'ikke_startet' | 'ikke_gjennomfort';
+
+export interface Activity extends ActivityRow {
+  nr: number;
+  tittel: string;
+  delaktiviteter?: ActivityRow[];
+}
+
+/** The row's number and comment, whichever way the row was written. */
+export function countOf(row: CountRow | undefined): { value: Count; kommentar?: string; fordeling?: Breakdown[] } {
+  if (row === undefined || row === null || typeof row === 'number') return { value: row ?? null };
+  return { value: row.resultat, ...(row.kommentar !== undefined ? { kommentar: row.kommentar } : {}), ...(row.fordeling ? { fordeling: row.fordeling } : {}) };
+}

@@ -1,0 +1,58 @@
+import type { Count, NeedRow } from './data.js';
+
+/** One row of the need table, with the change computed and the reported result kept beside it. */
+export interface NeedFigures {
+  pr_0101: Count;
+  pr_3112: Count;
+  /** status 01.01 − status 31.12: positive means the need went down. Unknown if either input is. */
+  endring: Count;
+  /** The «Resultat» the municipality wrote, if it wrote one (null = written as unknown). */
+  resultat_rapportert?: Count;
+  /** True when a reported result differs from the computed change; null when either is unknown. */
+  resultat_avviker: boolean | null;
+}
+
+/** A ratio whose parts are kept, so a reader can see what it was computed from. */
+export interface Ratio {
+  teller: Count;
+  nevner: Count;
+  /** teller / nevner, or null when a part is unknown or the denominator is 0. */
+  andel: number | null;
+}
+
+export function difference(a: Count, b: Count): Count {
+  return a === null || b === null ? null : a - b;
+}
+
+/** Sum that stays unknown when any part is unknown: an unknown is never counted as 0. */
+export function sum(values: readonly Count[]): Count {
+  let total = 0;
+  for (const v of values) {
+    if (v === null) return null;
+    total += v;
+  }
+  return total;
+}
+
+export function ratio(teller: Count, nevner: Count): Ratio {
+  const andel = teller === null || nevner === null || nevner === 0 ? null : round(teller / nevner, 6);
+  return { teller, nevner, andel };
+}
+
+export function round(n: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(n * f) / f;
+}
+
+export function needFigures(row: NeedRow): NeedFigures {
+  const endring = difference(row.status_behov_pr_0101, row.status_behov_pr_3112);
+  const reported = row.resultat;
+  const figures: NeedFigures = {
+    pr_0101: row.status_behov_pr_0101,
+    pr_3112: row.status_behov_pr_3112,
+    endring,
+    resultat_avviker: reported === undefined || reported === null || endring === null ? null : reported !== endring,
+  };
+  if (reported !== undefined) figures.resultat_rapportert = reported;
+  return figures;
+}
