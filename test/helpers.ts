@@ -33,6 +33,11 @@ export function lineOf(text: string, needle: string, from = 1): number {
   throw new Error(`"${needle}" not found`);
 }
 
+/** Problems found before the rules: loading, form identification and schema. */
+export function structural(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => /^(yaml|load|form|schema)\//.test(d.ruleId));
+}
+
 export function only(diagnostics: Diagnostic[], ruleId: string): Diagnostic[] {
   return diagnostics.filter((d) => d.ruleId === ruleId);
 }

@@ -81,6 +81,7 @@ export const en: Catalogue = {
   'root': () => 'the top level of the report',
 
   'summary/clean': (p) => `✔ ${p.files} ${Number(p.files) === 1 ? 'file' : 'files'} without errors`,
+  'summary/warnings-only': (p) => `✔ ${p.files} ${Number(p.files) === 1 ? 'file' : 'files'} without errors, ${p.warnings} ${Number(p.warnings) === 1 ? 'warning' : 'warnings'}`,
   'summary/problems': (p) =>
     `✖ ${p.problems} ${Number(p.problems) === 1 ? 'problem' : 'problems'} (${p.errors} ${Number(p.errors) === 1 ? 'error' : 'errors'}, ${p.warnings} ${Number(p.warnings) === 1 ? 'warning' : 'warnings'}) in ${p.failed} of ${p.files} ${Number(p.files) === 1 ? 'file' : 'files'}`,
   'summary/ok-file': (p) => `✔ ${p.file}: ${p.form}`,

@@ -81,6 +81,7 @@ export const nb: Catalogue = {
   'root': () => 'rapportens øverste nivå',
 
   'summary/clean': (p) => `✔ ${p.files} ${Number(p.files) === 1 ? 'fil' : 'filer'} uten feil`,
+  'summary/warnings-only': (p) => `✔ ${p.files} ${Number(p.files) === 1 ? 'fil' : 'filer'} uten feil, ${p.warnings} ${Number(p.warnings) === 1 ? 'advarsel' : 'advarsler'}`,
   'summary/problems': (p) =>
     `✖ ${p.problems} ${Number(p.problems) === 1 ? 'problem' : 'problemer'} (${p.errors} feil, ${p.warnings} ${Number(p.warnings) === 1 ? 'advarsel' : 'advarsler'}) i ${p.failed} av ${p.files} ${Number(p.files) === 1 ? 'fil' : 'filer'}`,
   'summary/ok-file': (p) => `✔ ${p.file}: ${p.form}`,

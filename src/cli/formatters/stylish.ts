@@ -40,13 +40,15 @@ export function formatStylish(outcomes: readonly FileOutcome[], o: StylishOption
     warnings += c.warnings;
     if (outcome.diagnostics.length > 0) failed++;
     for (const d of outcome.diagnostics) out.push(line(d, o));
-    if (outcome.diagnostics.length === 0 && o.listClean && outcome.formTitle) {
+    if (c.errors === 0 && o.listClean && outcome.formTitle) {
       out.push(o.color.green(t(o.lang, 'summary/ok-file', { file: outcome.file, form: outcome.formTitle })));
     }
   }
   const files = outcomes.length;
   if (errors + warnings === 0) {
     out.push(o.color.green(t(o.lang, 'summary/clean', { files })));
+  } else if (errors === 0) {
+    out.push('', o.color.green(t(o.lang, 'summary/warnings-only', { files, warnings })));
   } else {
     const summary = t(o.lang, 'summary/problems', { problems: errors + warnings, errors, warnings, failed, files });
     out.push('', errors > 0 ? o.color.red.bold(summary) : o.color.yellow.bold(summary));

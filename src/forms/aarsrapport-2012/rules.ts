@@ -104,7 +104,7 @@ export const fordelingSum: AarRule = {
       if (!c.fordeling || c.value === null) continue;
       const parts = sum(c.fordeling.map((f) => f.antall));
       if (parts !== null && parts !== c.value) {
-        found.push({ path: [...path, 'fordeling'], params: { deler: c.fordeling.map((f) => n(f.antall)).join(' + '), sum: n(parts), oppgitt: n(c.value) } });
+        found.push({ path: [...path, 'fordeling'], target: 'key', params: { deler: c.fordeling.map((f) => n(f.antall)).join(' + '), sum: n(parts), oppgitt: n(c.value) } });
       }
     }
     return found;

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { validatorFor } from '../../src/validate/ajv.js';
+import { exampleText, GJOVIK, LILLEHAMMER, runCli, tempTree } from '../helpers.js';
+
+const plain = (s: string) => s.replace(/\u00a0/g, ' ');
+
+describe('bosoreport compute', () => {
+  it('prints the Gjøvik figures in Norwegian number format', () => {
+    const r = runCli(['compute', GJOVIK, '--lang', 'nb']);
+    expect(r.status).toBe(0);
+    const out = plain(r.stdout);
+    expect(out).toMatch(/A\. Uten eid eller leid bolig\s+7\s+8\s+−1\s+−1/);
+    expect(out).toMatch(/B\. Fare for å miste boligen\s+4\s+11\s+−7\s+−7/);
+    expect(out).toMatch(/C\. Uegnet bolig\s+23\s+30\s+−7\s+−7/);
+    expect(out).toMatch(/Sum A \+ B \+ C\s+34\s+49\s+−15/);
+    expect(out).toContain('pr. 01.01.2012');
+    expect(out).toContain('33 av 50 = 66 %');
+    expect(out).toContain('116 av 302 = 38,4 %');
+    expect(out).toContain('1 390 → 1 455 (+65)');
+    expect(out).toContain('18. februar 2013 (10 dager før fristen)');
+    // The warnings go to stderr, so the table can be piped.
+    expect(r.stderr).toContain('negativt-resultat');
+  });
+
+  it('prints the Lillehammer activity summary', () => {
+    const r = runCli(['compute', LILLEHAMMER, '--lang', 'nb']);
+    expect(r.status).toBe(0);
+    expect(plain(r.stdout)).toMatch(/Gjennomsnittlig framdrift \(12 rader med prosent\)\s+65 %/);
+    expect(r.stdout).toMatch(/Gjennomført\s+6/);
+  });
+
+  it('prints JSON in the documented shape, with the report, the figures and the warnings', () => {
+    const validate = validatorFor('beregning.schema.json');
+    for (const file of [GJOVIK, LILLEHAMMER]) {
+      const r = runCli(['compute', file, '--json']);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe('');
+      const json = JSON.parse(r.stdout);
+      expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+      expect(json.fil).toBe(file);
+    }
+    const g = JSON.parse(runCli(['compute', GJOVIK, '--json']).stdout);
+    expect(g.beregnet.behov.sum.endring).toBe(-15);
+    expect(g.rapport.delmaal_c.c1_okonomiske_virkemidler.overgang_fra_kommunal_til_eid_bolig.resultat).toBeNull();
+    expect(g.diagnostikk.map((d: { ruleId: string }) => d.ruleId)).toContain('negativt-resultat');
+  });
+
+  it('prints no figures for a report that does not match its form, and exits 1', () => {
+    const t = tempTree({ 'bad.yaml': exampleText(GJOVIK).replace('nye_soknader: 302', 'nye_soknader: mange') });
+    try {
+      const r = runCli(['compute', 'bad.yaml', '--json'], { cwd: t.dir });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/bad\.yaml:\d+:\d+  error  .*\(schema\/type\)/);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('exits 1 when a rule finds an error, but still prints the figures', () => {
+    const t = tempTree({ 'r.yaml': exampleText(GJOVIK).replace('herav_med_fastrente: 33', 'herav_med_fastrente: 60') });
+    try {
+      const r = runCli(['compute', 'r.yaml', '--lang', 'nb'], { cwd: t.dir });
+      expect(r.status).toBe(1);
+      expect(plain(r.stdout)).toContain('60 av 50 = 120 %');
+      expect(r.stderr).toContain('fastrente-over-fullfinansierte');
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe('rule configuration', () => {
+  const report = exampleText(GJOVIK).replace('herav_med_fastrente: 33', 'herav_med_fastrente: 60');
+
+  it('reads .bosoreport.yaml from the report folder or above, nearest first', () => {
+    const t = tempTree({
+      '.bosoreport.yaml': 'regler:\n  negativt-resultat: off\n  fastrente-over-fullfinansierte: warn\n',
+      'reports/gjovik/2012.yaml': report,
+      'strict/.bosoreport.yaml': 'regler:\n  forsidedato-avviker: error\n',
+      'strict/2012.yaml': exampleText(GJOVIK),
+    });
+    try {
+      const r = runCli(['validate', 'reports'], { cwd: t.dir });
+      expect(r.status).toBe(0);
+      expect(r.stdout).not.toContain('negativt-resultat');
+      expect(r.stdout).toMatch(/warning .*\(fastrente-over-fullfinansierte\)/);
+      const strict = runCli(['validate', 'strict'], { cwd: t.dir });
+      expect(strict.status).toBe(1);
+      expect(strict.stdout).toMatch(/strict\/2012\.yaml:\d+:\d+  error  .*\(forsidedato-avviker\)/);
+      // The nearest config wins: the root one does not apply under strict/.
+      expect(strict.stdout).toContain('negativt-resultat');
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('lets --rule override the config', () => {
+    const t = tempTree({ '.bosoreport.yaml': 'regler:\n  fastrente-over-fullfinansierte: warn\n', 'r.yaml': report });
+    try {
+      expect(runCli(['validate', 'r.yaml'], { cwd: t.dir }).status).toBe(0);
+      expect(runCli(['validate', '--rule', 'fastrente-over-fullfinansierte=error', 'r.yaml'], { cwd: t.dir }).status).toBe(1);
+      const off = runCli(['validate', '--rule', 'negativt-resultat=off', '--rule', 'forsidedato-avviker=off', 'r.yaml'], { cwd: t.dir });
+      expect(off.stdout).not.toContain('negativt-resultat');
+      expect(off.stdout).not.toContain('forsidedato-avviker');
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('refuses a misspelt rule or level in the config with its position, exit 2', () => {
+    const t = tempTree({ '.bosoreport.yaml': 'regler:\n  negativ-resultat: off\n  plassholder: maybe\n', 'r.yaml': exampleText(GJOVIK) });
+    try {
+      const r = runCli(['validate', 'r.yaml'], { cwd: t.dir });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toContain('.bosoreport.yaml:2:3  error  Unknown rule "negativ-resultat".  (config/invalid)');
+      expect(r.stdout).toContain('Did you mean "negativt-resultat"?');
+      expect(r.stdout).toContain('.bosoreport.yaml:3:16  error  The rule "plassholder" has the level "maybe"; use off, warn or error.  (config/invalid)');
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('refuses a misspelt --rule with exit 2', () => {
+    const r = runCli(['validate', '--rule', 'negativresultat=off', GJOVIK]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Unknown rule "negativresultat" in --rule. Did you mean "negativt-resultat"?');
+    expect(runCli(['validate', '--rule', 'negativt-resultat', GJOVIK]).status).toBe(2);
+  });
+
+  it('lists the rules with their codes and default levels', () => {
+    const r = runCli(['rules']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^fordeling-sum\s+E5\s+error\s+A breakdown/m);
+    expect(r.stdout).toMatch(/^negativt-resultat\s+W2\s+warning/m);
+  });
+});
