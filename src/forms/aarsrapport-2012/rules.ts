@@ -64,33 +64,54 @@ export const ukjentUtenForklaring: AarRule = {
   },
 };
 
+/**
+ * A rule of the form «this figure is part of that one, so it cannot be larger». Silent when either
+ * figure is unknown: an unknown is never compared as if it were 0.
+ */
+function atMost(
+  id: string,
+  code: string,
+  severity: AarRule['severity'],
+  part: (d: Aarsrapport2012) => Count,
+  whole: (d: Aarsrapport2012) => Count,
+  at: (d: Aarsrapport2012) => DataPath,
+  names: [string, string],
+): AarRule {
+  return {
+    id,
+    code,
+    severity,
+    check: ({ data }) => {
+      const a = part(data);
+      const b = whole(data);
+      if (a === null || b === null || a <= b) return [];
+      return [{ path: at(data), params: { [names[0]]: n(a), [names[1]]: n(b) } }];
+    },
+  };
+}
+
+const c1 = (d: Aarsrapport2012) => d.delmaal_c.c1_okonomiske_virkemidler;
+const c2 = (d: Aarsrapport2012) => d.delmaal_c.c2_kommunalt_disponerte_boliger;
+/** Fully financed + jointly financed: every purchase with startlån. */
+const allStartlaan = (d: Aarsrapport2012) => sum([countOf(c1(d).fullfinansierte_boligkjop_med_startlaan).value, countOf(c1(d).samfinansierte_boligkjop).value]);
+
 /** E2: «Herav antall med fastrente» is part of the fully financed purchases. */
-export const fastrenteOverFullfinansierte: AarRule = {
-  id: 'fastrente-over-fullfinansierte',
-  code: 'E2',
-  severity: 'error',
-  check: ({ data }) => {
-    const c1 = data.delmaal_c.c1_okonomiske_virkemidler;
-    const herav = countOf(c1.herav_med_fastrente).value;
-    const total = countOf(c1.fullfinansierte_boligkjop_med_startlaan).value;
-    if (herav === null || total === null || herav <= total) return [];
-    return [{ path: countPath(c1.herav_med_fastrente, [...C1, 'herav_med_fastrente']), params: { herav: n(herav), total: n(total) } }];
-  },
-};
+export const fastrenteOverFullfinansierte = atMost(
+  'fastrente-over-fullfinansierte', 'E2', 'error',
+  (d) => countOf(c1(d).herav_med_fastrente).value,
+  (d) => countOf(c1(d).fullfinansierte_boligkjop_med_startlaan).value,
+  (d) => countPath(c1(d).herav_med_fastrente, [...C1, 'herav_med_fastrente']),
+  ['herav', 'total'],
+);
 
 /** E4: newly provided homes are among the homes the municipality disposes of. */
-export const fremskaffetOverDisponerte: AarRule = {
-  id: 'fremskaffet-over-disponerte',
-  code: 'E4',
-  severity: 'error',
-  check: ({ data }) => {
-    const c2 = data.delmaal_c.c2_kommunalt_disponerte_boliger;
-    const fremskaffet = sum([countOf(c2.fremskaffet_med_boligtilskudd).value, countOf(c2.fremskaffet_med_investeringstilskudd).value]);
-    const disponerte = countOf(c2.kommunalt_disponerte_boliger).value;
-    if (fremskaffet === null || disponerte === null || fremskaffet <= disponerte) return [];
-    return [{ path: countPath(c2.kommunalt_disponerte_boliger, [...C2, 'kommunalt_disponerte_boliger']), params: { fremskaffet: n(fremskaffet), disponerte: n(disponerte) } }];
-  },
-};
+export const fremskaffetOverDisponerte = atMost(
+  'fremskaffet-over-disponerte', 'E4', 'error',
+  (d) => sum([countOf(c2(d).fremskaffet_med_boligtilskudd).value, countOf(c2(d).fremskaffet_med_investeringstilskudd).value]),
+  (d) => countOf(c2(d).kommunalt_disponerte_boliger).value,
+  (d) => countPath(c2(d).kommunalt_disponerte_boliger, [...C2, 'kommunalt_disponerte_boliger']),
+  ['fremskaffet', 'disponerte'],
+);
 
 /** E5: a breakdown must add up to the figure it breaks down (450 + 362 + 118 = 930). */
 export const fordelingSum: AarRule = {
@@ -134,18 +155,13 @@ export const negativtResultat: AarRule = {
 };
 
 /** W4: more new allocations than new applications is possible (backlog) but worth a look. */
-export const tildelingerOverSoknader: AarRule = {
-  id: 'tildelinger-over-soknader',
-  code: 'W4',
-  severity: 'warning',
-  check: ({ data }) => {
-    const c2 = data.delmaal_c.c2_kommunalt_disponerte_boliger;
-    const tildelinger = countOf(c2.nye_tildelinger).value;
-    const soknader = countOf(c2.nye_soknader).value;
-    if (tildelinger === null || soknader === null || tildelinger <= soknader) return [];
-    return [{ path: countPath(c2.nye_tildelinger, [...C2, 'nye_tildelinger']), params: { tildelinger: n(tildelinger), soknader: n(soknader) } }];
-  },
-};
+export const tildelingerOverSoknader = atMost(
+  'tildelinger-over-soknader', 'W4', 'warning',
+  (d) => countOf(c2(d).nye_tildelinger).value,
+  (d) => countOf(c2(d).nye_soknader).value,
+  (d) => countPath(c2(d).nye_tildelinger, [...C2, 'nye_tildelinger']),
+  ['tildelinger', 'soknader'],
+);
 
 /** W5: families with children are a subset of A+B+C; next year's 01.01 is compared with this year's 31.12. */
 export const barnefamilierOverAbc: AarRule = {
@@ -161,32 +177,22 @@ export const barnefamilierOverAbc: AarRule = {
 };
 
 /** W6 (semantics unverified in FORMS.md): startlån + boligtilskudd purchases are among all startlån purchases. */
-export const boligtilskuddOverStartlaan: AarRule = {
-  id: 'boligtilskudd-over-startlaan',
-  code: 'W6',
-  severity: 'warning',
-  check: ({ data }) => {
-    const c1 = data.delmaal_c.c1_okonomiske_virkemidler;
-    const med = countOf(c1.boligkjop_med_startlaan_og_boligtilskudd).value;
-    const alle = sum([countOf(c1.fullfinansierte_boligkjop_med_startlaan).value, countOf(c1.samfinansierte_boligkjop).value]);
-    if (med === null || alle === null || med <= alle) return [];
-    return [{ path: countPath(c1.boligkjop_med_startlaan_og_boligtilskudd, [...C1, 'boligkjop_med_startlaan_og_boligtilskudd']), params: { antall: n(med), alle: n(alle) } }];
-  },
-};
+export const boligtilskuddOverStartlaan = atMost(
+  'boligtilskudd-over-startlaan', 'W6', 'warning',
+  (d) => countOf(c1(d).boligkjop_med_startlaan_og_boligtilskudd).value,
+  allStartlaan,
+  (d) => countPath(c1(d).boligkjop_med_startlaan_og_boligtilskudd, [...C1, 'boligkjop_med_startlaan_og_boligtilskudd']),
+  ['antall', 'alle'],
+);
 
 /** W7: moves from municipal to owned housing financed by startlån are among the startlån purchases. */
-export const overgangOverStartlaan: AarRule = {
-  id: 'overgang-over-startlaan',
-  code: 'W7',
-  severity: 'warning',
-  check: ({ data }) => {
-    const c1 = data.delmaal_c.c1_okonomiske_virkemidler;
-    const overgang = countOf(c1.overgang_fra_kommunal_til_eid_bolig).value;
-    const alle = sum([countOf(c1.fullfinansierte_boligkjop_med_startlaan).value, countOf(c1.samfinansierte_boligkjop).value]);
-    if (overgang === null || alle === null || overgang <= alle) return [];
-    return [{ path: countPath(c1.overgang_fra_kommunal_til_eid_bolig, [...C1, 'overgang_fra_kommunal_til_eid_bolig']), params: { antall: n(overgang), alle: n(alle) } }];
-  },
-};
+export const overgangOverStartlaan = atMost(
+  'overgang-over-startlaan', 'W7', 'warning',
+  (d) => countOf(c1(d).overgang_fra_kommunal_til_eid_bolig).value,
+  allStartlaan,
+  (d) => countPath(c1(d).overgang_fra_kommunal_til_eid_bolig, [...C1, 'overgang_fra_kommunal_til_eid_bolig']),
+  ['antall', 'alle'],
+);
 
 /** A swing in bostøtte recipients beyond this share of January's count is worth a second look. */
 export const BOSTOTTE_MAX_CHANGE = 0.5;
