@@ -11,6 +11,8 @@ export interface Diagnostic {
   ruleId: string;
   message: string;
   hint?: string;
+  /** The data the problem is about, as a JSON Pointer into the report («/hovedmaal/…»), when known. */
+  path?: string;
 }
 
 export interface Span {
@@ -35,4 +37,9 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: n
 
 export function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.col - b.col || a.ruleId.localeCompare(b.ruleId);
+}
+
+/** A data path as a JSON Pointer, the form tools and templates use to find a value. */
+export function toPointer(path: readonly (string | number)[]): string {
+  return path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }

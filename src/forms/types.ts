@@ -23,4 +23,6 @@ export interface FormDescriptor {
   rules: readonly Rule[];
   /** The figures as titled table sections, for `compute` without --json. */
   figureTable(figures: any, lang: Lang): Section[];
+  /** Extra values the form's report template needs (charts, normalised table rows). */
+  view?(data: any, figures: any): Record<string, unknown>;
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics.js';
+import { toPointer, type Diagnostic } from '../diagnostics.js';
 import { spanFor } from '../load/positions.js';
 import type { ParsedReport } from '../load/parse.js';
 import { hasMessage, t, type Lang } from '../messages/index.js';
@@ -26,6 +26,7 @@ export function runRules<D, F>(
         ruleId: rule.id,
         message: t(lang, `rule/${rule.id}`, params),
         ...(hasMessage(lang, hintCode) ? { hint: t(lang, hintCode, params) } : {}),
+        path: toPointer(finding.path),
       });
     }
   }

@@ -1,5 +1,6 @@
 import { aarsrapportSections } from '../../present/figures.js';
 import type { FormDescriptor } from '../types.js';
+import { viewAarsrapport2012 } from './view.js';
 import { deriveAarsrapport2012 } from './derive.js';
 import { AARSRAPPORT_2012_RULES } from './rules.js';
 
@@ -13,4 +14,5 @@ export const aarsrapport2012: FormDescriptor = {
   derive: deriveAarsrapport2012,
   rules: AARSRAPPORT_2012_RULES,
   figureTable: aarsrapportSections,
+  view: viewAarsrapport2012,
 };

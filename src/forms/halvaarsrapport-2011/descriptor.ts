@@ -1,5 +1,6 @@
 import { halvaarsrapportSections } from '../../present/figures.js';
 import type { FormDescriptor } from '../types.js';
+import { viewHalvaarsrapport2011 } from './view.js';
 import { deriveHalvaarsrapport2011 } from './derive.js';
 import { HALVAARSRAPPORT_2011_RULES } from './rules.js';
 
@@ -13,4 +14,5 @@ export const halvaarsrapport2011: FormDescriptor = {
   derive: deriveHalvaarsrapport2011,
   rules: HALVAARSRAPPORT_2011_RULES,
   figureTable: halvaarsrapportSections,
+  view: viewHalvaarsrapport2011,
 };

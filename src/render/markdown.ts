@@ -1,0 +1,18 @@
+import MarkdownIt from 'markdown-it';
+
+/**
+ * The Markdown subset free text may use: paragraphs, bullet and numbered lists, emphasis, links.
+ * Raw HTML is off, so user text can never inject markup; images are off, so nothing is fetched.
+ * markdown-it also refuses javascript:, vbscript: and data: link targets.
+ */
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false }).disable(['image', 'table', 'code', 'fence', 'heading', 'lheading', 'hr', 'html_block', 'html_inline']);
+
+export function renderMarkdown(text: string): string {
+  return md.render(text);
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}

@@ -1,0 +1,113 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { BosoreportError, EXIT_USAGE } from '../errors.js';
+import { formatChange, formatDate, formatInteger, formatPercent, formatShortDate } from '../format/norwegian.js';
+import { escapeHtml, renderMarkdown } from './markdown.js';
+
+/** The templates shipped with bosoreport: one per form, shared partials, one stylesheet. */
+export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export interface TemplateSet {
+  /** Renders the report template of a form to HTML. */
+  render(formId: string, view: object): string;
+}
+
+const STATUS_LABELS: Record<string, string> = {
+  gjennomfort: 'Gjennomført',
+  delvis_gjennomfort: 'Delvis gjennomført',
+  i_gang: 'I gang',
+  paa_vent: 'På vent',
+  ikke_startet: 'Ikke startet',
+  ikke_gjennomfort: 'Ikke gjennomført',
+};
+
+const unknown = () => new Handlebars.SafeString('<span class="ukjent">ukjent</span>');
+
+/** A CSS string literal that cannot end early: everything but letters, digits and spaces is escaped. */
+export function cssString(text: string): string {
+  return `"${[...text].map((ch) => (/[\p{L}\p{N} .,–-]/u.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `)).join('')}"`;
+}
+
+function registerHelpers(hb: typeof Handlebars): void {
+  hb.registerHelper('tall', (v: unknown) => (typeof v === 'number' ? formatInteger(v) : v === null ? unknown() : ''));
+  hb.registerHelper('endring', (v: unknown) => (typeof v === 'number' ? formatChange(v) : v === null ? unknown() : ''));
+  hb.registerHelper('prosent', (v: unknown) => (typeof v === 'number' ? formatPercent(v) : unknown()));
+  hb.registerHelper('dato', (v: unknown) => (typeof v === 'string' ? formatDate(v) : ''));
+  hb.registerHelper('kortdato', (v: unknown) => (typeof v === 'string' ? formatShortDate(v) : ''));
+  hb.registerHelper('md', (v: unknown) => new Handlebars.SafeString(typeof v === 'string' ? renderMarkdown(v) : ''));
+  hb.registerHelper('status', (v: unknown) => (typeof v === 'string' ? STATUS_LABELS[v] ?? v : ''));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('add1', (n: unknown) => Number(n) + 1);
+  hb.registerHelper('isString', (v: unknown) => typeof v === 'string');
+  hb.registerHelper('isNumber', (v: unknown) => typeof v === 'number');
+  // Only web links are made clickable; anything else (javascript:, file:) becomes an inert anchor.
+  hb.registerHelper('safeUrl', (v: unknown) => (typeof v === 'string' && /^https?:\/\//i.test(v) ? v : '#'));
+  hb.registerHelper('css', (v: unknown) => new Handlebars.SafeString(cssString(String(v ?? ''))));
+  hb.registerHelper('raw', (v: unknown) => new Handlebars.SafeString(String(v ?? '')));
+  hb.registerHelper('escape', (v: unknown) => escapeHtml(String(v ?? '')));
+}
+
+function readTemplate(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new BosoreportError(`Cannot read template ${file}: ${(error as Error).message}`, EXIT_USAGE);
+  }
+}
+
+/** Compiles now, so that a broken template is reported with its file name before any report is rendered. */
+function compile(hb: typeof Handlebars, file: string): Handlebars.TemplateDelegate {
+  const source = readTemplate(file);
+  try {
+    const template = hb.compile(source, { noEscape: false });
+    hb.precompile(source); // parses fully: syntax errors surface here, not at first use
+    return template;
+  } catch (error) {
+    throw new BosoreportError(`Template ${file} is broken: ${(error as Error).message.split('\n')[0]}`, EXIT_USAGE);
+  }
+}
+
+/** Files in a template folder, by name: `<form>.hbs`, `partials/<name>.hbs`, `style.css`. */
+function listTemplates(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const name of readdirSync(dir)) if (name.endsWith('.hbs') || name.endsWith('.css')) files.set(name, path.join(dir, name));
+  const partials = path.join(dir, 'partials');
+  if (existsSync(partials)) for (const name of readdirSync(partials)) if (name.endsWith('.hbs')) files.set(`partials/${name}`, path.join(partials, name));
+  return files;
+}
+
+/**
+ * Loads the shipped templates, with any file of the same name in `overrideDir` taking its place
+ * (a municipality's own look, one partial or the stylesheet at a time).
+ */
+export function loadTemplates(overrideDir?: string): TemplateSet {
+  const files = listTemplates(TEMPLATE_DIR);
+  if (overrideDir) {
+    if (!existsSync(overrideDir) || !statSync(overrideDir).isDirectory()) {
+      throw new BosoreportError(`The template folder ${overrideDir} does not exist.`, EXIT_USAGE);
+    }
+    for (const [name, file] of listTemplates(overrideDir)) files.set(name, file);
+  }
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  const css = readTemplate(files.get('style.css')!);
+  if (/<\/style/i.test(css)) throw new BosoreportError(`The stylesheet ${files.get('style.css')} must not contain "</style".`, EXIT_USAGE);
+  const forms = new Map<string, Handlebars.TemplateDelegate>();
+  for (const [name, file] of files) {
+    if (name.startsWith('partials/')) hb.registerPartial(name.slice('partials/'.length, -'.hbs'.length), compile(hb, file));
+    else if (name.endsWith('.hbs')) forms.set(name.slice(0, -'.hbs'.length), compile(hb, file));
+  }
+  return {
+    render(formId, view) {
+      const template = forms.get(formId);
+      if (!template) throw new BosoreportError(`No template for the form ${formId}.`, EXIT_USAGE);
+      try {
+        return template({ ...view, stilark: css }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      } catch (error) {
+        throw new BosoreportError(`Template for ${formId} failed: ${(error as Error).message.split('\n')[0]}`, EXIT_USAGE);
+      }
+    },
+  };
+}
