@@ -13,6 +13,9 @@ import { readReportFile } from './read.js';
 
 export interface CheckedFile extends FileOutcome {
   result?: ValidationResult;
+  /** The bytes read and the rule levels in force, for a second pass in another language. */
+  bytes?: Uint8Array;
+  rules?: Record<string, SeveritySetting>;
 }
 
 export interface Checked {
@@ -52,8 +55,9 @@ export async function checkFiles(paths: readonly string[], ctx: CommandContext, 
       continue;
     }
     const config = configs.forReport(file);
-    const result = validateSource(file, read.bytes, { lang, rules: { ...config.rules, ...ruleOptions } });
-    files.push({ file, diagnostics: result.diagnostics, result, ...(result.form ? { formTitle: result.form.title[lang] } : {}) });
+    const rules = { ...config.rules, ...ruleOptions };
+    const result = validateSource(file, read.bytes, { lang, rules });
+    files.push({ file, diagnostics: result.diagnostics, result, bytes: read.bytes, rules, ...(result.form ? { formTitle: result.form.title[lang] } : {}) });
   }
   if (progress) io.stderr.write('\r\x1b[K');
 

@@ -8,6 +8,7 @@ import { spanFor } from '../load/positions.js';
 import { t, type Lang } from '../messages/index.js';
 import type { SeveritySetting } from '../rules/types.js';
 import { closest } from '../util/similar.js';
+import { display } from './inputs.js';
 
 export const CONFIG_NAMES = ['.bosoreport.yaml', '.bosoreport.yml'];
 
@@ -114,9 +115,7 @@ export class ConfigResolver {
     if (!file) return { rules: {}, diagnostics: [] };
     let config = this.byFile.get(file);
     if (!config) {
-      const rel = path.relative(this.cwd, file);
-      const display = (rel && !rel.startsWith('..') ? rel : file).split(path.sep).join('/');
-      config = readConfig(file, display, this.lang);
+      config = readConfig(file, display(this.cwd, file), this.lang);
       this.byFile.set(file, config);
     }
     return config;

@@ -17,7 +17,7 @@ const REPORT_GLOB = '**/*.{yaml,yml}';
 const SKIP = ['**/node_modules/**', '**/.git/**'];
 
 /** Paths as the user sees them: relative to the working folder when inside it, with forward slashes. */
-function display(cwd: string, file: string): string {
+export function display(cwd: string, file: string): string {
   const rel = path.relative(cwd, path.resolve(cwd, file));
   const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : path.resolve(cwd, file);
   return shown.split(path.sep).join('/');

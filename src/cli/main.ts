@@ -4,6 +4,8 @@ import { BosoreportError, EXIT_USAGE } from '../errors.js';
 import { langFromEnv, parseLang, t, type Lang } from '../messages/index.js';
 import type { Io } from './context.js';
 import { runCompute } from './compute.js';
+import { runDoctor } from './doctor.js';
+import { runRender } from './render.js';
 import { parseRuleOptions } from './rule-option.js';
 import { runRules } from './rules.js';
 import { runValidate } from './validate.js';
@@ -27,12 +29,24 @@ Examples:
 
 Exit codes: 0 figures computed, no errors; 1 problems in the report; 2 usage or I/O error.`;
 
+const EXAMPLES_RENDER = `
+Examples:
+  $ bosoreport render examples/gjovik-aarsrapport-2012.yaml                 HTML into out/
+  $ bosoreport render reports/ --pdf -o dist/                               HTML + PDF, folders mirrored
+  $ bosoreport render FILE --pdf --no-html --template-dir my-templates/     own look, PDF only
+
+PDFs are printed by a browser found in this order: --browser, PUPPETEER_EXECUTABLE_PATH, an
+installed Chrome/Chromium/Edge, the Chromium bundled through npm (Linux x64). See: bosoreport doctor.
+Exit codes: 0 written, no errors; 1 problems in reports; 2 usage, I/O or browser error.`;
+
 const EXAMPLES_MAIN = `
 Examples:
   $ bosoreport validate examples/gjovik-aarsrapport-2012.yaml
   $ bosoreport validate reports/
   $ bosoreport compute examples/gjovik-aarsrapport-2012.yaml --json
+  $ bosoreport render reports/ --pdf -o dist/
   $ bosoreport rules
+  $ bosoreport doctor
   $ bosoreport validate --help
 
 Messages are in Norwegian (nb) or English (en): --lang, or BOSOREPORT_LANG, or the locale (LANG).`;
@@ -93,6 +107,42 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .action(async (file: string, options: { lang?: string; rule?: string[]; json?: boolean }) => {
       setLang(options.lang);
       exitCode = await runCompute([file], { json: options.json === true, rules: parseRuleOptions(options.rule ?? [], lang) }, { io, lang });
+    });
+
+  program
+    .command('render')
+    .description('write each report as HTML (and PDF with --pdf) that reads like the official form')
+    .argument('<paths...>', 'report files, folders, or quoted glob patterns')
+    .option('-o, --out-dir <dir>', 'folder for the output; input folders are mirrored below it', 'out')
+    .option('--pdf', 'also print a PDF of each report')
+    .option('--no-html', 'do not write the HTML files (with --pdf)')
+    .option('--template-dir <dir>', 'templates, partials or style.css that replace the shipped ones by name')
+    .option('--browser <path>', 'the Chrome, Chromium or Edge to print with')
+    .option('--timeout <seconds>', 'give up on one PDF after this long', '60')
+    .option('--jobs <n>', 'PDFs printed at the same time', '2')
+    .addOption(langOption())
+    .addOption(ruleOption())
+    .addHelpText('after', EXAMPLES_RENDER)
+    .action(async (paths: string[], o: { outDir: string; pdf?: boolean; html: boolean; templateDir?: string; browser?: string; timeout: string; jobs: string; lang?: string; rule?: string[] }) => {
+      setLang(o.lang);
+      const timeout = Number(o.timeout);
+      const jobs = Number(o.jobs);
+      if (!(timeout > 0) || !Number.isInteger(jobs) || jobs < 1) throw new BosoreportError(t(lang, 'usage/bad-number'), EXIT_USAGE);
+      exitCode = await runRender(
+        paths,
+        { outDir: o.outDir, pdf: o.pdf === true, html: o.html, ...(o.templateDir ? { templateDir: o.templateDir } : {}), ...(o.browser ? { browser: o.browser } : {}), timeoutMs: timeout * 1000, jobs, rules: parseRuleOptions(o.rule ?? [], lang) },
+        { io, lang },
+      );
+    });
+
+  program
+    .command('doctor')
+    .description('say which browser PDFs will be printed with, and why')
+    .option('--browser <path>', 'check this browser instead')
+    .addOption(langOption())
+    .action(async (o: { browser?: string; lang?: string }) => {
+      setLang(o.lang);
+      exitCode = await runDoctor(o.browser ? { browser: o.browser } : {}, { io, lang });
     });
 
   program

@@ -39,6 +39,7 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('md', (v: unknown) => new Handlebars.SafeString(typeof v === 'string' ? renderMarkdown(v) : ''));
   hb.registerHelper('status', (v: unknown) => (typeof v === 'string' ? STATUS_LABELS[v] ?? v : ''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('add1', (n: unknown) => Number(n) + 1);
   hb.registerHelper('isString', (v: unknown) => typeof v === 'string');
   hb.registerHelper('isNumber', (v: unknown) => typeof v === 'number');

@@ -1,0 +1,129 @@
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../errors.js';
+import { t } from '../messages/index.js';
+import { findBrowser } from '../render/browser.js';
+import { renderHtml } from '../render/html.js';
+import { PdfPrinter } from '../render/pdf.js';
+import { loadTemplates } from '../render/templates.js';
+import { buildView, type ViewInput } from '../render/view.js';
+import { writeAtomic } from '../render/write.js';
+import { validateSource } from '../validate/validate.js';
+import type { SeveritySetting } from '../rules/types.js';
+import { checkFiles, type CheckedFile } from './check-files.js';
+import { colorFor, wantsProgress, type CommandContext } from './context.js';
+import { formatStylish } from './formatters/stylish.js';
+import { display } from './inputs.js';
+
+export interface RenderOptions {
+  outDir: string;
+  pdf: boolean;
+  html: boolean;
+  templateDir?: string;
+  browser?: string;
+  timeoutMs: number;
+  jobs: number;
+  rules: Record<string, SeveritySetting>;
+}
+
+/** The folder the inputs have in common, so that output mirrors the layout below it. */
+export function commonBase(files: readonly string[], cwd: string): string {
+  const dirs = files.map((f) => path.dirname(path.resolve(cwd, f)).split(path.sep));
+  if (dirs.length === 0) return cwd;
+  const first = dirs[0]!;
+  let n = first.length;
+  for (const d of dirs) {
+    let i = 0;
+    while (i < n && i < d.length && d[i] === first[i]) i++;
+    n = i;
+  }
+  return first.slice(0, n).join(path.sep) || path.sep;
+}
+
+function problem(file: string, ruleId: string, message: string, severity: Diagnostic['severity'] = 'error', hint?: string): Diagnostic {
+  return { file, line: 0, col: 0, endLine: 0, endCol: 0, severity, ruleId, message, ...(hint ? { hint } : {}) };
+}
+
+/** Runs `jobs` workers over the items; order of completion does not matter, each item is independent. */
+async function pool<T>(items: readonly T[], jobs: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, worker));
+}
+
+/**
+ * `bosoreport render`: HTML for every schema-valid report, and with --pdf the same HTML printed by one
+ * browser for the whole batch. Output mirrors the input folders under --out-dir and is written
+ * atomically. Without a browser the HTML is still written and the run ends with exit 2.
+ */
+export async function runRender(paths: readonly string[], options: RenderOptions, ctx: CommandContext): Promise<number> {
+  const { io, lang } = ctx;
+  if (!options.html && !options.pdf) throw new BosoreportError(t(lang, 'render/nothing'), EXIT_USAGE);
+  const templates = loadTemplates(options.templateDir ? path.resolve(io.cwd, options.templateDir) : undefined);
+  const checked = await checkFiles(paths, ctx, options.rules);
+  let usageFailed = checked.usageFailed;
+  const renderable = checked.files.filter((f): f is CheckedFile & { result: NonNullable<CheckedFile['result']> } => Boolean(f.result?.schemaValid));
+  const base = commonBase(renderable.map((f) => f.file), io.cwd);
+  const outDir = path.resolve(io.cwd, options.outDir);
+  const written: string[] = [];
+  const extra = new Map<string, Diagnostic[]>();
+  const note = (file: string, d: Diagnostic) => extra.set(file, [...(extra.get(file) ?? []), d]);
+  const target = (file: string, ext: string) => path.join(outDir, path.relative(base, path.resolve(io.cwd, file)).replace(/\.ya?ml$/i, '') + ext);
+
+  const jobs: { file: string; html: string; pdfPath: string; meta: { title: string; author: string; subject: string; keywords: string[] } }[] = [];
+  for (const f of renderable) {
+    // The document is Norwegian whatever language the terminal speaks, so its findings are too.
+    const nb = lang === 'nb' ? f.result : validateSource(f.file, f.bytes!, { lang: 'nb', rules: f.rules ?? {} });
+    const html = renderHtml(nb, templates);
+    if (options.html) {
+      await writeAtomic(target(f.file, '.html'), html);
+      written.push(display(io.cwd, target(f.file, '.html')));
+    }
+    const view = buildView({ file: f.file, form: f.result.form!, data: f.result.report!.data as ViewInput['data'], figures: f.result.figures as ViewInput['figures'], diagnostics: [], version: '' });
+    const info = (f.result.report!.data as ViewInput['data'] & { generell_programinformasjon: { utfylt_av: string } }).generell_programinformasjon;
+    jobs.push({ file: f.file, html, pdfPath: target(f.file, '.pdf'), meta: { title: view.tittel, author: info.utfylt_av, subject: view.emne, keywords: ['Boligsosialt utviklingsprogram', 'Husbanken', view.kommune, String(view.aar), f.result.form!.id] } });
+  }
+
+  if (options.pdf && jobs.length > 0) {
+    const lookup = await findBrowser(options.browser, io.env);
+    if (!lookup.chosen) {
+      usageFailed = true;
+      const tried = lookup.tried.map((c) => `${c.path}${c.note ? ` (${c.note})` : ''}`).join(', ');
+      note(jobs[0]!.file, problem(jobs[0]!.file, 'render/no-browser', t(lang, 'render/no-browser', { tried }), 'error', t(lang, 'render/no-browser.hint')));
+    } else {
+      let printer: PdfPrinter | undefined;
+      try {
+        printer = await PdfPrinter.launch(lookup.chosen.path, options.timeoutMs);
+        const progress = wantsProgress(io) && jobs.length > 1;
+        let done = 0;
+        await pool(jobs, options.jobs, async (job) => {
+          try {
+            const result = await printer!.print(job.html, job.meta, options.timeoutMs);
+            await writeAtomic(job.pdfPath, result.pdf);
+            written.push(display(io.cwd, job.pdfPath));
+            for (const url of result.blocked) note(job.file, problem(job.file, 'render/blocked-request', t(lang, 'render/blocked-request', { url }), 'warning'));
+          } catch (error) {
+            usageFailed = true;
+            note(job.file, problem(job.file, 'render/pdf-failed', t(lang, 'render/pdf-failed', { reason: (error as Error).message.split('\n')[0] ?? '' })));
+          }
+          if (progress) io.stderr.write(`\r${t(lang, 'render/progress', { done: ++done, total: jobs.length })}`);
+        });
+        if (progress) io.stderr.write('\r\x1b[K');
+      } catch (error) {
+        usageFailed = true;
+        note(jobs[0]!.file, problem(jobs[0]!.file, 'render/browser-failed', t(lang, 'render/browser-failed', { path: lookup.chosen.path, reason: (error as Error).message.split('\n')[0] ?? '' }), 'error', t(lang, 'render/no-browser.hint')));
+      } finally {
+        await printer?.close();
+      }
+    }
+  }
+
+  const outcomes = checked.files.map((f) => ({ ...f, diagnostics: [...f.diagnostics, ...(extra.get(f.file) ?? [])] }));
+  const color = colorFor(io.stdout, io.env);
+  io.stdout.write(formatStylish(outcomes, { lang, color, listClean: false }));
+  for (const file of written.sort()) io.stdout.write(`${t(lang, 'render/wrote', { file })}\n`);
+  if (usageFailed) return EXIT_USAGE;
+  return outcomes.some((o) => o.diagnostics.some((d) => d.severity === 'error')) ? EXIT_PROBLEMS : EXIT_CLEAN;
+}
