@@ -15,6 +15,9 @@ import { colorFor, wantsProgress, type CommandContext } from './context.js';
 import { formatStylish } from './formatters/stylish.js';
 import { display } from './inputs.js';
 
+/** Starting a browser may unpack it first (about 2 s for the bundled one); a page's timeout is separate. */
+const LAUNCH_TIMEOUT_MS = 60_000;
+
 export interface RenderOptions {
   outDir: string;
   pdf: boolean;
@@ -95,7 +98,7 @@ export async function runRender(paths: readonly string[], options: RenderOptions
     } else {
       let printer: PdfPrinter | undefined;
       try {
-        printer = await PdfPrinter.launch(lookup.chosen.path, options.timeoutMs);
+        printer = await PdfPrinter.launch(lookup.chosen.path, LAUNCH_TIMEOUT_MS);
         const progress = wantsProgress(io) && jobs.length > 1;
         let done = 0;
         await pool(jobs, options.jobs, async (job) => {

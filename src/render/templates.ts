@@ -40,6 +40,7 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('status', (v: unknown) => (typeof v === 'string' ? STATUS_LABELS[v] ?? v : ''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hb.registerHelper('upper', (v: unknown) => String(v ?? '').toLocaleUpperCase('nb-NO'));
   hb.registerHelper('add1', (n: unknown) => Number(n) + 1);
   hb.registerHelper('isString', (v: unknown) => typeof v === 'string');
   hb.registerHelper('isNumber', (v: unknown) => typeof v === 'number');
