@@ -126,3 +126,19 @@ describe('render without a working browser, or when printing fails', () => {
     }
   });
 });
+
+describe('bosoreport doctor', () => {
+  it('says which browser will print and that it starts', () => {
+    const r = runCli(['doctor']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/→ .+/);
+    expect(r.stdout).toMatch(/PDFs are printed with .+ \(HeadlessChrome\/\d+/);
+  });
+
+  it('says when the named browser is not there, exit 2', () => {
+    const r = runCli(['doctor', '--browser', '/no/such/chrome']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('✘ --browser: /no/such/chrome');
+    expect(r.stdout).toContain('No browser found');
+  });
+});
