@@ -57,7 +57,7 @@ export async function checkFiles(paths: readonly string[], ctx: CommandContext, 
     const config = configs.forReport(file);
     const rules = { ...config.rules, ...ruleOptions };
     const result = validateSource(file, read.bytes, { lang, rules });
-    files.push({ file, diagnostics: result.diagnostics, result, bytes: read.bytes, rules, ...(result.form ? { formTitle: result.form.title[lang] } : {}) });
+    files.push({ file, diagnostics: result.diagnostics, result, bytes: read.bytes, rules, ...(result.form ? { formTitle: result.form.title[lang], formId: result.form.id } : {}) });
   }
   if (progress) io.stderr.write('\r\x1b[K');
 

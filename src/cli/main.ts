@@ -18,6 +18,8 @@ Examples:
   $ bosoreport validate reports/                      every .yaml/.yml below, recursively
   $ bosoreport validate a.yaml b.yaml 'reports/**/*.yaml'
   $ bosoreport validate --lang en reports/
+  $ bosoreport validate --format github --max-warnings 0 reports/     in a GitHub Actions step
+  $ bosoreport validate --format sarif -o bosoreport.sarif reports/   for code scanning
 
 Exit codes: 0 no errors (warnings allowed), 1 problems found in reports, 2 usage or I/O error.`;
 
@@ -88,12 +90,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command('validate')
     .description('check reports against their form: YAML, form, schema')
     .argument('<paths...>', 'report files, folders, or quoted glob patterns')
+    .option('-f, --format <name>', 'stylish, json, junit, github or sarif', 'stylish')
+    .option('-o, --output-file <file>', 'write the results to this file instead of standard output')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('--quiet', 'report errors only')
     .addOption(langOption())
     .addOption(ruleOption())
     .addHelpText('after', EXAMPLES_VALIDATE)
-    .action(async (paths: string[], options: { lang?: string; rule?: string[] }) => {
+    .action(async (paths: string[], options: { lang?: string; rule?: string[]; format: string; outputFile?: string; maxWarnings?: string; quiet?: boolean }) => {
       setLang(options.lang);
-      exitCode = await runValidate(paths, { io, lang }, parseRuleOptions(options.rule ?? [], lang));
+      exitCode = await runValidate(paths, { io, lang }, {
+        format: options.format,
+        ...(options.outputFile !== undefined ? { outputFile: options.outputFile } : {}),
+        ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
+        quiet: options.quiet === true,
+        rules: parseRuleOptions(options.rule ?? [], lang),
+      });
     });
 
   program

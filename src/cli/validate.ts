@@ -1,17 +1,50 @@
-import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../errors.js';
+import path from 'node:path';
+import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../errors.js';
+import { t } from '../messages/index.js';
+import { writeAtomic } from '../render/write.js';
 import type { SeveritySetting } from '../rules/types.js';
 import { checkFiles } from './check-files.js';
-import { colorFor, type CommandContext } from './context.js';
-import { formatStylish } from './formatters/stylish.js';
+import type { CommandContext } from './context.js';
+import { FORMAT_NAMES, formatOutcomes, type FormatName } from './formatters/index.js';
 
 const LIST_CLEAN_UP_TO = 10;
 
-/** `bosoreport validate <paths…>`: every file is checked even when some fail; one summary at the end. */
-export async function runValidate(paths: readonly string[], ctx: CommandContext, rules: Record<string, SeveritySetting> = {}): Promise<number> {
+export interface ValidateOptions {
+  format?: string;
+  outputFile?: string;
+  maxWarnings?: string;
+  quiet?: boolean;
+  rules?: Record<string, SeveritySetting>;
+}
+
+/** `bosoreport validate <paths…>`: every file is checked even when some fail; one report at the end. */
+export async function runValidate(paths: readonly string[], ctx: CommandContext, options: ValidateOptions = {}): Promise<number> {
   const { io, lang } = ctx;
-  const checked = await checkFiles(paths, ctx, rules);
-  const color = colorFor(io.stdout, io.env);
-  io.stdout.write(formatStylish(checked.files, { lang, color, listClean: checked.files.length <= LIST_CLEAN_UP_TO }));
+  const format = (options.format ?? 'stylish') as FormatName;
+  if (!FORMAT_NAMES.includes(format)) throw new BosoreportError(t(lang, 'usage/bad-format', { value: format, formats: FORMAT_NAMES.join(', ') }), EXIT_USAGE);
+  const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new BosoreportError(t(lang, 'usage/bad-max-warnings', { value: options.maxWarnings! }), EXIT_USAGE);
+
+  const checked = await checkFiles(paths, ctx, options.rules ?? {});
+  const warnings = checked.files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+  // --quiet shows errors only; warnings still count towards --max-warnings.
+  const shown = options.quiet ? checked.files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) : checked.files;
+  const report = formatOutcomes(format, shown, lang, io, options.outputFile !== undefined, checked.files.length <= LIST_CLEAN_UP_TO);
+  if (options.outputFile) {
+    try {
+      await writeAtomic(path.resolve(io.cwd, options.outputFile), report);
+    } catch (error) {
+      throw new BosoreportError(t(lang, 'io/unwritable', { path: options.outputFile, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }), EXIT_USAGE);
+    }
+  } else {
+    io.stdout.write(report);
+  }
+
   if (checked.usageFailed) return EXIT_USAGE;
-  return checked.files.some((o) => o.diagnostics.some((d) => d.severity === 'error')) ? EXIT_PROBLEMS : EXIT_CLEAN;
+  if (checked.files.some((o) => o.diagnostics.some((d) => d.severity === 'error'))) return EXIT_PROBLEMS;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr.write(`${t(lang, 'usage/too-many-warnings', { warnings, max: maxWarnings })}\n`);
+    return EXIT_PROBLEMS;
+  }
+  return EXIT_CLEAN;
 }

@@ -149,4 +149,8 @@ export const en: Catalogue = {
   'doctor/none': () => 'No browser found: bosoreport can make HTML, but not PDF.',
   'doctor/ok': (p) => `PDFs are printed with ${p.path} (${p.version}).`,
   'usage/bad-number': () => '--timeout must be a positive number and --jobs a whole number from 1.',
+  'usage/bad-format': (p) => `Unknown format "${p.value}"; use ${p.formats}.`,
+  'usage/bad-max-warnings': (p) => `--max-warnings "${p.value}" must be a whole number from 0.`,
+  'usage/too-many-warnings': (p) => `Too many warnings: ${p.warnings} (at most ${p.max} allowed by --max-warnings).`,
+  'io/unwritable': (p) => `Cannot write "${p.path}": ${p.reason}.`,
 };

@@ -149,4 +149,8 @@ export const nb: Catalogue = {
   'doctor/none': () => 'Ingen nettleser funnet: bosoreport kan lage HTML, men ikke PDF.',
   'doctor/ok': (p) => `PDF lages med ${p.path} (${p.version}).`,
   'usage/bad-number': () => '--timeout må være et positivt tall og --jobs et helt tall fra 1.',
+  'usage/bad-format': (p) => `Ukjent format «${p.value}»; bruk ${p.formats}.`,
+  'usage/bad-max-warnings': (p) => `--max-warnings «${p.value}» må være et helt tall fra 0.`,
+  'usage/too-many-warnings': (p) => `For mange advarsler: ${p.warnings} (høyst ${p.max} er tillatt med --max-warnings).`,
+  'io/unwritable': (p) => `Kan ikke skrive «${p.path}»: ${p.reason}.`,
 };

@@ -5,8 +5,9 @@ import { t, type Lang } from '../../messages/index.js';
 
 export interface FileOutcome {
   file: string;
-  /** The form's name when the report named a known form. */
+  /** The form's name and id when the report named a known form. */
   formTitle?: string;
+  formId?: string;
   diagnostics: Diagnostic[];
 }
 

@@ -1,0 +1,43 @@
+import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
+import type { FileOutcome } from './stylish.js';
+
+function xml(text: string): string {
+  // Characters XML 1.0 cannot hold at all are dropped; the rest escaped.
+  return text
+    .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+function line(d: Diagnostic): string {
+  const where = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
+  return `${where} ${d.severity} ${d.message}${d.hint ? ` (${d.hint})` : ''} [${d.ruleId}]`;
+}
+
+/**
+ * JUnit XML for CI dashboards: one test case per report, failing when the report has errors.
+ * Warnings are listed in the case's output so they are visible without failing it.
+ */
+export function formatJunit(outcomes: readonly FileOutcome[]): string {
+  const failures = outcomes.filter((o) => countBySeverity(o.diagnostics).errors > 0).length;
+  const cases = outcomes.map((o) => {
+    const errors = o.diagnostics.filter((d) => d.severity === 'error');
+    const warnings = o.diagnostics.filter((d) => d.severity === 'warning');
+    const failure = errors.length
+      ? `\n      <failure message="${xml(`${errors.length} error(s): ${errors[0]!.message}`)}" type="${xml(errors[0]!.ruleId)}">${xml(errors.map(line).join('\n'))}</failure>`
+      : '';
+    const out = warnings.length ? `\n      <system-out>${xml(warnings.map(line).join('\n'))}</system-out>` : '';
+    return `    <testcase classname="bosoreport" name="${xml(o.file)}">${failure}${out}\n    </testcase>`;
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="bosoreport" tests="${outcomes.length}" failures="${failures}">`,
+    `  <testsuite name="bosoreport validate" tests="${outcomes.length}" failures="${failures}" errors="0">`,
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
