@@ -5,6 +5,8 @@ import { langFromEnv, parseLang, t, type Lang } from '../messages/index.js';
 import type { Io } from './context.js';
 import { runCompute } from './compute.js';
 import { runDoctor } from './doctor.js';
+import { runInit } from './init.js';
+import { runForms, runSchema } from './schema.js';
 import { runRender } from './render.js';
 import { parseRuleOptions } from './rule-option.js';
 import { runRules } from './rules.js';
@@ -47,6 +49,8 @@ Examples:
   $ bosoreport validate reports/
   $ bosoreport compute examples/gjovik-aarsrapport-2012.yaml --json
   $ bosoreport render reports/ --pdf -o dist/
+  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013
+  $ bosoreport forms
   $ bosoreport rules
   $ bosoreport doctor
   $ bosoreport validate --help
@@ -155,6 +159,43 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .action(async (o: { browser?: string; lang?: string }) => {
       setLang(o.lang);
       exitCode = await runDoctor(o.browser ? { browser: o.browser } : {}, { io, lang });
+    });
+
+  program
+    .command('init')
+    .description('write a new report with every field of the form, explained in Norwegian')
+    .argument('<form>', 'the form, e.g. aarsrapport-2012 (see: bosoreport forms)')
+    .requiredOption('--kommune <navn>', 'the municipality')
+    .requiredOption('--aar <år>', 'the reporting year')
+    .option('--from <file>', 'last year\'s report: carry over programme information and 31.12 figures as 01.01')
+    .option('-o, --output <file>', 'the new file (default: <kommune>-<år>-<type>.yaml); never overwritten')
+    .addOption(langOption())
+    .addHelpText('after', `
+Examples:
+  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 -o reports/gjovik/2013-aarsrapport.yaml
+  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 --from reports/gjovik/2012-aarsrapport.yaml`)
+    .action(async (formId: string, o: { kommune: string; aar: string; from?: string; output?: string; lang?: string }) => {
+      setLang(o.lang);
+      exitCode = await runInit(formId, { kommune: o.kommune, aar: o.aar, ...(o.from ? { from: o.from } : {}), ...(o.output ? { output: o.output } : {}) }, { io, lang });
+    });
+
+  program
+    .command('schema')
+    .description('print a form\'s JSON Schema as one self-contained document')
+    .argument('<form>', 'the form, e.g. aarsrapport-2012')
+    .addOption(langOption())
+    .action((formId: string, o: { lang?: string }) => {
+      setLang(o.lang);
+      exitCode = runSchema(formId, { io, lang });
+    });
+
+  program
+    .command('forms')
+    .description('list the forms and versions bosoreport knows')
+    .addOption(langOption())
+    .action((o: { lang?: string }) => {
+      setLang(o.lang);
+      exitCode = runForms({ io, lang });
     });
 
   program

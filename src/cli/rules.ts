@@ -1,5 +1,5 @@
 import { EXIT_CLEAN } from '../errors.js';
-import { ALL_RULES, FORMS } from '../forms/registry.js';
+import { ALL_RULES, formsOfRule } from '../forms/registry.js';
 import { t } from '../messages/index.js';
 import type { CommandContext } from './context.js';
 
@@ -7,7 +7,7 @@ import type { CommandContext } from './context.js';
 export function runRules({ io, lang }: CommandContext): number {
   const width = Math.max(...ALL_RULES.map((r) => r.id.length));
   for (const rule of ALL_RULES) {
-    const forms = FORMS.filter((f) => f.rules.includes(rule)).map((f) => f.id).join(', ');
+    const forms = formsOfRule(rule.id).join(', ') || t(lang, 'rules/across');
     const level = t(lang, `severity/${rule.severity}`);
     io.stdout.write(`${rule.id.padEnd(width)}  ${rule.code.padEnd(3)}  ${level.padEnd(8)}  ${t(lang, `rule/${rule.id}.about`)} [${forms}]\n`);
   }

@@ -3,6 +3,7 @@ import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../error
 import { t } from '../messages/index.js';
 import { writeAtomic } from '../render/write.js';
 import type { SeveritySetting } from '../rules/types.js';
+import { runCrossRules } from '../cross/run.js';
 import { checkFiles } from './check-files.js';
 import type { CommandContext } from './context.js';
 import { FORMAT_NAMES, formatOutcomes, type FormatName } from './formatters/index.js';
@@ -26,6 +27,7 @@ export async function runValidate(paths: readonly string[], ctx: CommandContext,
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new BosoreportError(t(lang, 'usage/bad-max-warnings', { value: options.maxWarnings! }), EXIT_USAGE);
 
   const checked = await checkFiles(paths, ctx, options.rules ?? {});
+  runCrossRules(checked.files, lang);
   const warnings = checked.files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'warning').length, 0);
   // --quiet shows errors only; warnings still count towards --max-warnings.
   const shown = options.quiet ? checked.files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) : checked.files;

@@ -1,4 +1,4 @@
-import { ALL_RULES, FORMS } from '../forms/registry.js';
+import { ALL_RULES, FORMS, formsOfRule } from '../forms/registry.js';
 import { t } from '../messages/index.js';
 import { loadSchemas, resolve, type SchemaNode } from '../validate/schemas.js';
 
@@ -87,7 +87,7 @@ export function fieldReference(): string {
 export function ruleReference(): string {
   const out = ['| Rule id | FORMS.md | Default | Forms | What it checks |', '| --- | --- | --- | --- | --- |'];
   for (const rule of ALL_RULES) {
-    const forms = FORMS.filter((f) => f.rules.includes(rule)).map((f) => `\`${f.id}\``).join(', ');
+    const forms = formsOfRule(rule.id).map((id) => `\`${id}\``).join(', ') || 'across reports';
     out.push(`| \`${rule.id}\` | ${rule.code} | ${rule.severity} | ${forms} | ${t('en', `rule/${rule.id}.about`)} |`);
   }
   return `${out.join('\n')}\n`;

@@ -153,4 +153,11 @@ export const en: Catalogue = {
   'usage/bad-max-warnings': (p) => `--max-warnings "${p.value}" must be a whole number from 0.`,
   'usage/too-many-warnings': (p) => `Too many warnings: ${p.warnings} (at most ${p.max} allowed by --max-warnings).`,
   'io/unwritable': (p) => `Cannot write "${p.path}": ${p.reason}.`,
+  'rules/across': () => 'across reports',
+  'init/unknown-form': (p) => `Unknown form "${p.value}".${p.suggestion ? ` Did you mean "${p.suggestion}"?` : ''} Known forms: ${p.forms}.`,
+  'init/bad-year': (p) => `--aar "${p.value}" must be a year, for example 2013.`,
+  'init/no-kommune': () => '--kommune needs a name.',
+  'init/bad-from': (p) => `Cannot carry anything over from ${p.file} until the problems above are fixed.`,
+  'init/exists': (p) => `${p.file} already exists; bosoreport does not overwrite a report. Choose another name with -o.`,
+  'init/wrote': (p) => `wrote ${p.file}; fill in the empty fields and run "bosoreport validate ${p.file}".`,
 };

@@ -153,4 +153,11 @@ export const nb: Catalogue = {
   'usage/bad-max-warnings': (p) => `--max-warnings «${p.value}» må være et helt tall fra 0.`,
   'usage/too-many-warnings': (p) => `For mange advarsler: ${p.warnings} (høyst ${p.max} er tillatt med --max-warnings).`,
   'io/unwritable': (p) => `Kan ikke skrive «${p.path}»: ${p.reason}.`,
+  'rules/across': () => 'på tvers av rapporter',
+  'init/unknown-form': (p) => `Ukjent skjema «${p.value}».${p.suggestion ? ` Mente du «${p.suggestion}»?` : ''} Kjente skjema: ${p.forms}.`,
+  'init/bad-year': (p) => `--aar «${p.value}» må være et årstall, for eksempel 2013.`,
+  'init/no-kommune': () => '--kommune må ha et navn.',
+  'init/bad-from': (p) => `Kan ikke hente noe fra ${p.file} før problemene over er rettet.`,
+  'init/exists': (p) => `${p.file} finnes allerede; bosoreport skriver ikke over en rapport. Velg et annet navn med -o.`,
+  'init/wrote': (p) => `skrev ${p.file}; fyll inn de tomme feltene og kjør «bosoreport validate ${p.file}».`,
 };

@@ -27,7 +27,7 @@ export const programstartEtterRapporteringsdato: CommonRule = {
   severity: 'error',
   check: ({ data }) => {
     const { programstart, rapporteringsdato } = data.generell_programinformasjon;
-    if (!rapporteringsdato || startDate(programstart) <= rapporteringsdato) return [];
+    if (!programstart || !rapporteringsdato || startDate(programstart) <= rapporteringsdato) return [];
     return [{ path: [INFO, 'programstart'], params: { start: formatDate(programstart), dato: formatDate(rapporteringsdato) } }];
   },
 };
@@ -94,8 +94,21 @@ export const plassholder: CommonRule = {
   },
 };
 
+/** An empty text where the form expects an answer: what `init` leaves for the author to fill in. */
+export const ikkeUtfylt: CommonRule = {
+  id: 'ikke-utfylt',
+  code: 'E0',
+  severity: 'error',
+  check: ({ data }) => {
+    const found = [];
+    for (const [text, path] of strings(data)) if (text.trim() === '') found.push({ path });
+    return found;
+  },
+};
+
 /** Rules every form shares. */
 export const COMMON_RULES: readonly Rule[] = [
+  ikkeUtfylt,
   rapporteringsaarUtenforSkjema,
   programstartEtterRapporteringsdato,
   rapporteringsdatoForPeriodeslutt,

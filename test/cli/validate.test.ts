@@ -14,15 +14,23 @@ describe('bosoreport validate (built binary)', () => {
   });
 
   it('walks folders recursively and expands quoted globs, in a stable order', () => {
-    const good = exampleText(GJOVIK);
-    const t = tempTree({ 'reports/gjovik/2012.yaml': good, 'reports/hamar/2012.yml': good, 'reports/notes.txt': 'x', 'other/a.yaml': good });
+    const t = tempTree({
+      'reports/gjovik/2012-aarsrapport.yaml': exampleText(GJOVIK),
+      'reports/lillehammer/2011-halvaarsrapport.yml': exampleText(LILLEHAMMER),
+      'reports/notes.txt': 'x',
+      'other/lillehammer-2011-halvaarsrapport.yaml': exampleText(LILLEHAMMER),
+    });
     try {
       const dir = runCli(['validate', 'reports'], { cwd: t.dir });
       expect(dir.status).toBe(0);
-      expect(dir.stdout).toContain('✔ 2 files without errors');
-      const glob = runCli(['validate', 'reports/**/*.yaml', 'other/a.yaml'], { cwd: t.dir });
-      expect(glob.stdout.indexOf('other/a.yaml')).toBeLessThan(glob.stdout.indexOf('reports/gjovik/2012.yaml'));
-      expect(glob.stdout).toContain('✔ 2 files without errors');
+      expect(dir.stdout).toContain('✔ reports/gjovik/2012-aarsrapport.yaml');
+      expect(dir.stdout).toContain('✔ reports/lillehammer/2011-halvaarsrapport.yml');
+      expect(dir.stdout).toMatch(/✔ 2 files without errors/);
+      const glob = runCli(['validate', 'reports/**/*.yaml', 'other/lillehammer-2011-halvaarsrapport.yaml'], { cwd: t.dir });
+      expect(glob.status).toBe(0);
+      expect(glob.stdout.indexOf('✔ other/')).toBeLessThan(glob.stdout.indexOf('✔ reports/gjovik/2012-aarsrapport.yaml'));
+      expect(glob.stdout).not.toContain('2011-halvaarsrapport.yml');
+      expect(glob.stdout).toMatch(/✔ 2 files without errors/);
     } finally {
       t.cleanup();
     }

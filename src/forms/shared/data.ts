@@ -9,7 +9,7 @@ export interface ProgramInfo {
   kommune: string;
   programleder: string;
   programansvarlig?: string;
-  programstart: string;
+  programstart: string | null;
   rapporteringsaar: number;
   rapporteringsdato: string | null;
   utfylt_av: string;

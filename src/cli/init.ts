@@ -1,0 +1,62 @@
+import { open } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../errors.js';
+import { FORM_IDS, findForm } from '../forms/registry.js';
+import { skeleton } from '../init/skeleton.js';
+import { t } from '../messages/index.js';
+import { closest } from '../util/similar.js';
+import { kommuneKey } from '../cross/rules.js';
+import { SCHEMA_DIR } from '../validate/schemas.js';
+import { checkFiles } from './check-files.js';
+import { colorFor, type CommandContext } from './context.js';
+import { formatStylish } from './formatters/stylish.js';
+import { display } from './inputs.js';
+
+export interface InitOptions {
+  kommune: string;
+  aar: string;
+  from?: string;
+  output?: string;
+}
+
+/** `bosoreport init <form>`: a new report with every field, explained; never overwrites a file. */
+export async function runInit(formId: string, options: InitOptions, ctx: CommandContext): Promise<number> {
+  const { io, lang } = ctx;
+  const form = findForm(formId);
+  if (!form) throw new BosoreportError(t(lang, 'init/unknown-form', { value: formId, forms: FORM_IDS.join(', '), suggestion: closest(formId, FORM_IDS) ?? '' }), EXIT_USAGE);
+  const aar = Number(options.aar);
+  if (!Number.isInteger(aar) || aar < 2000 || aar > 2100) throw new BosoreportError(t(lang, 'init/bad-year', { value: options.aar }), EXIT_USAGE);
+  if (!options.kommune.trim()) throw new BosoreportError(t(lang, 'init/no-kommune'), EXIT_USAGE);
+
+  let from: { data: unknown; file: string; formId: string } | undefined;
+  if (options.from) {
+    const checked = await checkFiles([options.from], ctx);
+    const result = checked.files[0]?.result;
+    if (checked.usageFailed || !result?.schemaValid || !result.form) {
+      io.stderr.write(formatStylish(checked.files, { lang, color: colorFor(io.stderr, io.env), listClean: false }));
+      io.stderr.write(`${t(lang, 'init/bad-from', { file: options.from })}\n`);
+      return checked.usageFailed ? EXIT_USAGE : EXIT_PROBLEMS;
+    }
+    from = { data: result.report!.data, file: display(io.cwd, options.from), formId: result.form.id };
+  }
+
+  const output = path.resolve(io.cwd, options.output ?? `${kommuneKey(options.kommune)}-${aar}-${form.kind}.yaml`);
+  const schemaRef = path.relative(path.dirname(output), path.join(SCHEMA_DIR, form.schemaFile)).split(path.sep).join('/');
+  const text = skeleton({ form, kommune: options.kommune.trim(), aar, schemaRef, ...(from ? { from } : {}) });
+  await mkdir(path.dirname(output), { recursive: true });
+  let handle;
+  try {
+    // 'wx' fails if the file exists: an existing report is never overwritten.
+    handle = await open(output, 'wx');
+    await handle.writeFile(text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new BosoreportError(t(lang, 'init/exists', { file: display(io.cwd, output) }), EXIT_USAGE);
+    throw new BosoreportError(t(lang, 'io/unwritable', { path: display(io.cwd, output), reason: code ?? (error as Error).message }), EXIT_USAGE);
+  } finally {
+    await handle?.close();
+  }
+  io.stdout.write(`${t(lang, 'init/wrote', { file: display(io.cwd, output) })}\n`);
+  return EXIT_CLEAN;
+}
