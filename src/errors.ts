@@ -22,3 +22,13 @@ export class UsageError extends BosoreportError {
     super(message, EXIT_USAGE);
   }
 }
+
+/** An output file could not be written; nothing was replaced. The CLI words the message in the user's language. */
+export class OutputError extends BosoreportError {
+  constructor(
+    readonly file: string,
+    readonly code: string,
+  ) {
+    super(`Cannot write ${file}: ${code}`, EXIT_USAGE);
+  }
+}

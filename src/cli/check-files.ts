@@ -25,8 +25,8 @@ export interface Checked {
 }
 
 function ioDiagnostic(ctx: CommandContext, ruleId: string, path: string, reason?: string): Diagnostic {
-  const message = t(ctx.lang, ruleId, { path, pattern: path, reason: reason ?? '' });
-  const hint = ruleId === 'io/no-match' ? t(ctx.lang, 'io/no-match.hint') : undefined;
+  const message = t(ctx.lang, ruleId, { path, pattern: path, reason: reason ?? '', limit: LIMITS.maxFiles });
+  const hint = ruleId === 'io/no-match' || ruleId === 'io/too-many-files' ? t(ctx.lang, `${ruleId}.hint`) : undefined;
   return { file: path, line: 0, col: 0, endLine: 0, endCol: 0, severity: 'error', ruleId, message, ...(hint ? { hint } : {}) };
 }
 

@@ -1,9 +1,10 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { LIMITS } from '../load/limits.js';
 
 export interface InputProblem {
-  ruleId: 'io/not-found' | 'io/no-match' | 'io/unreadable';
+  ruleId: 'io/not-found' | 'io/no-match' | 'io/unreadable' | 'io/too-many-files';
   path: string;
   reason?: string;
 }
@@ -55,6 +56,10 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
     } else {
       problems.push({ ruleId: 'io/not-found', path: arg });
     }
+  }
+  if (files.size > LIMITS.maxFiles) {
+    // Refuse before reading anything: a run over a whole disk is a mistake, not a batch.
+    return { files: [], problems: [...problems, { ruleId: 'io/too-many-files', path: args.join(' '), reason: String(files.size) }] };
   }
   return { files: [...files].sort(), problems };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { BosoreportError, EXIT_USAGE } from '../errors.js';
+import { BosoreportError, EXIT_USAGE, OutputError } from '../errors.js';
 import { langFromEnv, parseLang, t, type Lang } from '../messages/index.js';
 import type { Io } from './context.js';
 import { runCompute } from './compute.js';
@@ -214,6 +214,11 @@ Examples:
     if (error instanceof CommanderError) {
       // --help and --version end here too, with code 0.
       return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (error instanceof OutputError) {
+      const why = ['ENOSPC', 'EACCES', 'EPERM', 'EROFS'].includes(error.code) ? t(lang, `io/why-${error.code === 'ENOSPC' ? 'full' : 'denied'}`) : error.code;
+      io.stderr.write(`bosoreport: ${t(lang, 'io/unwritable', { path: error.file, reason: why })} ${t(lang, 'io/nothing-replaced')}\n`);
+      return error.exitCode;
     }
     if (error instanceof BosoreportError) {
       io.stderr.write(`bosoreport: ${error.message}\n`);

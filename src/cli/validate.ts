@@ -33,11 +33,7 @@ export async function runValidate(paths: readonly string[], ctx: CommandContext,
   const shown = options.quiet ? checked.files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) : checked.files;
   const report = formatOutcomes(format, shown, lang, io, options.outputFile !== undefined, checked.files.length <= LIST_CLEAN_UP_TO);
   if (options.outputFile) {
-    try {
-      await writeAtomic(path.resolve(io.cwd, options.outputFile), report);
-    } catch (error) {
-      throw new BosoreportError(t(lang, 'io/unwritable', { path: options.outputFile, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }), EXIT_USAGE);
-    }
+    await writeAtomic(path.resolve(io.cwd, options.outputFile), report);
   } else {
     io.stdout.write(report);
   }

@@ -6,4 +6,6 @@ export const LIMITS = {
   maxAliasCount: 100,
   /** Levels of nested mappings and lists. */
   maxDepth: 64,
+  /** Report files in one run: a region has a few hundred; more is a wrong path (a home folder, a disk). */
+  maxFiles: 10_000,
 } as const;

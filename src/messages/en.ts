@@ -160,4 +160,9 @@ export const en: Catalogue = {
   'init/bad-from': (p) => `Cannot carry anything over from ${p.file} until the problems above are fixed.`,
   'init/exists': (p) => `${p.file} already exists; bosoreport does not overwrite a report. Choose another name with -o.`,
   'init/wrote': (p) => `wrote ${p.file}; fill in the empty fields and run "bosoreport validate ${p.file}".`,
+  'io/too-many-files': (p) => `${p.reason} files match "${p.path}"; bosoreport takes at most ${p.limit} in one run.`,
+  'io/too-many-files.hint': () => 'Check that the path is the reports folder, not a whole disk; split the run if you really have that many reports.',
+  'io/why-full': () => 'the disk is full',
+  'io/why-denied': () => 'no permission to write there',
+  'io/nothing-replaced': () => 'No existing file was replaced.',
 };

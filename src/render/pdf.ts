@@ -53,7 +53,8 @@ export class PdfPrinter {
 
   static async launch(executablePath: string, timeoutMs: number): Promise<PdfPrinter> {
     const { default: puppeteer } = await import('puppeteer-core');
-    const browser = await puppeteer.launch({ executablePath, headless: true, args: launchArgs(), timeout: timeoutMs });
+    // A pipe rather than a WebSocket: when bosoreport dies, even by SIGKILL, the pipe closes and the browser exits with it.
+    const browser = await puppeteer.launch({ executablePath, headless: true, pipe: true, args: launchArgs(), timeout: timeoutMs });
     return new PdfPrinter(browser);
   }
 
