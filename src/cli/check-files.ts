@@ -44,7 +44,7 @@ export async function checkFiles(paths: readonly string[], ctx: CommandContext, 
 
   for (const [i, file] of inputs.files.entries()) {
     if (progress) io.stderr.write(`\r${t(lang, 'progress', { done: i, total: inputs.files.length })}`);
-    const read = await readReportFile(io.cwd, file);
+    const read = readReportFile(io.cwd, file);
     if (read.kind === 'missing' || read.kind === 'unreadable') {
       usageFailed = true;
       files.push({ file, diagnostics: [ioDiagnostic(ctx, read.kind === 'missing' ? 'io/not-found' : 'io/unreadable', file, read.kind === 'unreadable' ? read.reason : undefined)] });

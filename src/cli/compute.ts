@@ -37,13 +37,13 @@ export async function runCompute(paths: readonly string[], options: { json?: boo
       bosoreport: pkg.version,
       fil: result.file,
       skjema: { id: form.id, navn: form.title.nb },
-      rapport: result.report!.data,
+      rapport: result.data,
       beregnet: result.figures,
       diagnostikk: result.diagnostics,
     };
     io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
-    const data = result.report!.data as { generell_programinformasjon: { kommune: string; rapporteringsaar: number } };
+    const data = result.data as { generell_programinformasjon: { kommune: string; rapporteringsaar: number } };
     const heading = `${data.generell_programinformasjon.kommune} – ${form.title[lang]}, ${data.generell_programinformasjon.rapporteringsaar}`;
     io.stdout.write(formatFigures(heading, form.figureTable(result.figures, lang), colorFor(io.stdout, io.env)));
     if (result.diagnostics.length) io.stderr.write(formatStylish([one], { lang, color, listClean: false }));

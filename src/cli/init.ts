@@ -38,7 +38,7 @@ export async function runInit(formId: string, options: InitOptions, ctx: Command
       io.stderr.write(`${t(lang, 'init/bad-from', { file: options.from })}\n`);
       return checked.usageFailed ? EXIT_USAGE : EXIT_PROBLEMS;
     }
-    from = { data: result.report!.data, file: display(io.cwd, options.from), formId: result.form.id };
+    from = { data: result.data, file: display(io.cwd, options.from), formId: result.form.id };
   }
 
   const output = path.resolve(io.cwd, options.output ?? `${kommuneKey(options.kommune)}-${aar}-${form.kind}.yaml`);

@@ -3,14 +3,6 @@ import { Command, CommanderError, Option } from 'commander';
 import { BosoreportError, EXIT_USAGE, OutputError } from '../errors.js';
 import { langFromEnv, parseLang, t, type Lang } from '../messages/index.js';
 import type { Io } from './context.js';
-import { runCompute } from './compute.js';
-import { runDoctor } from './doctor.js';
-import { runInit } from './init.js';
-import { runForms, runSchema } from './schema.js';
-import { runRender } from './render.js';
-import { parseRuleOptions } from './rule-option.js';
-import { runRules } from './rules.js';
-import { runValidate } from './validate.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -103,12 +95,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addHelpText('after', EXAMPLES_VALIDATE)
     .action(async (paths: string[], options: { lang?: string; rule?: string[]; format: string; outputFile?: string; maxWarnings?: string; quiet?: boolean }) => {
       setLang(options.lang);
-      exitCode = await runValidate(paths, { io, lang }, {
+      exitCode = await (await import('./validate.js')).runValidate(paths, { io, lang }, {
         format: options.format,
         ...(options.outputFile !== undefined ? { outputFile: options.outputFile } : {}),
         ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
         quiet: options.quiet === true,
-        rules: parseRuleOptions(options.rule ?? [], lang),
+        rules: (await import('./rule-option.js')).parseRuleOptions(options.rule ?? [], lang),
       });
     });
 
@@ -122,7 +114,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addHelpText('after', EXAMPLES_COMPUTE)
     .action(async (file: string, options: { lang?: string; rule?: string[]; json?: boolean }) => {
       setLang(options.lang);
-      exitCode = await runCompute([file], { json: options.json === true, rules: parseRuleOptions(options.rule ?? [], lang) }, { io, lang });
+      exitCode = await (await import('./compute.js')).runCompute([file], { json: options.json === true, rules: (await import('./rule-option.js')).parseRuleOptions(options.rule ?? [], lang) }, { io, lang });
     });
 
   program
@@ -144,9 +136,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const timeout = Number(o.timeout);
       const jobs = Number(o.jobs);
       if (!(timeout > 0) || !Number.isInteger(jobs) || jobs < 1) throw new BosoreportError(t(lang, 'usage/bad-number'), EXIT_USAGE);
-      exitCode = await runRender(
+      exitCode = await (await import('./render.js')).runRender(
         paths,
-        { outDir: o.outDir, pdf: o.pdf === true, html: o.html, ...(o.templateDir ? { templateDir: o.templateDir } : {}), ...(o.browser ? { browser: o.browser } : {}), timeoutMs: timeout * 1000, jobs, rules: parseRuleOptions(o.rule ?? [], lang) },
+        { outDir: o.outDir, pdf: o.pdf === true, html: o.html, ...(o.templateDir ? { templateDir: o.templateDir } : {}), ...(o.browser ? { browser: o.browser } : {}), timeoutMs: timeout * 1000, jobs, rules: (await import('./rule-option.js')).parseRuleOptions(o.rule ?? [], lang) },
         { io, lang },
       );
     });
@@ -158,7 +150,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addOption(langOption())
     .action(async (o: { browser?: string; lang?: string }) => {
       setLang(o.lang);
-      exitCode = await runDoctor(o.browser ? { browser: o.browser } : {}, { io, lang });
+      exitCode = await (await import('./doctor.js')).runDoctor(o.browser ? { browser: o.browser } : {}, { io, lang });
     });
 
   program
@@ -176,7 +168,7 @@ Examples:
   $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 --from reports/gjovik/2012-aarsrapport.yaml`)
     .action(async (formId: string, o: { kommune: string; aar: string; from?: string; output?: string; lang?: string }) => {
       setLang(o.lang);
-      exitCode = await runInit(formId, { kommune: o.kommune, aar: o.aar, ...(o.from ? { from: o.from } : {}), ...(o.output ? { output: o.output } : {}) }, { io, lang });
+      exitCode = await (await import('./init.js')).runInit(formId, { kommune: o.kommune, aar: o.aar, ...(o.from ? { from: o.from } : {}), ...(o.output ? { output: o.output } : {}) }, { io, lang });
     });
 
   program
@@ -184,27 +176,27 @@ Examples:
     .description('print a form\'s JSON Schema as one self-contained document')
     .argument('<form>', 'the form, e.g. aarsrapport-2012')
     .addOption(langOption())
-    .action((formId: string, o: { lang?: string }) => {
+    .action(async (formId: string, o: { lang?: string }) => {
       setLang(o.lang);
-      exitCode = runSchema(formId, { io, lang });
+      exitCode = (await import('./schema.js')).runSchema(formId, { io, lang });
     });
 
   program
     .command('forms')
     .description('list the forms and versions bosoreport knows')
     .addOption(langOption())
-    .action((o: { lang?: string }) => {
+    .action(async (o: { lang?: string }) => {
       setLang(o.lang);
-      exitCode = runForms({ io, lang });
+      exitCode = (await import('./schema.js')).runForms({ io, lang });
     });
 
   program
     .command('rules')
     .description('list the rules checked beyond the schema, with their default level')
     .addOption(langOption())
-    .action((options: { lang?: string }) => {
+    .action(async (options: { lang?: string }) => {
       setLang(options.lang);
-      exitCode = runRules({ io, lang });
+      exitCode = (await import('./rules.js')).runRules({ io, lang });
     });
 
   try {

@@ -84,8 +84,8 @@ export async function runRender(paths: readonly string[], options: RenderOptions
       await writeAtomic(target(f.file, '.html'), html);
       written.push(display(io.cwd, target(f.file, '.html')));
     }
-    const view = buildView({ file: f.file, form: f.result.form!, data: f.result.report!.data as ViewInput['data'], figures: f.result.figures as ViewInput['figures'], diagnostics: [], version: '' });
-    const info = (f.result.report!.data as ViewInput['data'] & { generell_programinformasjon: { utfylt_av: string } }).generell_programinformasjon;
+    const view = buildView({ file: f.file, form: f.result.form!, data: f.result.data as ViewInput['data'], figures: f.result.figures as ViewInput['figures'], diagnostics: [], version: '' });
+    const info = (f.result.data as ViewInput['data'] & { generell_programinformasjon: { utfylt_av: string } }).generell_programinformasjon;
     jobs.push({ file: f.file, html, pdfPath: target(f.file, '.pdf'), meta: { title: view.tittel, author: info.utfylt_av, subject: view.emne, keywords: ['Boligsosialt utviklingsprogram', 'Husbanken', view.kommune, String(view.aar), f.result.form!.id] } });
   }
 

@@ -20,16 +20,16 @@ export function runCrossRules(files: CrossInput[], lang: Lang): void {
   const facts: (ReportFacts & { input: CrossInput })[] = [];
   for (const f of files) {
     const r = f.result;
-    if (!r?.schemaValid || !r.form || !r.report) continue;
-    const info = (r.report.data as { generell_programinformasjon: { kommune: string; rapporteringsaar: number } }).generell_programinformasjon;
-    facts.push({ input: f, file: f.file, form: r.form, kommune: info.kommune, kommuneKey: kommuneKey(info.kommune), aar: info.rapporteringsaar, data: r.report.data });
+    if (!r?.schemaValid || !r.form || !r.data) continue;
+    const info = (r.data as { generell_programinformasjon: { kommune: string; rapporteringsaar: number } }).generell_programinformasjon;
+    facts.push({ input: f, file: f.file, form: r.form, kommune: info.kommune, kommuneKey: kommuneKey(info.kommune), aar: info.rapporteringsaar, data: r.data });
   }
   for (const rule of CROSS_RULES) {
     for (const finding of rule.check(facts)) {
       const input = (finding.report as (typeof facts)[number]).input;
       const severity = input.rules?.[rule.id] ?? rule.severity;
       if (severity === 'off') continue;
-      const report = input.result!.report!;
+      const report = input.result!.positions!();
       const hint = `rule/${rule.id}.hint`;
       input.diagnostics.push({
         file: input.file,

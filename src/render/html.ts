@@ -10,11 +10,11 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
  * embedded, no script needed and no external reference.
  */
 export function renderHtml(result: ValidationResult, templates: TemplateSet): string {
-  if (!result.form || !result.schemaValid || !result.report) throw new Error('renderHtml needs a schema-valid report');
+  if (!result.form || !result.schemaValid || !result.data) throw new Error('renderHtml needs a schema-valid report');
   const view = buildView({
     file: result.file,
     form: result.form,
-    data: result.report.data as ViewInput['data'],
+    data: result.data as ViewInput['data'],
     figures: result.figures as ViewInput['figures'],
     diagnostics: result.diagnostics,
     version: pkg.version,

@@ -6,9 +6,27 @@ export function countPath(row: CountRow | undefined, path: DataPath): DataPath {
   return row !== null && typeof row === 'object' ? [...path, 'resultat'] : path;
 }
 
-/** Every string in the data with its path, for checks over all free text. */
-export function* strings(value: unknown, path: (string | number)[] = []): Generator<[string, DataPath]> {
-  if (typeof value === 'string') yield [value, path];
-  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, [...path, i]);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* strings(v, [...path, k]);
+const collected = new WeakMap<object, [string, DataPath][]>();
+
+/**
+ * Every string in the data with its path, for checks over all free text. Collected once per report
+ * (several rules ask), with plain loops: a recursive generator cost more than the checks themselves.
+ */
+export function strings(value: unknown): [string, DataPath][] {
+  if (!value || typeof value !== 'object') return typeof value === 'string' ? [[value, []]] : [];
+  const cached = collected.get(value);
+  if (cached) return cached;
+  const out: [string, DataPath][] = [];
+  const stack: [unknown, (string | number)[]][] = [[value, []]];
+  while (stack.length) {
+    const [node, path] = stack.pop()!;
+    if (typeof node === 'string') out.push([node, path]);
+    else if (Array.isArray(node)) for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], [...path, i]]);
+    else if (node && typeof node === 'object') {
+      const entries = Object.entries(node);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i]![1], [...path, entries[i]![0]]]);
+    }
+  }
+  collected.set(value, out);
+  return out;
 }

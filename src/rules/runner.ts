@@ -32,3 +32,8 @@ export function runRules<D, F>(
   }
   return out;
 }
+
+/** Whether any rule in force finds anything, without positions: the fast path's question. */
+export function hasFindings<D, F>(rules: readonly Rule<D, F>[], ctx: RuleContext<D, F>, settings: Readonly<Record<string, SeveritySetting>> = {}): boolean {
+  return rules.some((rule) => (settings[rule.id] ?? rule.severity) !== 'off' && rule.check(ctx).length > 0);
+}

@@ -16,7 +16,7 @@ describe('halvaarsrapport-2011 schema', () => {
 
   it('keeps activities with sub-rows, a status without a percent and a table inside free text', () => {
     const r = check(exampleText(LILLEHAMMER));
-    const data = r.report!.data as any;
+    const data = r.data as any;
     const a7 = data.aktivitetsplan.aktiviteter.find((a: any) => a.nr === 7);
     expect(a7.status).toBe('i_gang');
     expect(a7.framdrift_prosent).toBeUndefined();
