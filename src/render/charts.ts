@@ -1,5 +1,5 @@
 import { formatInteger } from '../format/norwegian.js';
-import { escapeHtml } from './markdown.js';
+import { escapeHtml } from '../util/escape.js';
 
 /**
  * Small inline SVG charts. A few lines of SVG print sharply at any zoom and need no script or

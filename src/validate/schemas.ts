@@ -20,13 +20,22 @@ export interface SchemaNode {
 export const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
 let cache: Map<string, SchemaNode> | undefined;
+let sources: Map<string, string> | undefined;
 
-/** Every schema file in schemas/, keyed by its $id (its file name). Read once per process. */
+/** The text of every schema file in schemas/, by file name. Read once per process. */
+export function schemaSources(): Map<string, string> {
+  if (sources) return sources;
+  sources = new Map();
+  for (const name of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.schema.json')).sort()) sources.set(name, readFileSync(SCHEMA_DIR + name, 'utf8'));
+  return sources;
+}
+
+/** Every schema file in schemas/, keyed by its $id (its file name). */
 export function loadSchemas(): Map<string, SchemaNode> {
   if (cache) return cache;
   cache = new Map();
-  for (const name of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.schema.json')).sort()) {
-    const schema = JSON.parse(readFileSync(SCHEMA_DIR + name, 'utf8')) as SchemaNode;
+  for (const [name, text] of schemaSources()) {
+    const schema = JSON.parse(text) as SchemaNode;
     cache.set(schema.$id ?? name, schema);
   }
   return cache;

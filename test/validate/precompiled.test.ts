@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { createAjv, exportName, schemaFingerprint } from '../../src/validate/ajv.js';
+import { exampleText, GJOVIK, LILLEHAMMER, ROOT } from '../helpers.js';
+
+const COMPILED = path.join(ROOT, 'dist/validate/compiled.js');
+
+describe('validators precompiled at build time', () => {
+  it('exist after the build and were made from the current schemas', async () => {
+    expect(existsSync(COMPILED)).toBe(true);
+    const mod = await import(COMPILED);
+    expect(mod.fingerprint).toBe(schemaFingerprint());
+  });
+
+  it('report exactly what the run-time compiler reports, on valid and broken reports', async () => {
+    const mod = await import(COMPILED);
+    const ajv = createAjv();
+    for (const [file, schema] of [[GJOVIK, 'aarsrapport-2012.schema.json'], [LILLEHAMMER, 'halvaarsrapport-2011.schema.json']] as const) {
+      const pre = mod[exportName(schema)];
+      const run = ajv.getSchema(schema)!;
+      const source = parse(exampleText(file));
+      const keys = Object.keys(source);
+      fc.assert(
+        fc.property(fc.nat(keys.length - 1), fc.oneof(fc.constant(null), fc.string({ maxLength: 5 }), fc.integer(), fc.constant({})), (i, value) => {
+          const data = parse(stringify({ ...source, [keys[i]!]: value }));
+          const a = pre(data);
+          const errorsA = (pre.errors ?? []).map((e: { instancePath: string; keyword: string }) => `${e.instancePath} ${e.keyword}`);
+          const b = run(data);
+          const errorsB = (run.errors ?? []).map((e) => `${e.instancePath} ${e.keyword}`);
+          expect(a).toBe(b);
+          expect(errorsA).toEqual(errorsB);
+        }),
+        { numRuns: 60 },
+      );
+      expect(pre(source)).toBe(true);
+    }
+  });
+});
