@@ -58,24 +58,33 @@ export const dobbelRapport: CrossRule = {
       }),
 };
 
+/**
+ * Each annual report with the same municipality's annual report of the year before, when there is
+ * exactly one (with two, the duplicate check speaks instead).
+ */
+function withLastYear(reports: readonly ReportFacts[]): [ReportFacts, ReportFacts][] {
+  const annual = reports.filter((r) => r.form.kind === 'aarsrapport');
+  return annual.flatMap((r) => {
+    const last = annual.filter((p) => p.kommuneKey === r.kommuneKey && p.aar === r.aar - 1);
+    return last.length === 1 ? [[r, last[0]!] as [ReportFacts, ReportFacts]] : [];
+  });
+}
+
 /** Last year's «status behov pr. 31.12» is this year's «pr. 01.01» for the same row. */
 export const status0101UlikFjoraaret: CrossRule = {
   id: 'status-0101-ulik-fjoraaret',
   code: 'X1',
   severity: 'warning',
   check: (reports) => {
-    const annual = reports.filter((r) => r.form.kind === 'aarsrapport');
     const found: CrossFinding[] = [];
-    for (const r of annual) {
-      const last = annual.filter((p) => p.kommuneKey === r.kommuneKey && p.aar === r.aar - 1);
-      if (last.length !== 1) continue;
+    for (const [r, last] of withLastYear(reports)) {
       const now = (r.data as Aarsrapport2012).hovedmaal.anskaffe_og_beholde_bolig;
-      const before = (last[0]!.data as Aarsrapport2012).hovedmaal.anskaffe_og_beholde_bolig;
+      const before = (last.data as Aarsrapport2012).hovedmaal.anskaffe_og_beholde_bolig;
       for (const row of NEED_ROWS) {
         const a = now[row].status_behov_pr_0101;
         const b = before[row].status_behov_pr_3112;
         if (a !== null && b !== null && a !== b) {
-          found.push({ report: r, path: ['hovedmaal', 'anskaffe_og_beholde_bolig', row, 'status_behov_pr_0101'], params: { rad: row.charAt(0).toUpperCase(), verdi: a, fjor: b, aar: r.aar, fjorfil: last[0]!.file } });
+          found.push({ report: r, path: ['hovedmaal', 'anskaffe_og_beholde_bolig', row, 'status_behov_pr_0101'], params: { rad: row.charAt(0).toUpperCase(), verdi: a, fjor: b, aar: r.aar, fjorfil: last.file } });
         }
       }
     }
@@ -92,15 +101,13 @@ export const saerskiltIkkeViderefort: CrossRule = {
   code: 'X2',
   severity: 'warning',
   check: (reports) => {
-    const annual = reports.filter((r) => r.form.kind === 'aarsrapport');
     const found: CrossFinding[] = [];
-    for (const r of annual) {
-      const last = annual.find((p) => p.kommuneKey === r.kommuneKey && p.aar === r.aar - 1);
-      const before = last && (last.data as Aarsrapport2012).hovedmaal.saerskilt_prioritert_omraade;
+    for (const [r, last] of withLastYear(reports)) {
+      const before = (last.data as Aarsrapport2012).hovedmaal.saerskilt_prioritert_omraade;
       if (!before) continue;
       const now = (r.data as Aarsrapport2012).hovedmaal.saerskilt_prioritert_omraade;
       if (now && asciiKey(now.omraade) === asciiKey(before.omraade)) continue;
-      found.push({ report: r, path: now ? ['hovedmaal', 'saerskilt_prioritert_omraade', 'omraade'] : ['hovedmaal'], params: { omraade: before.omraade, aar: r.aar, fjorfil: last!.file } });
+      found.push({ report: r, path: now ? ['hovedmaal', 'saerskilt_prioritert_omraade', 'omraade'] : ['hovedmaal'], params: { omraade: before.omraade, aar: r.aar, fjorfil: last.file } });
     }
     return found;
   },

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { BosoreportError, EXIT_USAGE } from '../errors.js';
 import { formatChange, formatDate, formatInteger, formatPercent, formatShortDate } from '../format/norwegian.js';
+import { STATUS_LABELS } from '../forms/shared/activities.js';
 import { escapeHtml, renderMarkdown } from './markdown.js';
 
 /** The templates shipped with bosoreport: one per form, shared partials, one stylesheet. */
@@ -14,14 +15,6 @@ export interface TemplateSet {
   render(formId: string, view: object): string;
 }
 
-const STATUS_LABELS: Record<string, string> = {
-  gjennomfort: 'Gjennomført',
-  delvis_gjennomfort: 'Delvis gjennomført',
-  i_gang: 'I gang',
-  paa_vent: 'På vent',
-  ikke_startet: 'Ikke startet',
-  ikke_gjennomfort: 'Ikke gjennomført',
-};
 
 const unknown = () => new Handlebars.SafeString('<span class="ukjent">ukjent</span>');
 
@@ -37,7 +30,7 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('dato', (v: unknown) => (typeof v === 'string' ? formatDate(v) : ''));
   hb.registerHelper('kortdato', (v: unknown) => (typeof v === 'string' ? formatShortDate(v) : ''));
   hb.registerHelper('md', (v: unknown) => new Handlebars.SafeString(typeof v === 'string' ? renderMarkdown(v) : ''));
-  hb.registerHelper('status', (v: unknown) => (typeof v === 'string' ? STATUS_LABELS[v] ?? v : ''));
+  hb.registerHelper('status', (v: unknown) => (typeof v === 'string' ? STATUS_LABELS[v as keyof typeof STATUS_LABELS] ?? v : ''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('upper', (v: unknown) => String(v ?? '').toLocaleUpperCase('nb-NO'));

@@ -1,6 +1,6 @@
 import { COMMON_RULES } from '../../rules/common.js';
 import type { Finding, Rule } from '../../rules/types.js';
-import { activityLines, type ActivityLine } from '../shared/activities.js';
+import { activityLines, STATUS_LABELS, type ActivityLine } from '../shared/activities.js';
 import type { Halvaarsrapport2011 } from './data.js';
 import type { Halvaarsrapport2011Figures } from './derive.js';
 
@@ -15,14 +15,6 @@ function where(line: ActivityLine): string {
   return line.delrad === null ? String(line.nr) : `${line.nr}.${line.delrad + 1}`;
 }
 
-const STATUS_TEXT: Record<string, string> = {
-  gjennomfort: 'Gjennomført',
-  delvis_gjennomfort: 'Delvis gjennomført',
-  i_gang: 'I gang',
-  paa_vent: 'På vent',
-  ikke_startet: 'Ikke startet',
-  ikke_gjennomfort: 'Ikke gjennomført',
-};
 
 /** W3: the status and the percent tell different stories. */
 export const statusOgProsentUenige: HalvaarRule = {
@@ -38,7 +30,7 @@ export const statusOgProsentUenige: HalvaarRule = {
         (status === 'gjennomfort' && p < 100) ||
         (status !== 'gjennomfort' && p === 100) ||
         (p === 0 && status !== 'ikke_startet' && status !== 'ikke_gjennomfort');
-      if (disagree) found.push({ path: [...line.sti, 'framdrift_prosent'], params: { aktivitet: where(line), status: STATUS_TEXT[status]!, prosent: p } });
+      if (disagree) found.push({ path: [...line.sti, 'framdrift_prosent'], params: { aktivitet: where(line), status: STATUS_LABELS[status]!, prosent: p } });
     }
     return found;
   },
@@ -52,7 +44,7 @@ export const statusUtenProsent: HalvaarRule = {
   check: ({ data }) =>
     lines(data)
       .filter((l) => l.row.status && l.row.status !== 'ikke_startet' && typeof l.row.framdrift_prosent !== 'number')
-      .map((l) => ({ path: [...l.sti, 'status'], params: { aktivitet: where(l), status: STATUS_TEXT[l.row.status!]! } })),
+      .map((l) => ({ path: [...l.sti, 'status'], params: { aktivitet: where(l), status: STATUS_LABELS[l.row.status!]! } })),
 };
 
 /** About one A4 page of running text. */

@@ -3,6 +3,16 @@ import { round } from './figures.js';
 
 export const ACTIVITY_STATUSES: readonly ActivityStatus[] = ['gjennomfort', 'delvis_gjennomfort', 'i_gang', 'paa_vent', 'ikke_startet', 'ikke_gjennomfort'];
 
+/** The form's own words for each status code, for the rendered report and rule messages. */
+export const STATUS_LABELS: Record<ActivityStatus, string> = {
+  gjennomfort: 'Gjennomført',
+  delvis_gjennomfort: 'Delvis gjennomført',
+  i_gang: 'I gang',
+  paa_vent: 'På vent',
+  ikke_startet: 'Ikke startet',
+  ikke_gjennomfort: 'Ikke gjennomført',
+};
+
 /** One line of the activity table, an activity's own row or one of its unnumbered sub-rows. */
 export interface ActivityLine {
   nr: number;
