@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../errors.js';
 import { t } from '../messages/index.js';
 import type { SeveritySetting } from '../rules/types.js';
@@ -6,8 +5,8 @@ import { checkFiles } from './check-files.js';
 import { colorFor, type CommandContext } from './context.js';
 import { formatFigures } from './formatters/figures.js';
 import { formatStylish } from './formatters/stylish.js';
+import { VERSION } from '../version.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** The version of the `compute --json` shape (schemas/beregning.schema.json); bumped when it changes incompatibly. */
 export const COMPUTE_FORMAT = 1;
@@ -34,7 +33,7 @@ export async function runCompute(paths: readonly string[], options: { json?: boo
   if (options.json) {
     const out = {
       format: COMPUTE_FORMAT,
-      bosoreport: pkg.version,
+      bosoreport: VERSION,
       fil: result.file,
       skjema: { id: form.id, navn: form.title.nb },
       rapport: result.data,

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { BosoreportError, EXIT_USAGE, OutputError } from '../errors.js';
 import { langFromEnv, parseLang, t, type Lang } from '../messages/index.js';
 import type { Io } from './context.js';
+import { VERSION } from '../version.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const EXAMPLES_VALIDATE = `
 Examples:
@@ -72,7 +71,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const program = new Command()
     .name('bosoreport')
     .description('Check, compute and render Husbanken «Boligsosialt utviklingsprogram» reports written as YAML.')
-    .version(pkg.version, '-v, --version', 'print the version')
+    .version(VERSION, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .addHelpText('after', EXAMPLES_MAIN)
     .showHelpAfterError()

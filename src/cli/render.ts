@@ -3,10 +3,10 @@ import type { Diagnostic } from '../diagnostics.js';
 import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../errors.js';
 import { t } from '../messages/index.js';
 import { findBrowser } from '../render/browser.js';
-import { renderHtml } from '../render/html.js';
+import { renderReport } from '../render/html.js';
 import { PdfPrinter } from '../render/pdf.js';
 import { loadTemplates } from '../render/templates.js';
-import { buildView, type ViewInput } from '../render/view.js';
+import type { ViewInput } from '../render/view.js';
 import { writeAtomic } from '../render/write.js';
 import { validateSource } from '../validate/validate.js';
 import type { SeveritySetting } from '../rules/types.js';
@@ -79,12 +79,11 @@ export async function runRender(paths: readonly string[], options: RenderOptions
   for (const f of renderable) {
     // The document is Norwegian whatever language the terminal speaks, so its findings are too.
     const nb = lang === 'nb' ? f.result : validateSource(f.file, f.bytes!, { lang: 'nb', rules: f.rules ?? {} });
-    const html = renderHtml(nb, templates);
+    const { html, view } = renderReport(nb, templates);
     if (options.html) {
       await writeAtomic(target(f.file, '.html'), html);
       written.push(display(io.cwd, target(f.file, '.html')));
     }
-    const view = buildView({ file: f.file, form: f.result.form!, data: f.result.data as ViewInput['data'], figures: f.result.figures as ViewInput['figures'], diagnostics: [], version: '' });
     const info = (f.result.data as ViewInput['data'] & { generell_programinformasjon: { utfylt_av: string } }).generell_programinformasjon;
     jobs.push({ file: f.file, html, pdfPath: target(f.file, '.pdf'), meta: { title: view.tittel, author: info.utfylt_av, subject: view.emne, keywords: ['Boligsosialt utviklingsprogram', 'Husbanken', view.kommune, String(view.aar), f.result.form!.id] } });
   }

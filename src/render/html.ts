@@ -1,15 +1,19 @@
-import { readFileSync } from 'node:fs';
 import type { ValidationResult } from '../validate/validate.js';
 import type { TemplateSet } from './templates.js';
-import { buildView, type ViewInput } from './view.js';
+import { buildView, type ReportView, type ViewInput } from './view.js';
+import { VERSION } from '../version.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /**
  * One self-contained HTML page for a schema-valid report: inline CSS, inline SVG, the compute JSON
  * embedded, no script needed and no external reference.
  */
 export function renderHtml(result: ValidationResult, templates: TemplateSet): string {
+  return renderReport(result, templates).html;
+}
+
+/** The page and the view it was made from (the PDF's metadata comes from the same view). */
+export function renderReport(result: ValidationResult, templates: TemplateSet): { html: string; view: ReportView } {
   if (!result.form || !result.schemaValid || !result.data) throw new Error('renderHtml needs a schema-valid report');
   const view = buildView({
     file: result.file,
@@ -17,7 +21,7 @@ export function renderHtml(result: ValidationResult, templates: TemplateSet): st
     data: result.data as ViewInput['data'],
     figures: result.figures as ViewInput['figures'],
     diagnostics: result.diagnostics,
-    version: pkg.version,
+    version: VERSION,
   });
-  return templates.render(result.form.id, view);
+  return { html: templates.render(result.form.id, view), view };
 }

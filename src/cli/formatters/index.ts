@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { ALL_RULES } from '../../forms/registry.js';
 import { hasMessage, t, type Lang } from '../../messages/index.js';
 import { colorFor, type Io } from '../context.js';
@@ -7,8 +6,8 @@ import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish, type FileOutcome } from './stylish.js';
+import { VERSION } from '../../version.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 export const FORMAT_NAMES = ['stylish', 'json', 'junit', 'github', 'sarif'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
@@ -24,7 +23,7 @@ export function formatOutcomes(name: FormatName, outcomes: readonly FileOutcome[
       return formatGithub(outcomes);
     case 'sarif':
       return formatSarif(outcomes, {
-        version: pkg.version,
+        version: VERSION,
         describe: (id) => (ALL_RULES.some((r) => r.id === id) && hasMessage(lang, `rule/${id}.about`) ? t(lang, `rule/${id}.about`) : undefined),
       });
     default:
