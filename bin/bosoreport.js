@@ -10,6 +10,13 @@ try {
   }
   throw error;
 }
+// Output piped into a program that stops reading (`bosoreport validate reports/ | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error && error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -131,6 +131,25 @@ describe('bosoreport validate (built binary)', () => {
     }
   });
 
+  it('has help in bokmål for a Norwegian locale or --lang nb', () => {
+    const nb = runCli(['--help'], { env: { LANG: 'nb_NO.UTF-8' } });
+    expect(nb.stdout).toContain('Bruk: bosoreport');
+    expect(nb.stdout).toContain('Kommandoer:');
+    expect(runCli(['validate', '--help', '--lang', 'nb']).stdout).toContain('Avslutningskoder: 0 ingen feil');
+  });
+
+  it('stops quietly when the reader of its output goes away (| head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const { BIN } = await import('../helpers.js');
+    const child = spawn(process.execPath, [BIN, 'validate', '--help'], { env: { PATH: process.env.PATH ?? '', LANG: 'C' } });
+    child.stdout.destroy();
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(err).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(0);
+  });
+
   it('has help with examples, and a version', () => {
     const help = runCli(['validate', '--help']);
     expect(help.status).toBe(0);

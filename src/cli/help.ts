@@ -1,0 +1,212 @@
+import type { Lang } from '../messages/index.js';
+
+/** Everything `--help` says, in both languages: programme leaders read bokmål, developers often English. */
+export interface HelpTexts {
+  titles: Record<string, string>;
+  program: string;
+  version: string;
+  help: string;
+  helpCommand: string;
+  lang: string;
+  rule: string;
+  paths: string;
+  file: string;
+  form: string;
+  main: string;
+  validate: { description: string; format: string; output: string; maxWarnings: string; quiet: string; examples: string };
+  compute: { description: string; json: string; examples: string };
+  render: { description: string; outDir: string; pdf: string; noHtml: string; templateDir: string; browser: string; timeout: string; jobs: string; examples: string };
+  doctor: { description: string; browser: string };
+  init: { description: string; kommune: string; aar: string; from: string; output: string; examples: string };
+  schema: string;
+  forms: string;
+  rules: string;
+}
+
+const en: HelpTexts = {
+  titles: {},
+  program: 'Check, compute and render Husbanken «Boligsosialt utviklingsprogram» reports written as YAML.',
+  version: 'print the version',
+  help: 'show help',
+  helpCommand: 'show help for a command',
+  lang: 'language of messages: nb or en (default: from the locale)',
+  rule: 'set a rule to off, warn or error (repeatable; wins over .bosoreport.yaml)',
+  paths: 'report files, folders, or quoted glob patterns',
+  file: 'one report file',
+  form: 'the form, e.g. aarsrapport-2012 (see: bosoreport forms)',
+  main: `
+Examples:
+  $ bosoreport validate examples/gjovik-aarsrapport-2012.yaml
+  $ bosoreport validate reports/
+  $ bosoreport compute examples/gjovik-aarsrapport-2012.yaml --json
+  $ bosoreport render reports/ --pdf -o dist/
+  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013
+  $ bosoreport forms
+  $ bosoreport rules
+  $ bosoreport doctor
+  $ bosoreport validate --help
+
+Messages are in Norwegian (nb) or English (en): --lang, or BOSOREPORT_LANG, or the locale (LANG).`,
+  validate: {
+    description: 'check reports against their form: YAML, form, schema, rules, and across reports',
+    format: 'stylish, json, junit, github or sarif',
+    output: 'write the results to this file instead of standard output',
+    maxWarnings: 'exit 1 when there are more warnings than this',
+    quiet: 'report errors only',
+    examples: `
+Examples:
+  $ bosoreport validate examples/gjovik-aarsrapport-2012.yaml
+  $ bosoreport validate reports/                      every .yaml/.yml below, recursively
+  $ bosoreport validate a.yaml b.yaml 'reports/**/*.yaml'
+  $ bosoreport validate --lang en reports/
+  $ bosoreport validate --format github --max-warnings 0 reports/     in a GitHub Actions step
+  $ bosoreport validate --format sarif -o bosoreport.sarif reports/   for code scanning
+
+Exit codes: 0 no errors (warnings allowed), 1 problems found in reports, 2 usage or I/O error.`,
+  },
+  compute: {
+    description: 'print a report with every derived figure (deltas, totals, ratios, deadline)',
+    json: 'print the report and its figures as JSON (shape: schemas/beregning.schema.json)',
+    examples: `
+Examples:
+  $ bosoreport compute examples/gjovik-aarsrapport-2012.yaml          figures as a table
+  $ bosoreport compute examples/gjovik-aarsrapport-2012.yaml --json   report + figures as JSON
+  $ bosoreport compute --lang en --rule negativt-resultat=off examples/gjovik-aarsrapport-2012.yaml
+
+Exit codes: 0 figures computed, no errors; 1 problems in the report; 2 usage or I/O error.`,
+  },
+  render: {
+    description: 'write each report as HTML (and PDF with --pdf) that reads like the official form',
+    outDir: 'folder for the output; input folders are mirrored below it',
+    pdf: 'also print a PDF of each report',
+    noHtml: 'do not write the HTML files (with --pdf)',
+    templateDir: 'templates, partials or style.css that replace the shipped ones by name',
+    browser: 'the Chrome, Chromium or Edge to print with',
+    timeout: 'give up on one PDF after this many seconds',
+    jobs: 'PDFs printed at the same time',
+    examples: `
+Examples:
+  $ bosoreport render examples/gjovik-aarsrapport-2012.yaml                 HTML into out/
+  $ bosoreport render reports/ --pdf -o dist/                               HTML + PDF, folders mirrored
+  $ bosoreport render FILE --pdf --no-html --template-dir my-templates/     own look, PDF only
+
+PDFs are printed by a browser found in this order: --browser, PUPPETEER_EXECUTABLE_PATH, an
+installed Chrome/Chromium/Edge, the Chromium bundled through npm (Linux x64). See: bosoreport doctor.
+Exit codes: 0 written, no errors; 1 problems in reports; 2 usage, I/O or browser error.`,
+  },
+  doctor: { description: 'say which browser PDFs will be printed with, and why', browser: 'check this browser instead' },
+  init: {
+    description: 'write a new report with every field of the form, explained in Norwegian',
+    kommune: 'the municipality',
+    aar: 'the reporting year',
+    from: "last year's report: carry over programme information and 31.12 figures as 01.01",
+    output: 'the new file (default: <kommune>-<år>-<type>.yaml); never overwritten',
+    examples: `
+Examples:
+  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 -o reports/gjovik/2013-aarsrapport.yaml
+  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 --from reports/gjovik/2012-aarsrapport.yaml`,
+  },
+  schema: "print a form's JSON Schema as one self-contained document",
+  forms: 'list the forms and versions bosoreport knows',
+  rules: 'list the rules checked beyond the schema, with their default level',
+};
+
+const nb: HelpTexts = {
+  titles: { 'Usage:': 'Bruk:', 'Arguments:': 'Argumenter:', 'Options:': 'Valg:', 'Commands:': 'Kommandoer:' },
+  program: 'Kontroller, regn ut og lag rapporter i Husbankens «Boligsosialt utviklingsprogram», skrevet i YAML.',
+  version: 'vis versjonen',
+  help: 'vis hjelp',
+  helpCommand: 'vis hjelp for en kommando',
+  lang: 'språk i meldingene: nb eller en (standard: fra systemets språk)',
+  rule: 'sett en regel til off, warn eller error (kan gjentas; går foran .bosoreport.yaml)',
+  paths: 'rapportfiler, mapper eller mønstre i anførselstegn',
+  file: 'én rapportfil',
+  form: 'skjemaet, for eksempel aarsrapport-2012 (se: bosoreport forms)',
+  main: `
+Eksempler:
+  $ bosoreport validate examples/gjovik-aarsrapport-2012.yaml
+  $ bosoreport validate rapporter/
+  $ bosoreport compute examples/gjovik-aarsrapport-2012.yaml --json
+  $ bosoreport render rapporter/ --pdf -o ferdig/
+  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013
+  $ bosoreport forms
+  $ bosoreport rules
+  $ bosoreport doctor
+  $ bosoreport validate --help
+
+Meldinger på bokmål (nb) eller engelsk (en): --lang, BOSOREPORT_LANG eller systemets språk (LANG).`,
+  validate: {
+    description: 'kontroller rapporter mot skjemaet: YAML, skjema, regler og på tvers av rapporter',
+    format: 'stylish, json, junit, github eller sarif',
+    output: 'skriv resultatet til denne filen i stedet for til skjermen',
+    maxWarnings: 'avslutt med 1 når det er flere advarsler enn dette',
+    quiet: 'vis bare feil',
+    examples: `
+Eksempler:
+  $ bosoreport validate examples/gjovik-aarsrapport-2012.yaml
+  $ bosoreport validate rapporter/                    alle .yaml/.yml under mappen
+  $ bosoreport validate a.yaml b.yaml 'rapporter/**/*.yaml'
+  $ bosoreport validate --lang en rapporter/
+  $ bosoreport validate --format github --max-warnings 0 rapporter/     i GitHub Actions
+  $ bosoreport validate --format sarif -o bosoreport.sarif rapporter/   til kodeskanning
+
+Avslutningskoder: 0 ingen feil (advarsler er lov), 1 problemer i rapportene, 2 bruks- eller filfeil.`,
+  },
+  compute: {
+    description: 'vis en rapport med alle utregnede tall (endringer, summer, andeler, frist)',
+    json: 'skriv rapporten og tallene som JSON (formen: schemas/beregning.schema.json)',
+    examples: `
+Eksempler:
+  $ bosoreport compute examples/gjovik-aarsrapport-2012.yaml          tallene som tabell
+  $ bosoreport compute examples/gjovik-aarsrapport-2012.yaml --json   rapport og tall som JSON
+  $ bosoreport compute --rule negativt-resultat=off examples/gjovik-aarsrapport-2012.yaml
+
+Avslutningskoder: 0 tallene er regnet ut, ingen feil; 1 problemer i rapporten; 2 bruks- eller filfeil.`,
+  },
+  render: {
+    description: 'lag hver rapport som HTML (og PDF med --pdf) som ser ut som Husbankens skjema',
+    outDir: 'mappen resultatet skrives til; mappene rapportene ligger i gjentas under den',
+    pdf: 'lag også PDF av hver rapport',
+    noHtml: 'ikke behold HTML-filene (sammen med --pdf)',
+    templateDir: 'maler, delmaler eller style.css som erstatter de innebygde med samme navn',
+    browser: 'Chrome, Chromium eller Edge som skal lage PDF-ene',
+    timeout: 'gi opp én PDF etter så mange sekunder',
+    jobs: 'antall PDF-er som lages samtidig',
+    examples: `
+Eksempler:
+  $ bosoreport render examples/gjovik-aarsrapport-2012.yaml                 HTML i out/
+  $ bosoreport render rapporter/ --pdf -o ferdig/                           HTML og PDF, samme mapper
+  $ bosoreport render FIL --pdf --no-html --template-dir mine-maler/        eget utseende, bare PDF
+
+PDF lages med den første nettleseren som finnes av: --browser, PUPPETEER_EXECUTABLE_PATH, installert
+Chrome/Chromium/Edge, Chromium fra npm (Linux x64). Se: bosoreport doctor.
+Avslutningskoder: 0 skrevet, ingen feil; 1 problemer i rapportene; 2 bruks-, fil- eller nettleserfeil.`,
+  },
+  doctor: { description: 'vis hvilken nettleser PDF-ene lages med, og hvorfor', browser: 'sjekk denne nettleseren i stedet' },
+  init: {
+    description: 'lag en ny rapport med alle feltene i skjemaet, forklart på norsk',
+    kommune: 'kommunen',
+    aar: 'rapporteringsåret',
+    from: 'fjorårets rapport: hent programinformasjon, og tallene pr. 31.12 som årets pr. 01.01',
+    output: 'den nye filen (standard: <kommune>-<år>-<type>.yaml); skrives aldri over',
+    examples: `
+Eksempler:
+  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 -o rapporter/gjovik/2013-aarsrapport.yaml
+  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 --from rapporter/gjovik/2012-aarsrapport.yaml`,
+  },
+  schema: 'skriv skjemaets JSON Schema som ett selvstendig dokument',
+  forms: 'list skjemaene og versjonene bosoreport kjenner',
+  rules: 'list reglene som kontrolleres i tillegg til skjemaet, med standardnivå',
+};
+
+export const HELP: Record<Lang, HelpTexts> = { nb, en };
+
+/** The language asked for on the command line, read before commander parses it, so help can use it. */
+export function langFromArgv(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--lang') return argv[i + 1];
+    if (a.startsWith('--lang=')) return a.slice('--lang='.length);
+  }
+  return undefined;
+}
