@@ -42,8 +42,13 @@ export async function checkFiles(paths: readonly string[], ctx: CommandContext, 
   const configs = new ConfigResolver(io.cwd, lang);
   const progress = wantsProgress(io) && inputs.files.length > 1;
 
+  let shown = 0;
   for (const [i, file] of inputs.files.entries()) {
-    if (progress) io.stderr.write(`\r${t(lang, 'progress', { done: i, total: inputs.files.length })}`);
+    // A few updates a second are enough to see it move; one per file would flood a slow terminal.
+    if (progress && Date.now() - shown > 100) {
+      shown = Date.now();
+      io.stderr.write(`\r${t(lang, 'progress', { done: i, total: inputs.files.length })}`);
+    }
     const read = readReportFile(io.cwd, file);
     if (read.kind === 'missing' || read.kind === 'unreadable') {
       usageFailed = true;
