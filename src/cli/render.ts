@@ -75,6 +75,15 @@ export async function runRender(paths: readonly string[], options: RenderOptions
   const note = (file: string, d: Diagnostic) => extra.set(file, [...(extra.get(file) ?? []), d]);
   const target = (file: string, ext: string) => path.join(outDir, path.relative(base, path.resolve(io.cwd, file)).replace(/\.ya?ml$/i, '') + ext);
 
+  // Two reports that would land on the same output file (a.yaml and a.yml) must not overwrite each other.
+  const seen = new Map<string, string>();
+  for (const f of renderable) {
+    const out = target(f.file, '.html');
+    const other = seen.get(out);
+    if (other) throw new BosoreportError(t(lang, 'render/same-output', { a: other, b: f.file, out: display(io.cwd, out) }), EXIT_USAGE);
+    seen.set(out, f.file);
+  }
+
   const jobs: { file: string; html: string; pdfPath: string; meta: { title: string; author: string; subject: string; keywords: string[] } }[] = [];
   for (const f of renderable) {
     // The document is Norwegian whatever language the terminal speaks, so its findings are too.

@@ -33,7 +33,10 @@ export async function runValidate(paths: readonly string[], ctx: CommandContext,
   const shown = options.quiet ? checked.files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) : checked.files;
   const report = formatOutcomes(format, shown, lang, io, options.outputFile !== undefined, checked.files.length <= LIST_CLEAN_UP_TO);
   if (options.outputFile) {
-    await writeAtomic(path.resolve(io.cwd, options.outputFile), report);
+    const target = path.resolve(io.cwd, options.outputFile);
+    // The results never replace a report that was just checked.
+    if (checked.files.some((f) => path.resolve(io.cwd, f.file) === target)) throw new BosoreportError(t(lang, 'usage/output-is-input', { file: options.outputFile }), EXIT_USAGE);
+    await writeAtomic(target, report);
   } else {
     io.stdout.write(report);
   }

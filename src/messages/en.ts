@@ -165,4 +165,6 @@ export const en: Catalogue = {
   'io/why-full': () => 'the disk is full',
   'io/why-denied': () => 'no permission to write there',
   'io/nothing-replaced': () => 'No existing file was replaced.',
+  'usage/output-is-input': (p) => `-o ${p.file} is one of the reports being checked; bosoreport never overwrites a report.`,
+  'render/same-output': (p) => `${p.a} and ${p.b} would both be written to ${p.out}; rename one of them.`,
 };

@@ -165,4 +165,6 @@ export const nb: Catalogue = {
   'io/why-full': () => 'disken er full',
   'io/why-denied': () => 'mangler tillatelse til å skrive der',
   'io/nothing-replaced': () => 'Ingen eksisterende fil er erstattet.',
+  'usage/output-is-input': (p) => `-o ${p.file} er en av rapportene som kontrolleres; bosoreport skriver aldri over en rapport.`,
+  'render/same-output': (p) => `${p.a} og ${p.b} ville begge bli skrevet til ${p.out}; gi den ene et annet navn.`,
 };

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exampleText, GJOVIK, LILLEHAMMER, lineOf, runCli, tempTree } from '../helpers.js';
 
@@ -148,6 +150,21 @@ describe('bosoreport validate (built binary)', () => {
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(err).not.toMatch(/EPIPE|\n\s+at /);
     expect(code).toBe(0);
+  });
+
+  it('never writes its results over a report it checked, nor two reports to one output', () => {
+    const t = tempTree({ 'g.yaml': exampleText(GJOVIK), 'g.yml': exampleText(GJOVIK) });
+    try {
+      const r = runCli(['validate', 'g.yaml', '-f', 'json', '-o', 'g.yaml'], { cwd: t.dir });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('is one of the reports being checked');
+      expect(readFileSync(path.join(t.dir, 'g.yaml'), 'utf8')).toBe(exampleText(GJOVIK));
+      const both = runCli(['render', 'g.yaml', 'g.yml'], { cwd: t.dir });
+      expect(both.status).toBe(2);
+      expect(both.stderr).toContain('would both be written to out/g.html');
+    } finally {
+      t.cleanup();
+    }
   });
 
   it('has help with examples, and a version', () => {
