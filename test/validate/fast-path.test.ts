@@ -42,5 +42,5 @@ describe('the fast path (js-yaml, no positions) and the careful path (yaml, posi
       }),
       { numRuns: Number(process.env.BOSOREPORT_FUZZ_RUNS ?? 150) },
     );
-  });
+  }, Math.max(30_000, Number(process.env.BOSOREPORT_FUZZ_RUNS ?? 150) * 100));
 });
