@@ -65,3 +65,14 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/**
+ * Property-test settings: a fixed seed by default, so `npm test` checks the same cases every run;
+ * BOSOREPORT_FUZZ_SEED=random (or a number) and BOSOREPORT_FUZZ_RUNS=N widen the search.
+ */
+export const FUZZ_RUNS = Number(process.env.BOSOREPORT_FUZZ_RUNS ?? 150);
+const seedSetting = process.env.BOSOREPORT_FUZZ_SEED;
+export const FUZZ_SEED = seedSetting === 'random' ? undefined : Number(seedSetting ?? 20_121_231);
+export function fuzzOptions(numRuns = FUZZ_RUNS): { numRuns: number; seed?: number } {
+  return FUZZ_SEED === undefined ? { numRuns } : { numRuns, seed: FUZZ_SEED };
+}

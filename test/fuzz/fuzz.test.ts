@@ -4,10 +4,10 @@ import { parse, stringify } from 'yaml';
 import { renderHtml } from '../../src/render/html.js';
 import { loadTemplates } from '../../src/render/templates.js';
 import { validateSource } from '../../src/validate/validate.js';
-import { exampleText, GJOVIK, LILLEHAMMER } from '../helpers.js';
+import { exampleText, FUZZ_RUNS, fuzzOptions, GJOVIK, LILLEHAMMER } from '../helpers.js';
 
 /** BOSOREPORT_FUZZ_RUNS=5000 npm test runs a bigger search; the default keeps `npm test` quick. */
-const RUNS = Number(process.env.BOSOREPORT_FUZZ_RUNS ?? 150);
+const RUNS = FUZZ_RUNS;
 const templates = loadTemplates();
 /** Bigger searches take longer; the test's time limit grows with them. */
 const TIMEOUT = Math.max(30_000, RUNS * 100);
@@ -103,12 +103,12 @@ function mutate(source: string, ops: { kind: string; pick: number; value: unknow
 
 describe('fuzz: hostile and broken input never crashes the pipeline', () => {
   it('survives arbitrary bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => pipeline(bytes)), { numRuns: RUNS });
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => pipeline(bytes)), fuzzOptions());
   }, TIMEOUT);
 
   it('survives arbitrary text, including control characters and YAML syntax', () => {
     const yamlish = fc.string({ unit: fc.constantFrom(...'ab:- \n\t\'"[]{}&*!|>#%@`,?\u0000\u0007\u2028\ufeffæøå'.split('')), maxLength: 300 });
-    fc.assert(fc.property(yamlish, (text) => pipeline(encode(text))), { numRuns: RUNS });
+    fc.assert(fc.property(yamlish, (text) => pipeline(encode(text))), fuzzOptions());
   }, TIMEOUT);
 
   for (const [name, file] of [['Gjøvik', GJOVIK], ['Lillehammer', LILLEHAMMER]] as const) {
@@ -116,7 +116,7 @@ describe('fuzz: hostile and broken input never crashes the pipeline', () => {
       const source = exampleText(file);
       fc.assert(
         fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (ops) => pipeline(encode(mutate(source, ops)))),
-        { numRuns: RUNS },
+        fuzzOptions(),
       );
     }, TIMEOUT);
 
@@ -126,7 +126,7 @@ describe('fuzz: hostile and broken input never crashes the pipeline', () => {
         fc.property(fc.nat(source.length), fc.nat(200), fc.string({ maxLength: 20 }), (at, cut, insert) => {
           pipeline(encode(source.slice(0, at) + insert + source.slice(Math.min(source.length, at + cut))));
         }),
-        { numRuns: RUNS },
+        fuzzOptions(),
       );
     }, TIMEOUT);
   }
@@ -137,7 +137,7 @@ describe('fuzz: hostile and broken input never crashes the pipeline', () => {
         pipeline(encode(`skjema: aarsrapport-2012\nx: ${'['.repeat(depth)}${']'.repeat(depth)}\ny: ${'z'.repeat(width)}\n`));
         pipeline(encode(`skjema: aarsrapport-2012\n${Array.from({ length: Math.min(depth, 400) }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} 1\n`));
       }),
-      { numRuns: Math.max(10, Math.floor(RUNS / 10)) },
+      fuzzOptions(Math.max(10, Math.floor(RUNS / 10))),
     );
   }, TIMEOUT);
 });

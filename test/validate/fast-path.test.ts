@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { fastParse } from '../../src/load/fast-parse.js';
 import { validateCarefully, validateSource } from '../../src/validate/validate.js';
-import { exampleDoc, exampleText, GJOVIK, LILLEHAMMER } from '../helpers.js';
+import { exampleDoc, exampleText, GJOVIK, LILLEHAMMER, fuzzOptions } from '../helpers.js';
 
 const encode = (s: string) => new TextEncoder().encode(s);
 
@@ -40,7 +40,7 @@ describe('the fast path (js-yaml, no positions) and the careful path (yaml, posi
         const bytes = encode(source.slice(0, at) + insert + source.slice(Math.min(source.length, at + cut)));
         expect(validateSource('r.yaml', bytes, 'en').diagnostics).toEqual(validateCarefully('r.yaml', bytes, { lang: 'en' }).diagnostics);
       }),
-      { numRuns: Number(process.env.BOSOREPORT_FUZZ_RUNS ?? 150) },
+      fuzzOptions(),
     );
   }, Math.max(30_000, Number(process.env.BOSOREPORT_FUZZ_RUNS ?? 150) * 100));
 });

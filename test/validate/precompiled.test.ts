@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { createAjv, exportName, schemaFingerprint } from '../../src/validate/ajv.js';
-import { exampleText, GJOVIK, LILLEHAMMER, ROOT } from '../helpers.js';
+import { exampleText, GJOVIK, LILLEHAMMER, ROOT, fuzzOptions } from '../helpers.js';
 
 const COMPILED = path.join(ROOT, 'dist/validate/compiled.js');
 
@@ -33,7 +33,7 @@ describe('validators precompiled at build time', () => {
           expect(a).toBe(b);
           expect(errorsA).toEqual(errorsB);
         }),
-        { numRuns: 60 },
+        fuzzOptions(60),
       );
       expect(pre(source)).toBe(true);
     }
