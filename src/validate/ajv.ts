@@ -4,8 +4,6 @@ import type { Ajv2020, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import { formats } from './formats.js';
 import { loadSchemas, schemaSources } from './schemas.js';
 
-export { isDateOrMonth, isIsoDate } from './formats.js';
-
 export const AJV_OPTIONS: Options = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true };
 
 /** Names the precompiled module exports, one per schema file. */
