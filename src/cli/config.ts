@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
@@ -93,13 +93,11 @@ export class ConfigResolver {
     if (cached !== undefined) return cached;
     let found: string | null = null;
     for (const name of CONFIG_NAMES) {
+      // Only whether it exists: the file is read once, by readConfig, when a report needs it.
       const candidate = path.join(dir, name);
-      try {
-        readFileSync(candidate);
+      if (existsSync(candidate)) {
         found = candidate;
         break;
-      } catch {
-        // not here
       }
     }
     if (!found) {

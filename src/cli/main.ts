@@ -13,6 +13,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   let exitCode = 0;
   const h = HELP[lang];
   const langOption = () => new Option('--lang <lang>', h.lang);
+  /** For the commands that check reports: the language, then the --rule levels (typos are usage errors). */
+  const levels = async (o: { lang?: string; rule?: string[] }) => {
+    setLang(o.lang);
+    return (await import('./rule-option.js')).parseRuleOptions(o.rule ?? [], lang);
+  };
   const ruleOption = () => new Option('--rule <id=level>', h.rule).argParser((value: string, previous: string[] = []) => [...previous, value]);
   const setLang = (value: string | undefined) => {
     if (value === undefined) return;
@@ -47,13 +52,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addOption(ruleOption())
     .addHelpText('after', h.validate.examples)
     .action(async (paths: string[], options: { lang?: string; rule?: string[]; format: string; outputFile?: string; maxWarnings?: string; quiet?: boolean }) => {
-      setLang(options.lang);
+      const rules = await levels(options);
       exitCode = await (await import('./validate.js')).runValidate(paths, { io, lang }, {
         format: options.format,
         ...(options.outputFile !== undefined ? { outputFile: options.outputFile } : {}),
         ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
         quiet: options.quiet === true,
-        rules: (await import('./rule-option.js')).parseRuleOptions(options.rule ?? [], lang),
+        rules,
       });
     });
 
@@ -66,8 +71,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addOption(ruleOption())
     .addHelpText('after', h.compute.examples)
     .action(async (file: string, options: { lang?: string; rule?: string[]; json?: boolean }) => {
-      setLang(options.lang);
-      exitCode = await (await import('./compute.js')).runCompute([file], { json: options.json === true, rules: (await import('./rule-option.js')).parseRuleOptions(options.rule ?? [], lang) }, { io, lang });
+      const rules = await levels(options);
+      exitCode = await (await import('./compute.js')).runCompute([file], { json: options.json === true, rules }, { io, lang });
     });
 
   program
@@ -85,13 +90,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addOption(ruleOption())
     .addHelpText('after', h.render.examples)
     .action(async (paths: string[], o: { outDir: string; pdf?: boolean; html: boolean; templateDir?: string; browser?: string; timeout: string; jobs: string; lang?: string; rule?: string[] }) => {
-      setLang(o.lang);
+      const rules = await levels(o);
       const timeout = Number(o.timeout);
       const jobs = Number(o.jobs);
       if (!(timeout > 0) || !Number.isInteger(jobs) || jobs < 1) throw new BosoreportError(t(lang, 'usage/bad-number'), EXIT_USAGE);
       exitCode = await (await import('./render.js')).runRender(
         paths,
-        { outDir: o.outDir, pdf: o.pdf === true, html: o.html, ...(o.templateDir ? { templateDir: o.templateDir } : {}), ...(o.browser ? { browser: o.browser } : {}), timeoutMs: timeout * 1000, jobs, rules: (await import('./rule-option.js')).parseRuleOptions(o.rule ?? [], lang) },
+        { outDir: o.outDir, pdf: o.pdf === true, html: o.html, ...(o.templateDir ? { templateDir: o.templateDir } : {}), ...(o.browser ? { browser: o.browser } : {}), timeoutMs: timeout * 1000, jobs, rules },
         { io, lang },
       );
     });

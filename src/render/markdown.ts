@@ -10,5 +10,3 @@ const md = new MarkdownIt({ html: false, linkify: false, typographer: false, bre
 export function renderMarkdown(text: string): string {
   return md.render(text);
 }
-
-export { escapeHtml } from '../util/escape.js';

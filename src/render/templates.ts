@@ -5,7 +5,8 @@ import Handlebars from 'handlebars';
 import { BosoreportError, EXIT_USAGE } from '../errors.js';
 import { formatChange, formatDate, formatInteger, formatPercent, formatShortDate } from '../format/norwegian.js';
 import { STATUS_LABELS } from '../forms/shared/activities.js';
-import { escapeHtml, renderMarkdown } from './markdown.js';
+import { escapeHtml } from '../util/escape.js';
+import { renderMarkdown } from './markdown.js';
 
 /** The templates shipped with bosoreport: one per form, shared partials, one stylesheet. */
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
