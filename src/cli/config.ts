@@ -1,10 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { ALL_RULES } from '../forms/registry.js';
 import { parseReport } from '../load/parse.js';
-import { spanFor } from '../load/positions.js';
 import { t, type Lang } from '../messages/index.js';
 import type { SeveritySetting } from '../rules/types.js';
 import { closest } from '../util/similar.js';
@@ -37,37 +35,37 @@ function configProblem(file: string, lang: Lang, span: Omit<Diagnostic, 'file' |
 export function readConfig(file: string, display: string, lang: Lang): RuleConfig {
   const parsed = parseReport(display, readFileSync(file), lang);
   if (!parsed.report) return { file: display, rules: {}, diagnostics: parsed.diagnostics };
-  const { doc, lineCounter, data } = parsed.report;
+  const report = parsed.report;
+  const data = report.data;
   const diagnostics: Diagnostic[] = [];
   const rules: Record<string, SeveritySetting> = {};
   const known = ALL_RULES.map((r) => r.id);
   if (data === null || data === undefined) return { file: display, rules, diagnostics };
-  if (!isMap(doc.contents)) {
-    diagnostics.push(configProblem(display, lang, spanFor(doc, lineCounter, [], 'value'), 'config/not-a-mapping', {}));
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    diagnostics.push(configProblem(display, lang, report.spanFor([], 'value'), 'config/not-a-mapping', {}));
     return { file: display, rules, diagnostics };
   }
-  for (const pair of doc.contents.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+  for (const key of Object.keys(data)) {
     if (key !== 'regler') {
-      diagnostics.push(configProblem(display, lang, spanFor(doc, lineCounter, [key], 'key'), 'config/unknown-key', { key, hint: t(lang, 'config/unknown-key.hint') }));
+      diagnostics.push(configProblem(display, lang, report.spanFor([key], 'key'), 'config/unknown-key', { key, hint: t(lang, 'config/unknown-key.hint') }));
     }
   }
   const regler = (data as Record<string, unknown>).regler;
   if (regler === undefined || regler === null) return { file: display, rules, diagnostics };
   if (typeof regler !== 'object' || Array.isArray(regler)) {
-    diagnostics.push(configProblem(display, lang, spanFor(doc, lineCounter, ['regler'], 'value'), 'config/not-a-mapping', {}));
+    diagnostics.push(configProblem(display, lang, report.spanFor(['regler'], 'value'), 'config/not-a-mapping', {}));
     return { file: display, rules, diagnostics };
   }
   for (const [id, value] of Object.entries(regler as Record<string, unknown>)) {
     if (!known.includes(id)) {
       const suggestion = closest(id, known);
       const hint = suggestion ? t(lang, 'schema/unknown-key.suggest', { suggestion }) : t(lang, 'config/rule-list');
-      diagnostics.push(configProblem(display, lang, spanFor(doc, lineCounter, ['regler', id], 'key'), 'config/unknown-rule', { id, hint }));
+      diagnostics.push(configProblem(display, lang, report.spanFor(['regler', id], 'key'), 'config/unknown-rule', { id, hint }));
       continue;
     }
     const severity = typeof value === 'string' ? parseSeverity(value) : undefined;
     if (!severity) {
-      diagnostics.push(configProblem(display, lang, spanFor(doc, lineCounter, ['regler', id], 'value'), 'config/bad-severity', { id, value: String(value) }));
+      diagnostics.push(configProblem(display, lang, report.spanFor(['regler', id], 'value'), 'config/bad-severity', { id, value: String(value) }));
       continue;
     }
     rules[id] = severity;

@@ -1,5 +1,4 @@
 import { byPosition, toPointer, type Diagnostic } from '../diagnostics.js';
-import { spanFor } from '../load/positions.js';
 import { hasMessage, t, type Lang } from '../messages/index.js';
 import type { SeveritySetting } from '../rules/types.js';
 import type { ValidationResult } from '../validate/validate.js';
@@ -29,11 +28,11 @@ export function runCrossRules(files: CrossInput[], lang: Lang): void {
       const input = (finding.report as (typeof facts)[number]).input;
       const severity = input.rules?.[rule.id] ?? rule.severity;
       if (severity === 'off') continue;
-      const report = input.result!.positions!();
+      const report = input.result!.report!;
       const hint = `rule/${rule.id}.hint`;
       input.diagnostics.push({
         file: input.file,
-        ...spanFor(report.doc, report.lineCounter, finding.path, 'value'),
+        ...report.spanFor(finding.path, 'value'),
         severity,
         ruleId: rule.id,
         message: t(lang, `rule/${rule.id}`, finding.params),

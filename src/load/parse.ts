@@ -1,17 +1,21 @@
-import { isCollection, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { isUtf8 } from 'node:buffer';
+import type { Document, LineCounter, YAMLError } from 'yaml';
 import type { Diagnostic, Span } from '../diagnostics.js';
 import { FILE_START } from '../diagnostics.js';
 import { t, type Lang } from '../messages/index.js';
+import { locateBlock, readBlockYaml } from './block-yaml.js';
 import { LIMITS } from './limits.js';
-import { spanOfRange } from './positions.js';
+import { LineIndex } from './lines.js';
+import { spanFor, spanOf, spanOfRange, UNKNOWN, type DataPath, type Target } from './positions.js';
 import { bytePosition, firstInvalidUtf8 } from './utf8.js';
+import { yamlLib } from './yaml-lib.js';
 
-/** A report that parsed as YAML, with what is needed to turn data paths back into file positions. */
+/** A report that parsed as YAML, with a way back from data paths to file positions. */
 export interface ParsedReport {
   file: string;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
   data: unknown;
+  /** Where a problem about the value at `path` should point. */
+  spanFor(path: DataPath, target: Target): Span;
 }
 
 export interface ParseResult {
@@ -50,6 +54,7 @@ function yamlDiagnostic(file: string, lang: Lang, lineCounter: LineCounter, erro
 
 /** Deepest nesting in the document, found without recursion so that a hostile file cannot overflow the stack. */
 function tooDeep(doc: Document): { range: [number, number] } | undefined {
+  const { isCollection, visit } = yamlLib();
   let hit: { range: [number, number] } | undefined;
   visit(doc, (_key, node, path) => {
     if (!isCollection(node)) return undefined;
@@ -63,28 +68,23 @@ function tooDeep(doc: Document): { range: [number, number] } | undefined {
   return hit;
 }
 
-/**
- * Turns the bytes of one file into a parsed report, or into the reasons it is not one.
- * Pure: no file system access, so it is the same for the CLI, tests and a future editor integration.
- */
-export function parseReport(file: string, bytes: Uint8Array, lang: Lang): ParseResult {
+/** The text of a report file, or why it is not a text file bosoreport can read. */
+function decode(file: string, bytes: Uint8Array, lang: Lang): { text: string } | { diagnostics: Diagnostic[] } {
   if (bytes.length > LIMITS.maxFileBytes) {
     return { diagnostics: [loadProblem(file, FILE_START, lang, 'load/too-large', { size: bytes.length, limit: LIMITS.maxFileBytes })] };
   }
-  const nul = bytes.indexOf(0);
-  if (nul !== -1) {
-    return { diagnostics: [loadProblem(file, FILE_START, lang, 'load/binary')] };
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const offset = firstInvalidUtf8(bytes);
-    const at = bytePosition(bytes, Math.max(0, offset));
+  if (bytes.indexOf(0) !== -1) return { diagnostics: [loadProblem(file, FILE_START, lang, 'load/binary')] };
+  if (!isUtf8(bytes)) {
+    const at = bytePosition(bytes, Math.max(0, firstInvalidUtf8(bytes)));
     return { diagnostics: [loadProblem(file, { ...at, endLine: at.line, endCol: at.col + 1 }, lang, 'load/not-utf8')] };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
 
+/** Parses with `yaml`, which knows all of YAML and explains every error. */
+function parseWithYaml(file: string, text: string, lang: Lang): ParseResult {
+  const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, version: '1.2' });
   const diagnostics = [
@@ -109,5 +109,35 @@ export function parseReport(file: string, bytes: Uint8Array, lang: Lang): ParseR
     }
     throw error;
   }
-  return { report: { file, doc, lineCounter, data }, diagnostics };
+  return { report: { file, data, spanFor: (path, target) => spanFor(doc, lineCounter, path, target) }, diagnostics };
+}
+
+/**
+ * Turns the bytes of one file into a parsed report, or into the reasons it is not one.
+ * Pure: no file system access, so it is the same for the CLI, tests and a future editor integration.
+ * The block reader takes the files it fully understands (nearly all reports), `yaml` the rest; both
+ * give the same data and positions.
+ */
+export function parseReport(file: string, bytes: Uint8Array, lang: Lang): ParseResult {
+  const decoded = decode(file, bytes, lang);
+  if (!('text' in decoded)) return decoded;
+  const { text } = decoded;
+  const block = readBlockYaml(text);
+  if (!block) return parseWithYaml(file, text, lang);
+  let lines: LineIndex | undefined;
+  let viaYaml: ParsedReport | undefined;
+  const spanForPath = (path: DataPath, target: Target): Span => {
+    const span = spanOf(locateBlock(block.root, path), path.length, target, (lines ??= new LineIndex(text)));
+    if (span !== UNKNOWN) return span;
+    // The extent of a whole block mapping or list: `yaml` knows where it ends. Rare, so parsed only then.
+    viaYaml ??= parseWithYaml(file, text, lang).report!;
+    return viaYaml.spanFor(path, target);
+  };
+  return { report: { file, data: block.data, spanFor: spanForPath }, diagnostics: [] };
+}
+
+/** `parseReport` with `yaml` only, for tests that check the block reader against it. */
+export function parseReportWithYaml(file: string, bytes: Uint8Array, lang: Lang): ParseResult {
+  const decoded = decode(file, bytes, lang);
+  return 'text' in decoded ? parseWithYaml(file, decoded.text, lang) : decoded;
 }

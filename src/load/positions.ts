@@ -1,31 +1,72 @@
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { Span } from '../diagnostics.js';
+import { FILE_START } from '../diagnostics.js';
+import { yamlLib } from './yaml-lib.js';
 
 /** A path into the report's data, as JSON Pointer segments (keys and list indexes). */
 export type DataPath = readonly (string | number)[];
 
-interface Found {
-  /** The deepest node reached along the path (the value itself when the whole path exists). */
-  node: Node | null;
+/**
+ * What a problem about a path should point at: the value (wrong type, out of range), the key
+ * (unknown field), or the owning entry (a field is missing from the mapping at the path).
+ */
+export type Target = 'value' | 'key' | 'owner';
+
+/** A key or value as offsets into the text; `end` undefined where the reader does not know it. */
+export interface Extent {
+  start: number;
+  end: number | undefined;
+  isNull: boolean;
+}
+
+/** What walking a data path through a document reached. */
+export interface Reached {
+  /** The deepest value reached along the path (the value itself when the whole path exists). */
+  node: Extent | null;
   /** The key of the last mapping entry reached, if the last step went through a mapping. */
-  key: Node | null;
+  key: Extent | null;
   /** How many segments of the path were found. */
   depth: number;
 }
 
-function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
-  return undefined;
+export interface Spans {
+  span(start: number, end: number): Span;
 }
 
-/** Walks the parsed document along a data path, as far as the path exists. */
-export function locate(doc: Document, path: DataPath): Found {
+/** Needs an extent the reader does not know; the caller asks `yaml` instead. */
+export const UNKNOWN = 'unknown' as const;
+
+/** Where a problem about the path should point, by the rules both readers share. */
+export function spanOf(reached: Reached, pathLength: number, target: Target, lines: Spans): Span | typeof UNKNOWN {
+  const { node, key } = reached;
+  const complete = reached.depth === pathLength;
+  const whole = (e: Extent | null): Span | typeof UNKNOWN | undefined => (!e ? undefined : e.end === undefined ? UNKNOWN : lines.span(e.start, e.end));
+  let span: Span | typeof UNKNOWN | undefined;
+  if (complete && target === 'key') span = whole(key);
+  if (complete && target === 'owner') {
+    // A mapping with no key of its own (the top of the file, a list item): where it starts.
+    span = whole(key) ?? (node ? lines.span(node.start, node.start) : undefined);
+  }
+  // An empty value (`felt:` with nothing after it) has no useful extent of its own: point at its key.
+  if (!span && complete && node && !node.isNull) span = whole(node);
+  span ??= whole(key) ?? whole(node);
+  return span ?? FILE_START;
+}
+
+function extentOf(node: Node | null): Extent | null {
+  if (!node?.range) return null;
+  return { start: node.range[0], end: node.range[1], isNull: yamlLib().isScalar(node) && node.value === null };
+}
+
+/** Walks a `yaml` document along a data path, as far as the path exists. */
+export function locate(doc: Document, path: DataPath): Reached {
+  const { isMap, isScalar, isSeq } = yamlLib();
   let node = (doc.contents as Node | null) ?? null;
   let key: Node | null = null;
   let depth = 0;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => keyText(p.key) === String(segment));
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
       if (!pair) break;
       key = (pair.key as Node) ?? null;
       node = (pair.value as Node | null) ?? null;
@@ -39,47 +80,17 @@ export function locate(doc: Document, path: DataPath): Found {
     }
     depth++;
   }
-  return { node, key, depth };
+  return { node: extentOf(node), key: extentOf(key), depth };
+}
+
+/** Where a problem about the value at `path` in a `yaml` document should point. */
+export function spanFor(doc: Document, lineCounter: LineCounter, path: DataPath, target: Target): Span {
+  const span = spanOf(locate(doc, path), path.length, target, { span: (start, end) => spanOfRange(lineCounter, start, end) });
+  return span === UNKNOWN ? FILE_START : span;
 }
 
 export function spanOfRange(lineCounter: LineCounter, start: number, end: number): Span {
   const a = lineCounter.linePos(start);
   const b = lineCounter.linePos(Math.max(start, end));
   return { line: a.line, col: a.col, endLine: b.line, endCol: b.col };
-}
-
-function spanOfNode(lineCounter: LineCounter, node: Node | null): Span | undefined {
-  if (!node?.range) return undefined;
-  return spanOfRange(lineCounter, node.range[0], node.range[1]);
-}
-
-/**
- * Where a problem about the value at `path` should point. `target` chooses what the user must fix:
- * the value (wrong type, out of range), the key (unknown field), or the owning entry (a field is missing
- * from the mapping at `path`, so point at the key that opens that mapping).
- */
-export function spanFor(
-  doc: Document,
-  lineCounter: LineCounter,
-  path: DataPath,
-  target: 'value' | 'key' | 'owner',
-): Span {
-  const found = locate(doc, path);
-  const complete = found.depth === path.length;
-  let span: Span | undefined;
-  if (complete && target === 'key') span = spanOfNode(lineCounter, found.key);
-  if (complete && target === 'owner') span = spanOfNode(lineCounter, found.key) ?? firstLineOf(lineCounter, found.node);
-  // An empty value (`felt:` with nothing after it) has no useful range of its own: point at its key.
-  if (!span && complete && found.node && !(isScalar(found.node) && found.node.value === null)) {
-    span = spanOfNode(lineCounter, found.node);
-  }
-  span ??= spanOfNode(lineCounter, found.key) ?? spanOfNode(lineCounter, found.node);
-  return span ?? { line: 1, col: 1, endLine: 1, endCol: 1 };
-}
-
-/** The first line of a node, for a mapping at the top of the file that has no key of its own. */
-function firstLineOf(lineCounter: LineCounter, node: Node | null): Span | undefined {
-  if (!node?.range) return undefined;
-  const a = lineCounter.linePos(node.range[0]);
-  return { line: a.line, col: a.col, endLine: a.line, endCol: a.col };
 }

@@ -1,5 +1,4 @@
 import { toPointer, type Diagnostic } from '../diagnostics.js';
-import { spanFor } from '../load/positions.js';
 import type { ParsedReport } from '../load/parse.js';
 import { hasMessage, t, type Lang } from '../messages/index.js';
 import type { Rule, RuleContext, SeveritySetting } from './types.js';
@@ -21,7 +20,7 @@ export function runRules<D, F>(
       const hintCode = `rule/${rule.id}.hint`;
       out.push({
         file: report.file,
-        ...spanFor(report.doc, report.lineCounter, finding.path, finding.target ?? 'value'),
+        ...report.spanFor(finding.path, finding.target ?? 'value'),
         severity,
         ruleId: rule.id,
         message: t(lang, `rule/${rule.id}`, params),
@@ -31,9 +30,4 @@ export function runRules<D, F>(
     }
   }
   return out;
-}
-
-/** Whether any rule in force finds anything, without positions: the fast path's question. */
-export function hasFindings<D, F>(rules: readonly Rule<D, F>[], ctx: RuleContext<D, F>, settings: Readonly<Record<string, SeveritySetting>> = {}): boolean {
-  return rules.some((rule) => (settings[rule.id] ?? rule.severity) !== 'off' && rule.check(ctx).length > 0);
 }

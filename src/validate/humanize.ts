@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../diagnostics.js';
-import { spanFor, type DataPath } from '../load/positions.js';
+import type { DataPath } from '../load/positions.js';
 import type { ParsedReport } from '../load/parse.js';
 import { t, type Lang, type Params } from '../messages/index.js';
 import { closest } from '../util/similar.js';
@@ -85,7 +85,7 @@ function one(ctx: Context, error: ErrorObject): Diagnostic | undefined {
   const title = titleAt(ctx, path);
   const make = (ruleId: string, target: 'value' | 'key' | 'owner', at: DataPath, messageCode: string, params: Params, hint?: string): Diagnostic => ({
     file: report.file,
-    ...spanFor(report.doc, report.lineCounter, at, target),
+    ...report.spanFor(at, target),
     severity: 'error',
     ruleId,
     message: t(lang, messageCode, params),

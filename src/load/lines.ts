@@ -1,0 +1,33 @@
+import type { Span } from '../diagnostics.js';
+
+/**
+ * Offsets to one-based line and column, the way `yaml`'s LineCounter counts them (columns in UTF-16
+ * code units from 1), so both readers give the same positions.
+ */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  linePos(offset: number): { line: number; col: number } {
+    const starts = this.starts;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (starts[mid]! < offset) low = mid + 1;
+      else high = mid;
+    }
+    if (starts[low] === offset) return { line: low + 1, col: 1 };
+    if (low === 0) return { line: 0, col: offset };
+    return { line: low, col: offset - starts[low - 1]! + 1 };
+  }
+
+  span(start: number, end: number): Span {
+    const a = this.linePos(start);
+    const b = this.linePos(Math.max(start, end));
+    return { line: a.line, col: a.col, endLine: b.line, endCol: b.col };
+  }
+}
