@@ -1,13 +1,15 @@
 import path from 'node:path';
 import type { DataPath } from '../load/positions.js';
-import type { Aarsrapport2012 } from '../forms/aarsrapport-2012/data.js';
-import { NEED_ROWS } from '../forms/aarsrapport-2012/data.js';
+import { NEED_ROWS, type Aarsrapport2012, type NeedRowKey } from '../forms/aarsrapport-2012/data.js';
 import type { FormDescriptor } from '../forms/types.js';
 import type { Params } from '../messages/index.js';
 import type { RuleSeverity } from '../rules/types.js';
 import { asciiKey } from '../util/similar.js';
 
-/** What a cross-report rule knows of one schema-valid report. */
+/**
+ * What a cross-report rule knows of one schema-valid report: a few facts, not the whole report, so a
+ * batch of a thousand reports does not keep a thousand reports in memory until the end.
+ */
 export interface ReportFacts {
   file: string;
   form: FormDescriptor;
@@ -15,7 +17,22 @@ export interface ReportFacts {
   /** The municipality as a comparable key: «Gjøvik kommune» and «gjovik» are the same. */
   kommuneKey: string;
   aar: number;
-  data: unknown;
+  /** Annual reports: «status behov» pr. 01.01 and 31.12 per row of table 1.1. */
+  behov?: Record<NeedRowKey, { pr0101: number | null; pr3112: number | null }>;
+  /** Annual reports: the priority area named for next year, if any. */
+  prioritertOmraade?: string;
+}
+
+/** The facts of a schema-valid report (the schema guarantees the shape read here). */
+export function factsOf(file: string, form: FormDescriptor, data: unknown): ReportFacts {
+  const info = (data as { generell_programinformasjon: { kommune: string; rapporteringsaar: number } }).generell_programinformasjon;
+  const facts: ReportFacts = { file, form, kommune: info.kommune, kommuneKey: kommuneKey(info.kommune), aar: info.rapporteringsaar };
+  if (form.kind !== 'aarsrapport') return facts;
+  const hovedmaal = (data as Aarsrapport2012).hovedmaal;
+  const table = hovedmaal.anskaffe_og_beholde_bolig;
+  facts.behov = Object.fromEntries(NEED_ROWS.map((row) => [row, { pr0101: table[row].status_behov_pr_0101, pr3112: table[row].status_behov_pr_3112 }])) as ReportFacts['behov'];
+  if (hovedmaal.saerskilt_prioritert_omraade) facts.prioritertOmraade = hovedmaal.saerskilt_prioritert_omraade.omraade;
+  return facts;
 }
 
 export interface CrossFinding {
@@ -38,7 +55,12 @@ export function kommuneKey(name: string): string {
 
 function byKey(reports: readonly ReportFacts[], key: (r: ReportFacts) => string): Map<string, ReportFacts[]> {
   const map = new Map<string, ReportFacts[]>();
-  for (const r of reports) map.set(key(r), [...(map.get(key(r)) ?? []), r]);
+  for (const r of reports) {
+    const k = key(r);
+    const group = map.get(k);
+    if (group) group.push(r);
+    else map.set(k, [r]);
+  }
   return map;
 }
 
@@ -63,11 +85,17 @@ export const dobbelRapport: CrossRule = {
  * exactly one (with two, the duplicate check speaks instead).
  */
 function withLastYear(reports: readonly ReportFacts[]): [ReportFacts, ReportFacts][] {
-  const annual = reports.filter((r) => r.form.kind === 'aarsrapport');
-  return annual.flatMap((r) => {
-    const last = annual.filter((p) => p.kommuneKey === r.kommuneKey && p.aar === r.aar - 1);
-    return last.length === 1 ? [[r, last[0]!] as [ReportFacts, ReportFacts]] : [];
-  });
+  // Grouped once: a region's repository holds thousands of reports, and pairing them by scanning is quadratic.
+  const annual = byKey(
+    reports.filter((r) => r.form.kind === 'aarsrapport'),
+    (r) => `${r.kommuneKey}|${r.aar}`,
+  );
+  return [...annual.values()].flatMap((group) =>
+    group.flatMap((r) => {
+      const last = annual.get(`${r.kommuneKey}|${r.aar - 1}`);
+      return last?.length === 1 ? [[r, last[0]!] as [ReportFacts, ReportFacts]] : [];
+    }),
+  );
 }
 
 /** Last year's «status behov pr. 31.12» is this year's «pr. 01.01» for the same row. */
@@ -78,11 +106,9 @@ export const status0101UlikFjoraaret: CrossRule = {
   check: (reports) => {
     const found: CrossFinding[] = [];
     for (const [r, last] of withLastYear(reports)) {
-      const now = (r.data as Aarsrapport2012).hovedmaal.anskaffe_og_beholde_bolig;
-      const before = (last.data as Aarsrapport2012).hovedmaal.anskaffe_og_beholde_bolig;
       for (const row of NEED_ROWS) {
-        const a = now[row].status_behov_pr_0101;
-        const b = before[row].status_behov_pr_3112;
+        const a = r.behov![row].pr0101;
+        const b = last.behov![row].pr3112;
         if (a !== null && b !== null && a !== b) {
           found.push({ report: r, path: ['hovedmaal', 'anskaffe_og_beholde_bolig', row, 'status_behov_pr_0101'], params: { rad: row.charAt(0).toUpperCase(), verdi: a, fjor: b, aar: r.aar, fjorfil: last.file } });
         }
@@ -103,11 +129,11 @@ export const saerskiltIkkeViderefort: CrossRule = {
   check: (reports) => {
     const found: CrossFinding[] = [];
     for (const [r, last] of withLastYear(reports)) {
-      const before = (last.data as Aarsrapport2012).hovedmaal.saerskilt_prioritert_omraade;
-      if (!before) continue;
-      const now = (r.data as Aarsrapport2012).hovedmaal.saerskilt_prioritert_omraade;
-      if (now && asciiKey(now.omraade) === asciiKey(before.omraade)) continue;
-      found.push({ report: r, path: now ? ['hovedmaal', 'saerskilt_prioritert_omraade', 'omraade'] : ['hovedmaal'], params: { omraade: before.omraade, aar: r.aar, fjorfil: last.file } });
+      const before = last.prioritertOmraade;
+      if (before === undefined) continue;
+      const now = r.prioritertOmraade;
+      if (now !== undefined && asciiKey(now) === asciiKey(before)) continue;
+      found.push({ report: r, path: now !== undefined ? ['hovedmaal', 'saerskilt_prioritert_omraade', 'omraade'] : ['hovedmaal'], params: { omraade: before, aar: r.aar, fjorfil: last.file } });
     }
     return found;
   },

@@ -1,12 +1,15 @@
-import { byPosition, toPointer, type Diagnostic } from '../diagnostics.js';
+import { byPosition, FILE_START, toPointer, type Diagnostic } from '../diagnostics.js';
+import type { ParsedReport } from '../load/parse.js';
 import { hasMessage, t, type Lang } from '../messages/index.js';
 import type { SeveritySetting } from '../rules/types.js';
-import type { ValidationResult } from '../validate/validate.js';
-import { CROSS_RULES, kommuneKey, type ReportFacts } from './rules.js';
+import { CROSS_RULES, type ReportFacts } from './rules.js';
 
 export interface CrossInput {
   file: string;
-  result?: ValidationResult;
+  /** Present for schema-valid reports. */
+  facts?: ReportFacts;
+  /** Positions in the report, for the few reports a cross-report rule points into. */
+  positions?: () => ParsedReport | undefined;
   rules?: Record<string, SeveritySetting>;
   diagnostics: Diagnostic[];
 }
@@ -17,22 +20,17 @@ export interface CrossInput {
  */
 export function runCrossRules(files: CrossInput[], lang: Lang): void {
   const facts: (ReportFacts & { input: CrossInput })[] = [];
-  for (const f of files) {
-    const r = f.result;
-    if (!r?.schemaValid || !r.form || !r.data) continue;
-    const info = (r.data as { generell_programinformasjon: { kommune: string; rapporteringsaar: number } }).generell_programinformasjon;
-    facts.push({ input: f, file: f.file, form: r.form, kommune: info.kommune, kommuneKey: kommuneKey(info.kommune), aar: info.rapporteringsaar, data: r.data });
-  }
+  for (const f of files) if (f.facts) facts.push({ ...f.facts, input: f });
   for (const rule of CROSS_RULES) {
     for (const finding of rule.check(facts)) {
       const input = (finding.report as (typeof facts)[number]).input;
       const severity = input.rules?.[rule.id] ?? rule.severity;
       if (severity === 'off') continue;
-      const report = input.result!.report!;
+      const report = input.positions?.();
       const hint = `rule/${rule.id}.hint`;
       input.diagnostics.push({
         file: input.file,
-        ...report.spanFor(finding.path, 'value'),
+        ...(report?.spanFor(finding.path, 'value') ?? FILE_START),
         severity,
         ruleId: rule.id,
         message: t(lang, `rule/${rule.id}`, finding.params),

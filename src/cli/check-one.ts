@@ -1,0 +1,72 @@
+import type { Diagnostic } from '../diagnostics.js';
+import { FILE_START } from '../diagnostics.js';
+import { LIMITS } from '../load/limits.js';
+import { loadProblem, parseReport, type ParsedReport } from '../load/parse.js';
+import { factsOf, type ReportFacts } from '../cross/rules.js';
+import { t, type Lang } from '../messages/index.js';
+import type { SeveritySetting } from '../rules/types.js';
+import { validateSource, type ValidationResult } from '../validate/validate.js';
+import type { FileOutcome } from './formatters/stylish.js';
+import { readReportFile } from './read.js';
+
+/** One file to check, with the rule levels in force for it. */
+export interface CheckJob {
+  file: string;
+  rules: Record<string, SeveritySetting>;
+}
+
+export interface CheckedFile extends FileOutcome {
+  /** The whole result, kept only when the command asked for it (render, compute, init). */
+  result?: ValidationResult;
+  /** What the cross-report rules compare, for schema-valid reports. */
+  facts?: ReportFacts;
+  /** Positions in the report, for a cross-report finding; parsed again from the file if not kept. */
+  positions?: () => ParsedReport | undefined;
+  /** The bytes read and the rule levels in force, for a second pass in another language. */
+  bytes?: Uint8Array;
+  rules?: Record<string, SeveritySetting>;
+  /** The file could not be read at all: a usage or I/O problem (exit 2), not a report problem. */
+  ioFailed?: boolean;
+}
+
+export function ioDiagnostic(lang: Lang, ruleId: string, path: string, reason?: string): Diagnostic {
+  const message = t(lang, ruleId, { path, pattern: path, reason: reason ?? '', limit: LIMITS.maxFiles });
+  const hint = ruleId === 'io/no-match' || ruleId === 'io/too-many-files' ? t(lang, `${ruleId}.hint`) : undefined;
+  return { file: path, line: 0, col: 0, endLine: 0, endCol: 0, severity: 'error', ruleId, message, ...(hint ? { hint } : {}) };
+}
+
+/** Positions for a report whose parse was not kept: read and parsed again, once, if ever asked for. */
+export function positionsOnDemand(cwd: string, file: string, lang: Lang): () => ParsedReport | undefined {
+  let parsed: ParsedReport | undefined;
+  return () => {
+    if (parsed) return parsed;
+    const read = readReportFile(cwd, file);
+    return (parsed = read.kind === 'bytes' ? parseReport(file, read.bytes, lang).report : undefined);
+  };
+}
+
+/**
+ * Reads and checks one report. With `keep`, the whole result and the bytes stay with it; without,
+ * only the diagnostics and the cross-report facts do, which is what a large `validate` batch needs.
+ */
+export function checkOne(cwd: string, lang: Lang, job: CheckJob, keep: boolean): CheckedFile {
+  const { file, rules } = job;
+  const read = readReportFile(cwd, file);
+  if (read.kind === 'missing' || read.kind === 'unreadable') {
+    const ruleId = read.kind === 'missing' ? 'io/not-found' : 'io/unreadable';
+    return { file, ioFailed: true, diagnostics: [ioDiagnostic(lang, ruleId, file, read.kind === 'unreadable' ? read.reason : undefined)] };
+  }
+  if (read.kind === 'too-large') {
+    return { file, diagnostics: [loadProblem(file, FILE_START, lang, 'load/too-large', { size: read.size, limit: LIMITS.maxFileBytes })] };
+  }
+  const result = validateSource(file, read.bytes, { lang, rules });
+  const checked: CheckedFile = { file, diagnostics: result.diagnostics, rules, ...(result.form ? { formTitle: result.form.title[lang], formId: result.form.id } : {}) };
+  if (result.schemaValid && result.form) checked.facts = factsOf(file, result.form, result.data);
+  if (keep) {
+    const report = result.report;
+    Object.assign(checked, { result, bytes: read.bytes, positions: () => report });
+  } else {
+    checked.positions = positionsOnDemand(cwd, file, lang);
+  }
+  return checked;
+}
