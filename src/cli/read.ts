@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { LIMITS } from '../load/limits.js';
 
@@ -7,6 +7,18 @@ export type ReadOutcome =
   | { kind: 'too-large'; size: number }
   | { kind: 'missing' }
   | { kind: 'unreadable'; reason: string };
+
+/** The whole file, whose size fstat gave; a file that grows meanwhile is read to its end. */
+function readAll(fd: number, size: number): Uint8Array {
+  let buffer = Buffer.allocUnsafe(size + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) return buffer.subarray(0, length);
+    length += n;
+  }
+}
 
 /**
  * Reads one report, refusing a file over the size limit before loading it into memory.
@@ -20,7 +32,7 @@ export function readReportFile(cwd: string, file: string): ReadOutcome {
     const info = fstatSync(fd);
     if (!info.isFile()) return { kind: 'unreadable', reason: 'not a regular file' };
     if (info.size > LIMITS.maxFileBytes) return { kind: 'too-large', size: info.size };
-    return { kind: 'bytes', bytes: readFileSync(fd) };
+    return { kind: 'bytes', bytes: readAll(fd, info.size) };
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'ENOENT') return { kind: 'missing' };

@@ -1,7 +1,7 @@
 import type { ProgramInfo } from '../forms/shared/data.js';
 import type { PeriodFacts } from '../forms/shared/period.js';
 import { formatDate } from '../format/norwegian.js';
-import { strings } from './paths.js';
+import { findStrings } from './paths.js';
 import type { Rule } from './types.js';
 
 /** What every form has: general programme information, an optional cover date, period facts. */
@@ -85,12 +85,7 @@ export const plassholder: CommonRule = {
   code: 'W9',
   severity: 'warning',
   check: ({ data }) => {
-    const found = [];
-    for (const [text, path] of strings(data)) {
-      const m = PLACEHOLDER.exec(text);
-      if (m) found.push({ path, params: { tekst: m[0] } });
-    }
-    return found;
+    return findStrings(data, (text) => PLACEHOLDER.test(text)).map(({ text, path }) => ({ path, params: { tekst: PLACEHOLDER.exec(text)![0] } }));
   },
 };
 
@@ -100,9 +95,7 @@ export const ikkeUtfylt: CommonRule = {
   code: 'E0',
   severity: 'error',
   check: ({ data }) => {
-    const found = [];
-    for (const [text, path] of strings(data)) if (text.trim() === '') found.push({ path });
-    return found;
+    return findStrings(data, (text) => text.trim() === '').map(({ path }) => ({ path }));
   },
 };
 

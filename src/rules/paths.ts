@@ -6,27 +6,30 @@ export function countPath(row: CountRow | undefined, path: DataPath): DataPath {
   return row !== null && typeof row === 'object' ? [...path, 'resultat'] : path;
 }
 
-const collected = new WeakMap<object, [string, DataPath][]>();
-
 /**
- * Every string in the data with its path, for checks over all free text. Collected once per report
- * (several rules ask), with plain loops: a recursive generator cost more than the checks themselves.
+ * Every string in the data that `test` accepts, with its path: for checks over all free text.
+ * Walks with one path array and copies it only on a match, since nearly every string passes.
  */
-export function strings(value: unknown): [string, DataPath][] {
-  if (!value || typeof value !== 'object') return typeof value === 'string' ? [[value, []]] : [];
-  const cached = collected.get(value);
-  if (cached) return cached;
-  const out: [string, DataPath][] = [];
-  const stack: [unknown, (string | number)[]][] = [[value, []]];
-  while (stack.length) {
-    const [node, path] = stack.pop()!;
-    if (typeof node === 'string') out.push([node, path]);
-    else if (Array.isArray(node)) for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], [...path, i]]);
-    else if (node && typeof node === 'object') {
-      const entries = Object.entries(node);
-      for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i]![1], [...path, entries[i]![0]]]);
+export function findStrings(value: unknown, test: (text: string) => boolean): { text: string; path: DataPath }[] {
+  const found: { text: string; path: DataPath }[] = [];
+  const path: (string | number)[] = [];
+  const visit = (node: unknown): void => {
+    if (typeof node === 'string') {
+      if (test(node)) found.push({ text: node, path: [...path] });
+    } else if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        visit(node[i]);
+        path.pop();
+      }
+    } else if (node !== null && typeof node === 'object') {
+      for (const key in node) {
+        path.push(key);
+        visit((node as Record<string, unknown>)[key]);
+        path.pop();
+      }
     }
-  }
-  collected.set(value, out);
-  return out;
+  };
+  visit(value);
+  return found;
 }
