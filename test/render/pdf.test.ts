@@ -11,7 +11,8 @@ describe('render --pdf on the examples', () => {
   let lillehammer: PdfFacts;
 
   beforeAll(async () => {
-    run = runCli(['render', 'reports', '--pdf', '-o', 'dist'], { cwd: t.dir });
+    // One page prints both reports, one after the other: what a batch does with every page it opens.
+    run = runCli(['render', 'reports', '--pdf', '-o', 'dist', '--jobs', '1'], { cwd: t.dir });
     gjovik = await readPdf(path.join(t.dir, 'dist/gjovik/2012-aarsrapport.pdf'));
     lillehammer = await readPdf(path.join(t.dir, 'dist/lillehammer/2011-halvaar.pdf'));
   }, 120_000);
@@ -71,6 +72,19 @@ describe('render --pdf on the examples', () => {
     expect(gjovik.text).toContain(`Side 1 av ${gjovik.pages}`);
     expect(gjovik.text).toContain(`Side ${gjovik.pages} av ${gjovik.pages}`);
     expect(gjovik.text).toContain('Årsrapport 2012 – Gjøvik kommune');
+  });
+
+  it('prints each report on its own, though the page is reused', () => {
+    expect(lillehammer.text).not.toContain('ÅRSRAPPORT 2012');
+    expect(gjovik.text).not.toContain('HALVÅRSRAPPORTERING');
+  });
+
+  it('adds the document information as an update to Chromium\'s file, with the title shown in the window bar', () => {
+    for (const f of ['gjovik/2012-aarsrapport', 'lillehammer/2011-halvaar']) {
+      const raw = readFileSync(path.join(t.dir, 'dist', `${f}.pdf`)).toString('latin1');
+      expect(raw).toMatch(/\/Prev \d+/);
+      expect(raw).toContain('/DisplayDocTitle true');
+    }
   });
 
   it('is a tagged PDF with title, language, author and subject', () => {
