@@ -21,7 +21,7 @@ export async function runCompute(paths: readonly string[], options: { json?: boo
   const checked = await checkFiles(paths, ctx, options.rules);
   const reports = checked.files.filter((f) => f.result);
   if (reports.length > 1) throw new BosoreportError(t(lang, 'usage/one-file'), EXIT_USAGE);
-  const color = colorFor(io.stderr, io.env);
+  const color = await colorFor(io.stderr, io.env);
   const one = reports[0];
   if (checked.usageFailed || !one?.result?.form || !one.result.schemaValid) {
     io.stderr.write(formatStylish(checked.files, { lang, color, listClean: false }));
@@ -44,7 +44,7 @@ export async function runCompute(paths: readonly string[], options: { json?: boo
   } else {
     const data = result.data as { generell_programinformasjon: { kommune: string; rapporteringsaar: number } };
     const heading = `${data.generell_programinformasjon.kommune} – ${form.title[lang]}, ${data.generell_programinformasjon.rapporteringsaar}`;
-    io.stdout.write(formatFigures(heading, form.figureTable(result.figures, lang), colorFor(io.stdout, io.env)));
+    io.stdout.write(formatFigures(heading, form.figureTable(result.figures, lang), await colorFor(io.stdout, io.env)));
     if (result.diagnostics.length) io.stderr.write(formatStylish([one], { lang, color, listClean: false }));
   }
   return hasErrors ? EXIT_PROBLEMS : EXIT_CLEAN;

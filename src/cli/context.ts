@@ -1,4 +1,3 @@
-import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../messages/index.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
@@ -14,12 +13,30 @@ export interface CommandContext {
   lang: Lang;
 }
 
-/** Colour only on a terminal, never when NO_COLOR is set (https://no-color.org); FORCE_COLOR wins for CI logs that render it. */
-export function colorFor(stream: Io['stdout'], env: NodeJS.ProcessEnv): ChalkInstance {
+/** The styles bosoreport's terminal output uses. */
+export interface Colors {
+  red(text: string): string;
+  yellow(text: string): string;
+  green(text: string): string;
+  cyan(text: string): string;
+  bold(text: string): string;
+  dim(text: string): string;
+}
+
+const same = (text: string) => text;
+export const NO_COLOR: Colors = { red: same, yellow: same, green: same, cyan: same, bold: same, dim: same };
+
+/**
+ * Colour only on a terminal, never when NO_COLOR is set (https://no-color.org); FORCE_COLOR wins for
+ * CI logs that render it. chalk is loaded only when colour is on: CI runs never need it.
+ */
+export async function colorFor(stream: Io['stdout'], env: NodeJS.ProcessEnv): Promise<Colors> {
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
   const enabled = forced || (!noColor && stream.isTTY === true && env.TERM !== 'dumb');
-  return new Chalk({ level: enabled ? 1 : 0 });
+  if (!enabled) return NO_COLOR;
+  const { Chalk } = await import('chalk');
+  return new Chalk({ level: 1 });
 }
 
 /** Progress belongs on an interactive terminal only: never in CI logs or when output is piped. */

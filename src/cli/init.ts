@@ -34,7 +34,7 @@ export async function runInit(formId: string, options: InitOptions, ctx: Command
     const checked = await checkFiles([options.from], ctx);
     const result = checked.files[0]?.result;
     if (checked.usageFailed || !result?.schemaValid || !result.form) {
-      io.stderr.write(formatStylish(checked.files, { lang, color: colorFor(io.stderr, io.env), listClean: false }));
+      io.stderr.write(formatStylish(checked.files, { lang, color: await colorFor(io.stderr, io.env), listClean: false }));
       io.stderr.write(`${t(lang, 'init/bad-from', { file: options.from })}\n`);
       return checked.usageFailed ? EXIT_USAGE : EXIT_PROBLEMS;
     }

@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { LIMITS } from '../load/limits.js';
 
 export interface InputProblem {
@@ -44,12 +43,14 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
       }
     }
     if (info?.isDirectory()) {
+      const { glob } = await import('tinyglobby');
       const found = await glob(REPORT_GLOB, { cwd: path.resolve(cwd, arg), ignore: SKIP, onlyFiles: true, dot: false });
       if (found.length === 0) problems.push({ ruleId: 'io/no-match', path: arg });
       for (const f of found) files.add(display(cwd, path.join(path.resolve(cwd, arg), f)));
     } else if (info) {
       files.add(display(cwd, arg));
-    } else if (isDynamicPattern(normalized)) {
+    } else if ((await import('tinyglobby')).isDynamicPattern(normalized)) {
+      const { glob } = await import('tinyglobby');
       const found = await glob(normalized, { cwd, ignore: SKIP, onlyFiles: true, expandDirectories: false });
       if (found.length === 0) problems.push({ ruleId: 'io/no-match', path: arg });
       for (const f of found) files.add(display(cwd, f));

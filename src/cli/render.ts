@@ -132,7 +132,7 @@ export async function runRender(paths: readonly string[], options: RenderOptions
   }
 
   const outcomes = checked.files.map((f) => ({ ...f, diagnostics: [...f.diagnostics, ...(extra.get(f.file) ?? [])] }));
-  const color = colorFor(io.stdout, io.env);
+  const color = await colorFor(io.stdout, io.env);
   io.stdout.write(formatStylish(outcomes, { lang, color, listClean: false }));
   for (const file of written.sort()) io.stdout.write(`${t(lang, 'render/wrote', { file })}\n`);
   if (usageFailed) return EXIT_USAGE;

@@ -1,8 +1,8 @@
-import type { ChalkInstance } from 'chalk';
+import type { Colors } from '../context.js';
 import type { Section } from '../../present/figures.js';
 
 /** Columns padded to their widest cell; numbers (anything starting with a digit or sign) right-aligned. */
-function table(rows: string[][], header: string[] | undefined, color: ChalkInstance): string[] {
+function table(rows: string[][], header: string[] | undefined, color: Colors): string[] {
   const all = header ? [header, ...rows] : rows;
   const widths: number[] = [];
   for (const row of all) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
@@ -21,7 +21,7 @@ function table(rows: string[][], header: string[] | undefined, color: ChalkInsta
 }
 
 /** The human view of `compute`: one titled table per section. */
-export function formatFigures(heading: string, sections: readonly Section[], color: ChalkInstance): string {
+export function formatFigures(heading: string, sections: readonly Section[], color: Colors): string {
   const out = [color.bold(heading), ''];
   for (const s of sections) {
     out.push(color.bold(s.title), ...table(s.rows, s.header, color).map((l) => `  ${l}`), '');

@@ -13,7 +13,7 @@ export const FORMAT_NAMES = ['stylish', 'json', 'junit', 'github', 'sarif'] as c
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 /** Picks the formatter; each is a pure function of the outcomes. */
-export function formatOutcomes(name: FormatName, outcomes: readonly FileOutcome[], lang: Lang, io: Io, toFile: boolean, listClean: boolean): string {
+export async function formatOutcomes(name: FormatName, outcomes: readonly FileOutcome[], lang: Lang, io: Io, toFile: boolean, listClean: boolean): Promise<string> {
   switch (name) {
     case 'json':
       return formatJson(outcomes);
@@ -27,6 +27,6 @@ export function formatOutcomes(name: FormatName, outcomes: readonly FileOutcome[
         describe: (id) => (ALL_RULES.some((r) => r.id === id) && hasMessage(lang, `rule/${id}.about`) ? t(lang, `rule/${id}.about`) : undefined),
       });
     default:
-      return formatStylish(outcomes, { lang, color: colorFor(toFile ? { isTTY: false } as Io['stdout'] : io.stdout, io.env), listClean });
+      return formatStylish(outcomes, { lang, color: await colorFor(toFile ? ({ isTTY: false } as Io['stdout']) : io.stdout, io.env), listClean });
   }
 }

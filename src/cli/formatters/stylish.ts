@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Colors } from '../context.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { countBySeverity } from '../../diagnostics.js';
 import { t, type Lang } from '../../messages/index.js';
@@ -13,7 +13,7 @@ export interface FileOutcome {
 
 export interface StylishOptions {
   lang: Lang;
-  color: ChalkInstance;
+  color: Colors;
   /** List each clean file by name (for a handful of files; a CI batch gets the summary only). */
   listClean: boolean;
 }
@@ -52,7 +52,7 @@ export function formatStylish(outcomes: readonly FileOutcome[], o: StylishOption
     out.push('', o.color.green(t(o.lang, 'summary/warnings-only', { files, warnings })));
   } else {
     const summary = t(o.lang, 'summary/problems', { problems: errors + warnings, errors, warnings, failed, files });
-    out.push('', errors > 0 ? o.color.red.bold(summary) : o.color.yellow.bold(summary));
+    out.push('', o.color.bold(errors > 0 ? o.color.red(summary) : o.color.yellow(summary)));
   }
   return out.join('\n') + '\n';
 }
