@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Aarsrapport2012Figures } from '../../src/forms/aarsrapport-2012/derive.js';
 import type { Halvaarsrapport2011Figures } from '../../src/forms/halvaarsrapport-2011/derive.js';
-import { periodFacts } from '../../src/forms/shared/period.js';
-import { check, exampleDoc, exampleText, GJOVIK, LILLEHAMMER } from '../helpers.js';
+import { daysBetween, periodFacts } from '../../src/forms/shared/period.js';
+import { check, exampleDoc, exampleText, fuzzOptions, GJOVIK, LILLEHAMMER } from '../helpers.js';
 
 function gjovikFigures(change?: (doc: ReturnType<typeof exampleDoc>) => void): Aarsrapport2012Figures {
   const doc = exampleDoc(GJOVIK);
@@ -93,5 +94,17 @@ describe('period facts', () => {
   it('counts days late as negative and an unknown delivery date as unknown', () => {
     expect(periodFacts('aarsrapport', 2012, '2013-03-05', undefined)).toMatchObject({ dager_til_frist: -5, levert: 'for_sent', forsidedato: '2013-03-05' });
     expect(periodFacts('halvaarsrapport', 2012, null, '2013-03-01')).toMatchObject({ dager_til_frist: null, levert: 'ukjent', forsidedato: '2013-03-01' });
+  });
+
+  it('counts days across years, leap days and centuries as the calendar does', () => {
+    const day = fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        expect(daysBetween(a, b)).toBe(Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000));
+      }),
+      fuzzOptions(),
+    );
+    expect(daysBetween('2012-02-28', '2012-03-01')).toBe(2);
+    expect(daysBetween('2013-02-18', '2013-02-28')).toBe(10);
   });
 });

