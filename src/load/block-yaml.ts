@@ -39,7 +39,7 @@ const SPACE = 0x20;
 const HASH = 0x23;
 const COLON = 0x3a;
 const DASH = 0x2d;
-const NEWLINE = 0x0a;
+const CR = 0x0d;
 
 /** Keys this reader accepts: the ASCII snake_case the schemas use, which `yaml` reads as plain strings. */
 function isKeyStart(c: number): boolean {
@@ -61,8 +61,10 @@ const FLOW_STOP = new Set([...'[]{}#:"\'\t'].map((c) => c.charCodeAt(0)));
 class Reader {
   /** Start of the current line. */
   private lineStart = 0;
-  /** End of the current line (its `\n` or the end of the text). */
+  /** End of the current line's content (its `\n`, its `\r\n`, or the end of the text). */
   private lineEnd = 0;
+  /** Start of the line after it. */
+  private next = 0;
   /** First non-space character of the current line. */
   private at = 0;
   /** Spaces before it; -1 at the end of the text. */
@@ -72,7 +74,7 @@ class Reader {
 
   read(): BlockDocument {
     this.seekContent(0);
-    if (this.indent === 0 && this.text.startsWith('---', this.at) && this.restIsEmpty(this.at + 3)) this.seekContent(this.lineEnd + 1);
+    if (this.indent === 0 && this.text.startsWith('---', this.at) && this.restIsEmpty(this.at + 3)) this.seekContent(this.next);
     if (this.indent !== 0 || !this.looksLikeKey(this.at)) throw GIVE_UP;
     const { value, node } = this.map(0, 1);
     if (!this.atEnd()) throw GIVE_UP;
@@ -90,20 +92,22 @@ class Reader {
     while (p < t.length) {
       let i = p;
       while (t.charCodeAt(i) === SPACE) i++;
-      let end = t.indexOf('\n', i);
-      if (end === -1) end = t.length;
-      if (i === end || t.charCodeAt(i) === HASH) {
-        p = end + 1;
+      let newline = t.indexOf('\n', i);
+      if (newline === -1) newline = t.length;
+      const end = t.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
+      if (i >= end || t.charCodeAt(i) === HASH) {
+        p = newline + 1;
         continue;
       }
       if (t.charCodeAt(i) === 0x09) throw GIVE_UP; // a tab in the indentation
       this.lineStart = p;
       this.lineEnd = end;
+      this.next = newline + 1;
       this.at = i;
       this.indent = i - p;
       return;
     }
-    this.lineStart = this.lineEnd = this.at = t.length;
+    this.lineStart = this.lineEnd = this.next = this.at = t.length;
     this.indent = -1;
   }
 
@@ -168,7 +172,7 @@ class Reader {
       let item;
       if (i >= this.lineEnd || t.charCodeAt(i) === HASH) {
         // A bare `-`: the item is the block below it; an empty item is left to yaml.
-        this.seekContent(this.lineEnd + 1);
+        this.seekContent(this.next);
         if (this.indent <= indent) throw GIVE_UP;
         item = this.isEntry(this.at) ? this.seq(this.indent, depth + 1, false) : this.map(this.indent, depth + 1);
       } else if (this.isEntry(i)) {
@@ -201,7 +205,7 @@ class Reader {
     const t = this.text;
     const c = t.charCodeAt(i);
     if (i >= this.lineEnd || c === HASH) {
-      this.seekContent(this.lineEnd + 1);
+      this.seekContent(this.next);
       if (this.indent > indent) {
         return this.isEntry(this.at) ? this.seq(this.indent, depth + 1, false) : this.map(this.indent, depth + 1);
       }
@@ -240,12 +244,12 @@ class Reader {
       }
       const text = t.slice(i, end);
       const scalar = resolvePlain(text);
-      this.seekContent(this.lineEnd + 1);
+      this.seekContent(this.next);
       if (this.indent > indent) throw GIVE_UP; // a plain scalar continued on the next line
       return { value: scalar, node: { kind: 'scalar', start: i, end, isNull: scalar === null } };
     }
     if (!this.restIsEmpty(after)) throw GIVE_UP;
-    this.seekContent(this.lineEnd + 1);
+    this.seekContent(this.next);
     if (this.indent > indent) throw GIVE_UP;
     return result;
   }
@@ -321,14 +325,15 @@ class Reader {
     const strip = t.charCodeAt(h) === DASH;
     if (strip) h++;
     if (!this.restIsEmpty(h)) throw GIVE_UP; // keep chomping, an indentation digit, or text after the mark
-    let p = this.lineEnd + 1;
+    let p = this.next;
     let contentIndent = -1;
     let body = '';
     let emptyLines = 0;
     let end = -1;
     while (p < t.length) {
-      let lineEnd = t.indexOf('\n', p);
-      if (lineEnd === -1) lineEnd = t.length;
+      let newline = t.indexOf('\n', p);
+      if (newline === -1) newline = t.length;
+      const lineEnd = t.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
       let s = p;
       while (t.charCodeAt(s) === SPACE) s++;
       const spaces = s - p;
@@ -336,7 +341,7 @@ class Reader {
         // An empty line: part of the text unless it is the last. More spaces than the text's indentation would be text.
         if (contentIndent === -1 || spaces > contentIndent) throw GIVE_UP;
         emptyLines++;
-        p = lineEnd + 1;
+        p = newline + 1;
         continue;
       }
       if (contentIndent === -1) {
@@ -352,8 +357,8 @@ class Reader {
       else if (folded) body += emptyLines === 0 ? ` ${line}` : `${'\n'.repeat(emptyLines)}${line}`;
       else body += `${'\n'.repeat(emptyLines + 1)}${line}`;
       emptyLines = 0;
-      end = Math.min(lineEnd + 1, t.length);
-      p = lineEnd + 1;
+      end = Math.min(newline + 1, t.length);
+      p = newline + 1;
     }
     if (end === -1) throw GIVE_UP;
     this.seekContent(end);
@@ -366,7 +371,8 @@ class Reader {
  * undefined otherwise, and the caller must use `yaml`.
  */
 export function readBlockYaml(text: string): BlockDocument | undefined {
-  if (text.includes('\r')) return undefined; // CR line ends: yaml's to handle
+  // Windows line ends (CRLF) are read; a CR on its own is left to yaml.
+  if (text.includes('\r') && /\r(?!\n)/.test(text)) return undefined;
   try {
     return new Reader(text).read();
   } catch (error) {

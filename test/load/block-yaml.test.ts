@@ -116,7 +116,13 @@ function write(node: Tree, col: number, s: Style, counter: { n: number }): { inl
   }
 }
 
-const documents = fc.tuple(tree.map, style).map(([root, s]) => `${s.docStart ? '---\n' : ''}${write(root, 0, s, { n: 0 }).below.join('\n')}\n`);
+const documents = fc
+  .tuple(tree.map, style, fc.boolean())
+  .map(([root, s, windows]) => {
+    const text = `${s.docStart ? '---\n' : ''}${write(root, 0, s, { n: 0 }).below.join('\n')}\n`;
+    // Reports written on Windows end their lines with CRLF.
+    return windows ? text.replaceAll('\n', '\r\n') : text;
+  });
 
 describe('the block reader agrees with yaml wherever it reads a file', () => {
   it('reads the annual report example to the same data and positions', () => {
@@ -125,6 +131,11 @@ describe('the block reader agrees with yaml wherever it reads a file', () => {
 
   it('reads the half-year example to the same data and positions', () => {
     expect(agreesWithYaml(exampleText(LILLEHAMMER))).toBe(true);
+  });
+
+  it('reads a report saved with Windows line ends (CRLF) to the same data and positions', () => {
+    expect(agreesWithYaml(exampleText(GJOVIK).replaceAll('\n', '\r\n'))).toBe(true);
+    expect(agreesWithYaml(exampleText(LILLEHAMMER).replaceAll('\n', '\r\n'))).toBe(true);
   });
 
   it('resolves plain scalars the YAML 1.2 core way', () => {
