@@ -1,5 +1,5 @@
 import { resolvePlain } from './core-scalars.js';
-import type { DataPath, Extent, Reached } from './positions.js';
+import { walk, type DataPath, type Extent, type Reached } from './positions.js';
 
 /**
  * A one-pass reader for the plain block style reports are written in (mappings, lists, plain and
@@ -381,30 +381,24 @@ export function readBlockYaml(text: string): BlockDocument | undefined {
   }
 }
 
-function extentOf(node: PositionNode): Extent {
-  return { start: node.start, end: node.end, isNull: node.kind === 'scalar' && node.isNull };
+/** A reached key or value as offsets; a map entry's key is recorded as a scalar of its own. */
+function extentOf(node: PositionNode | null): Extent | null {
+  return node && { start: node.start, end: node.end, isNull: node.kind === 'scalar' && node.isNull };
 }
 
 /** Walks the block reader's positions along a data path, as `locate` walks a `yaml` document. */
 export function locateBlock(root: PositionNode, path: DataPath): Reached {
-  let node = root;
-  let key: Extent | null = null;
-  let depth = 0;
-  for (const segment of path) {
-    if (node.kind === 'map') {
-      const entry = node.entries.get(String(segment));
-      if (!entry) break;
-      key = { start: entry.keyStart, end: entry.keyEnd, isNull: false };
-      node = entry.value;
-    } else if (node.kind === 'seq' && typeof segment === 'number') {
-      const item = node.items[segment];
-      if (!item) break;
-      key = null;
-      node = item;
-    } else {
-      break;
-    }
-    depth++;
-  }
-  return { node: extentOf(node), key, depth };
+  return walk<PositionNode>(
+    root,
+    path,
+    (node, segment) => {
+      if (node.kind === 'map') {
+        const entry = node.entries.get(String(segment));
+        return entry ? { key: { kind: 'scalar', start: entry.keyStart, end: entry.keyEnd, isNull: false }, node: entry.value } : undefined;
+      }
+      const item = node.kind === 'seq' && typeof segment === 'number' ? node.items[segment] : undefined;
+      return item ? { key: null, node: item } : undefined;
+    },
+    extentOf,
+  );
 }

@@ -58,29 +58,38 @@ function extentOf(node: Node | null): Extent | null {
   return { start: node.range[0], end: node.range[1], isNull: yamlLib().isScalar(node) && node.value === null };
 }
 
-/** Walks a `yaml` document along a data path, as far as the path exists. */
-export function locate(doc: Document, path: DataPath): Reached {
-  const { isMap, isScalar, isSeq } = yamlLib();
-  let node = (doc.contents as Node | null) ?? null;
-  let key: Node | null = null;
+/** One step down a document: the entry under `segment`, with its key if it came from a mapping. */
+export type Step<N> = (node: N, segment: string | number) => { key: N | null; node: N } | undefined;
+
+/**
+ * Walks a document along a data path, as far as the path exists, with the reader's own `step`; both
+ * readers walk alike, so their positions agree. `extent` turns a reached node into offsets.
+ */
+export function walk<N>(root: N, path: DataPath, step: Step<N>, extent: (node: N | null) => Extent | null): Reached {
+  let node: N = root;
+  let key: N | null = null;
   let depth = 0;
   for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
-      if (!pair) break;
-      key = (pair.key as Node) ?? null;
-      node = (pair.value as Node | null) ?? null;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      const item = node.items[segment] as Node | undefined;
-      if (!item) break;
-      key = null;
-      node = item;
-    } else {
-      break;
-    }
+    const next = step(node, segment);
+    if (!next) break;
+    ({ key, node } = next);
     depth++;
   }
-  return { node: extentOf(node), key: extentOf(key), depth };
+  return { node: extent(node), key: extent(key), depth };
+}
+
+/** Walks a `yaml` document along a data path: keys match by their text, list items by index. */
+export function locate(doc: Document, path: DataPath): Reached {
+  const { isMap, isScalar, isSeq } = yamlLib();
+  const step: Step<Node | null> = (node, segment) => {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      return pair ? { key: (pair.key as Node) ?? null, node: (pair.value as Node | null) ?? null } : undefined;
+    }
+    const item = isSeq(node) && typeof segment === 'number' ? (node.items[segment] as Node | undefined) : undefined;
+    return item ? { key: null, node: item } : undefined;
+  };
+  return walk<Node | null>((doc.contents as Node | null) ?? null, path, step, extentOf);
 }
 
 /** Where a problem about the value at `path` in a `yaml` document should point. */
