@@ -36,7 +36,7 @@ export function ioDiagnostic(lang: Lang, ruleId: string, path: string, reason?: 
 }
 
 /** Positions for a report whose parse was not kept: read and parsed again, once, if ever asked for. */
-export function positionsOnDemand(cwd: string, file: string, lang: Lang): () => ParsedReport | undefined {
+function positionsOnDemand(cwd: string, file: string, lang: Lang): () => ParsedReport | undefined {
   let parsed: ParsedReport | undefined;
   return () => {
     if (parsed) return parsed;
