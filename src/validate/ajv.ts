@@ -29,15 +29,21 @@ export function createAjv(extra: Options = {}): Ajv2020 {
   return ajv;
 }
 
-// Validators compiled at build time (dist/validate/compiled.js): compiling the schemas with ajv at
-// start-up took about 140 ms of every run. Used only when made from exactly these schema files.
-type Precompiled = { fingerprint: string } & Record<string, ValidateFunction>;
-let precompiled: Precompiled | undefined;
-try {
-  const mod = (await import(new URL('./compiled.js', import.meta.url).href)) as Precompiled;
-  if (mod.fingerprint === schemaFingerprint()) precompiled = mod;
-} catch {
-  precompiled = undefined; // running from source, or not built: compile at run time
+// Validators compiled at build time (dist/validate/compiled.cjs): compiling the schemas with ajv at
+// start-up took about 140 ms of every run. Used only when made from exactly these schema files;
+// loaded on first use, so commands that validate nothing never read them.
+type Precompiled = Record<string, ValidateFunction>;
+let precompiled: Precompiled | null | undefined;
+function loadPrecompiled(): Precompiled | null {
+  if (precompiled !== undefined) return precompiled;
+  try {
+    // The same path from dist/validate/ and from the bundle in dist/cli/.
+    const mod = createRequire(import.meta.url)('../validate/compiled.cjs') as { fingerprint: string; create(f: typeof formats): Precompiled };
+    precompiled = mod.fingerprint === schemaFingerprint() ? mod.create(formats) : null;
+  } catch {
+    precompiled = null; // running from source, or not built: compile at run time
+  }
+  return precompiled;
 }
 
 let ajv: Ajv2020 | undefined;
@@ -45,7 +51,7 @@ const compiled = new Map<string, ValidateFunction>();
 
 /** The validator for one form's schema: precompiled, or compiled once per process. */
 export function validatorFor(schemaId: string): ValidateFunction {
-  let fn = compiled.get(schemaId) ?? precompiled?.[exportName(schemaId)];
+  let fn = compiled.get(schemaId) ?? loadPrecompiled()?.[exportName(schemaId)];
   if (!fn) {
     ajv ??= createAjv();
     fn = ajv.getSchema(schemaId);
