@@ -5,7 +5,7 @@ import { checkFiles } from './check-files.js';
 import { colorFor, type CommandContext } from './context.js';
 import { formatFigures } from './formatters/figures.js';
 import { formatStylish } from './formatters/stylish.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../util/version.js';
 
 
 /** The version of the `compute --json` shape (schemas/beregning.schema.json); bumped when it changes incompatibly. */

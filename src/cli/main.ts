@@ -3,7 +3,7 @@ import { BosoreportError, EXIT_USAGE, OutputError } from '../errors.js';
 import { langFromEnv, parseLang, t, type Lang } from '../messages/index.js';
 import type { Io } from './context.js';
 import { HELP, langFromArgv } from './help.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../util/version.js';
 
 
 

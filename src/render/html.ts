@@ -1,7 +1,7 @@
 import type { ValidationResult } from '../validate/validate.js';
 import type { TemplateSet } from './templates.js';
 import { buildView, type ReportView, type ViewInput } from './view.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../util/version.js';
 
 
 /**

@@ -6,7 +6,7 @@ import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish, type FileOutcome } from './stylish.js';
-import { VERSION } from '../../version.js';
+import { VERSION } from '../../util/version.js';
 
 
 export const FORMAT_NAMES = ['stylish', 'json', 'junit', 'github', 'sarif'] as const;
