@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './corpus.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = path.join(ROOT, 'bin/bosoreport.js');
+const BIN = path.join(ROOT, 'bin/bosoreport.cjs');
 const WORK = path.join(os.tmpdir(), 'bosoreport-bench');
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 1000);
 const PDFS = Number(process.env.BENCH_PDFS ?? 50);

@@ -9,7 +9,7 @@ import type { Lang } from '../src/messages/index.js';
 import { validateSource } from '../src/validate/validate.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const BIN = path.join(ROOT, 'bin', 'bosoreport.js');
+export const BIN = path.join(ROOT, 'bin', 'bosoreport.cjs');
 export const GJOVIK = 'examples/gjovik-aarsrapport-2012.yaml';
 export const LILLEHAMMER = 'examples/lillehammer-halvaarsrapport-2011.yaml';
 
