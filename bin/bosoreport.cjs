@@ -2,11 +2,13 @@
 'use strict';
 // Thin launcher: the CLI returns an exit code; only this file touches the process.
 // CommonJS, like the bundle it loads: an ES-module entry point costs Node 20 another 15 ms to start.
+const { loadBundle } = require('./load-bundle.cjs');
+
 let main;
 try {
-  ({ main } = require('../dist/cli/bosoreport.cjs'));
+  ({ main } = loadBundle().exports);
 } catch (error) {
-  if (error && error.code === 'MODULE_NOT_FOUND' && String(error.message).includes('bosoreport.cjs')) {
+  if (error && error.code === 'ENOENT' && String(error.path).endsWith('bosoreport.cjs')) {
     process.stderr.write('bosoreport is not built yet: run `npm install` (or `npm run build`) in its folder.\n');
     process.exit(2);
   }

@@ -10,9 +10,12 @@ import { build } from 'esbuild';
 
 const root = new URL('../../', import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { dependencies: Record<string, string>; optionalDependencies?: Record<string, string> };
-// commander is loaded on every run, so it goes into the bundle; every other package is loaded only
-// when a command needs it (yaml for unusual files, chalk for colour, puppeteer for PDF…) and stays outside.
-const external = Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }).filter((name) => name !== 'commander');
+// commander is loaded on every run, so it goes into the bundle; the other packages are loaded only
+// when a command needs it (yaml for unusual files, puppeteer for PDF…) and stay outside, loaded with
+// require (bin/load-bundle.cjs runs the bundle through vm.Script, where import() would need an
+// experimental loader and print a warning). chalk is published as ES modules only, so it goes in too.
+const inside = new Set(['commander', 'chalk']);
+const external = Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }).filter((name) => !inside.has(name));
 
 await build({
   entryPoints: [fileURLToPath(new URL('dist/cli/main.js', root))],
@@ -22,6 +25,8 @@ await build({
   format: 'cjs',
   target: 'node20',
   external,
+  // Every import() becomes a require: lazily, as before, but without the ES-module loader.
+  supported: { 'dynamic-import': false },
   // Code that locates files next to itself keeps doing so from the bundle.
   define: { 'import.meta.url': '__bosoreportUrl' },
   banner: { js: "const __bosoreportUrl = require('node:url').pathToFileURL(__filename).href;" },
