@@ -13,9 +13,12 @@ const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {
 // commander is loaded on every run, so it goes into the bundle; the other packages are loaded only
 // when a command needs it (yaml for unusual files, puppeteer for PDF…) and stay outside, loaded with
 // require (bin/load-bundle.cjs runs the bundle through vm.Script, where import() would need an
-// experimental loader and print a warning). chalk is published as ES modules only, so it goes in too.
-const inside = new Set(['commander', 'chalk']);
+// experimental loader and print a warning). chalk is published as ES modules only, so it goes in too,
+// and ajv-formats' small module of formats, which every validation needs.
+const inside = new Set(['commander', 'chalk', 'ajv-formats']);
 const external = Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }).filter((name) => !inside.has(name));
+
+const compiled = readFileSync(new URL('dist/validate/compiled.cjs', root), 'utf8');
 
 await build({
   entryPoints: [fileURLToPath(new URL('dist/cli/main.js', root))],
@@ -29,7 +32,14 @@ await build({
   supported: { 'dynamic-import': false },
   // Code that locates files next to itself keeps doing so from the bundle.
   define: { 'import.meta.url': '__bosoreportUrl' },
-  banner: { js: "const __bosoreportUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: {
+    js: [
+      "const __bosoreportUrl = require('node:url').pathToFileURL(__filename).href;",
+      // The precompiled validators, as a module of the bundle's own: defining them costs nothing
+      // until a validator is asked for, and V8's code cache then covers their code too.
+      `const BOSOREPORT_COMPILED = (function () { const module = { exports: {} }; ${compiled}\nreturn module.exports; })();`,
+    ].join('\n'),
+  },
   sourcemap: 'linked',
   logLevel: 'warning',
 });

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { LIMITS } from '../load/limits.js';
 
@@ -34,7 +34,7 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
     const normalized = arg.split(path.sep).join('/');
     let info;
     try {
-      info = await stat(path.resolve(cwd, arg));
+      info = statSync(path.resolve(cwd, arg));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+// fs.promises is loaded on first use: a `validate` that prints its results never needs it.
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
 
@@ -18,13 +19,13 @@ export async function writeAtomic(file: string, data: string | Uint8Array): Prom
 }
 
 async function writeReplacing(file: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+  await fs.mkdir(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, data);
-    await rename(temp, file);
+    await fs.writeFile(temp, data);
+    await fs.rename(temp, file);
   } catch (error) {
-    await rm(temp, { force: true });
+    await fs.rm(temp, { force: true });
     throw error;
   }
 }

@@ -33,12 +33,15 @@ export function createAjv(extra: Options = {}): Ajv2020 {
 // start-up took about 140 ms of every run. Used only when made from exactly these schema files;
 // loaded on first use, so commands that validate nothing never read them.
 type Precompiled = Record<string, ValidateFunction>;
+type CompiledModule = { fingerprint: string; create(f: typeof formats): Precompiled };
+/** The bundle carries the compiled module in itself (src/build/bundle.ts), so V8's code cache covers it. */
+declare const BOSOREPORT_COMPILED: CompiledModule | undefined;
 let precompiled: Precompiled | null | undefined;
 function loadPrecompiled(): Precompiled | null {
   if (precompiled !== undefined) return precompiled;
   try {
-    // The same path from dist/validate/ and from the bundle in dist/cli/.
-    const mod = createRequire(import.meta.url)('../validate/compiled.cjs') as { fingerprint: string; create(f: typeof formats): Precompiled };
+    // Otherwise the file, by the same path from dist/validate/ and from dist/cli/.
+    const mod = typeof BOSOREPORT_COMPILED !== 'undefined' ? BOSOREPORT_COMPILED : (createRequire(import.meta.url)('../validate/compiled.cjs') as CompiledModule);
     precompiled = mod.fingerprint === schemaFingerprint() ? mod.create(formats) : null;
   } catch {
     precompiled = null; // running from source, or not built: compile at run time

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 
 /** A real calendar date (2015-06-31 is not) in ISO form. */
 export function isIsoDate(value: string): boolean {
@@ -16,8 +16,8 @@ export function isDateOrMonth(value: string): boolean {
   return isIsoDate(value);
 }
 
-// ajv-formats' RFC-based e-mail and URI checks, taken from its CommonJS module directly.
-const full = (createRequire(import.meta.url)('ajv-formats/dist/formats') as { fullFormats: Record<string, RegExp | ((s: string) => boolean)> }).fullFormats;
+// ajv-formats' RFC-based e-mail and URI checks, from its module of formats alone (the bundle takes it in).
+const full = fullFormats as Record<string, RegExp | ((s: string) => boolean)>;
 const asFunction = (f: RegExp | ((s: string) => boolean)) => (typeof f === 'function' ? f : (s: string) => f.test(s));
 
 /**
