@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 // Build step (npm run build): bundles the CLI into one CommonJS file, dist/cli/bosoreport.cjs.
 // Node 20 loads one CommonJS file much faster than ~70 ES modules (no module graph to resolve and
@@ -17,6 +17,19 @@ const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {
 // and ajv-formats' small module of formats, which every validation needs.
 const inside = new Set(['commander', 'chalk', 'ajv-formats']);
 const external = Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }).filter((name) => !inside.has(name));
+
+/**
+ * commander requires child_process as it loads, only to run subcommands kept in executables of their
+ * own, which bosoreport has none of; loading it (with net, dgram and streams) cost 2-3 ms of every
+ * start. commander gets a stand-in that requires the real module on first use.
+ */
+const lazyChildProcess: Plugin = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({ contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });", loader: 'js' }));
+  },
+};
 
 const compiled = readFileSync(new URL('dist/validate/compiled.cjs', root), 'utf8');
 
@@ -40,6 +53,7 @@ await build({
       `const BOSOREPORT_COMPILED = (function () { const module = { exports: {} }; ${compiled}\nreturn module.exports; })();`,
     ].join('\n'),
   },
+  plugins: [lazyChildProcess],
   sourcemap: 'linked',
   logLevel: 'warning',
 });
