@@ -4,7 +4,7 @@ import { build, type Plugin } from 'esbuild';
 
 // Build step (npm run build): bundles the CLI into one CommonJS file, dist/cli/bosoreport.cjs.
 // Node 20 loads one CommonJS file much faster than ~70 ES modules (no module graph to resolve and
-// link one by one): about 60 ms of a one-report run. The file sits in dist/cli/ like the modules
+// link one by one): about 50 ms of a one-report run. The file sits in dist/cli/ like the modules
 // it replaces, so every path they find relative to themselves (schemas, templates, package.json,
 // the precompiled validators) is the same from the bundle.
 

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Script } from 'node:vm';
 
 // Build step after the bundle: loads it the way bin/bosoreport.cjs does, validates both examples
@@ -8,7 +9,7 @@ const { loadBundle, BUNDLE } = createRequire(import.meta.url)('../../bin/load-bu
   loadBundle(): { exports: { main(argv: string[], io: unknown): Promise<number> }; script: Script };
   BUNDLE: string;
 };
-const root = new URL('../../', import.meta.url).pathname;
+const root = fileURLToPath(new URL('../../', import.meta.url));
 const { exports, script } = loadBundle();
 const sink = { write: () => true, isTTY: false };
 await exports.main(['validate', 'examples/gjovik-aarsrapport-2012.yaml', 'examples/lillehammer-halvaarsrapport-2011.yaml'], { stdout: sink, stderr: sink, env: { CI: 'true' }, cwd: root });
