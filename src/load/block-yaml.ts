@@ -21,7 +21,7 @@ export type PositionNode =
   | { kind: 'map'; start: number; end?: number; entries: Map<string, MapEntry> }
   | { kind: 'seq'; start: number; end?: number; items: PositionNode[] };
 
-export interface MapEntry {
+interface MapEntry {
   keyStart: number;
   keyEnd: number;
   value: PositionNode;

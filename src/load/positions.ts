@@ -29,7 +29,7 @@ export interface Reached {
   depth: number;
 }
 
-export interface Spans {
+interface Spans {
   span(start: number, end: number): Span;
 }
 
