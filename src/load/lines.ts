@@ -1,5 +1,3 @@
-import type { Span } from '../diagnostics.js';
-
 /**
  * Offsets to one-based line and column, the way `yaml`'s LineCounter counts them (columns in UTF-16
  * code units from 1), so both readers give the same positions.
@@ -23,11 +21,5 @@ export class LineIndex {
     if (starts[low] === offset) return { line: low + 1, col: 1 };
     if (low === 0) return { line: 0, col: offset };
     return { line: low, col: offset - starts[low - 1]! + 1 };
-  }
-
-  span(start: number, end: number): Span {
-    const a = this.linePos(start);
-    const b = this.linePos(Math.max(start, end));
-    return { line: a.line, col: a.col, endLine: b.line, endCol: b.col };
   }
 }

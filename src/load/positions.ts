@@ -29,23 +29,24 @@ export interface Reached {
   depth: number;
 }
 
-interface Spans {
-  span(start: number, end: number): Span;
+/** Offsets to lines and columns: `yaml`'s LineCounter, or the block reader's LineIndex. */
+export interface Lines {
+  linePos(offset: number): { line: number; col: number };
 }
 
 /** Needs an extent the reader does not know; the caller asks `yaml` instead. */
 export const UNKNOWN = 'unknown' as const;
 
 /** Where a problem about the path should point, by the rules both readers share. */
-export function spanOf(reached: Reached, pathLength: number, target: Target, lines: Spans): Span | typeof UNKNOWN {
+export function spanOf(reached: Reached, pathLength: number, target: Target, lines: Lines): Span | typeof UNKNOWN {
   const { node, key } = reached;
   const complete = reached.depth === pathLength;
-  const whole = (e: Extent | null): Span | typeof UNKNOWN | undefined => (!e ? undefined : e.end === undefined ? UNKNOWN : lines.span(e.start, e.end));
+  const whole = (e: Extent | null): Span | typeof UNKNOWN | undefined => (!e ? undefined : e.end === undefined ? UNKNOWN : spanOfRange(lines, e.start, e.end));
   let span: Span | typeof UNKNOWN | undefined;
   if (complete && target === 'key') span = whole(key);
   if (complete && target === 'owner') {
     // A mapping with no key of its own (the top of the file, a list item): where it starts.
-    span = whole(key) ?? (node ? lines.span(node.start, node.start) : undefined);
+    span = whole(key) ?? (node ? spanOfRange(lines, node.start, node.start) : undefined);
   }
   // An empty value (`felt:` with nothing after it) has no useful extent of its own: point at its key.
   if (!span && complete && node && !node.isNull) span = whole(node);
@@ -94,12 +95,12 @@ export function locate(doc: Document, path: DataPath): Reached {
 
 /** Where a problem about the value at `path` in a `yaml` document should point. */
 export function spanFor(doc: Document, lineCounter: LineCounter, path: DataPath, target: Target): Span {
-  const span = spanOf(locate(doc, path), path.length, target, { span: (start, end) => spanOfRange(lineCounter, start, end) });
+  const span = spanOf(locate(doc, path), path.length, target, lineCounter);
   return span === UNKNOWN ? FILE_START : span;
 }
 
-export function spanOfRange(lineCounter: LineCounter, start: number, end: number): Span {
-  const a = lineCounter.linePos(start);
-  const b = lineCounter.linePos(Math.max(start, end));
+export function spanOfRange(lines: Lines, start: number, end: number): Span {
+  const a = lines.linePos(start);
+  const b = lines.linePos(Math.max(start, end));
   return { line: a.line, col: a.col, endLine: b.line, endCol: b.col };
 }
