@@ -43,3 +43,29 @@ export function byPosition(a: Diagnostic, b: Diagnostic): number {
 export function toPointer(path: readonly (string | number)[]): string {
   return path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
+
+/** A message and its hint, as one source (a rule, the message catalogue) words them. */
+export interface Words {
+  message: string;
+  hint?: string | undefined;
+}
+
+/**
+ * The one factory every stage builds its findings with (load, schema, rules, cross-report, I/O), so
+ * that every diagnostic has the same shape and the same hint policy: a hint only when there is one
+ * to give, never an empty line.
+ */
+export function diagnostic(file: string, span: Span, severity: Severity, ruleId: string, words: Words, path?: readonly (string | number)[]): Diagnostic {
+  return {
+    file,
+    ...span,
+    severity,
+    ruleId,
+    message: words.message,
+    ...(words.hint ? { hint: words.hint } : {}),
+    ...(path ? { path: toPointer(path) } : {}),
+  };
+}
+
+/** A problem about a file as a whole (missing, unreadable, no browser): no line to point at. */
+export const NO_POSITION: Span = { line: 0, col: 0, endLine: 0, endCol: 0 };

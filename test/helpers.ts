@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument, type Document } from 'yaml';
 import type { Diagnostic } from '../src/diagnostics.js';
 import type { Lang } from '../src/messages/index.js';
+import { builtinForms } from '../src/forms/registry.js';
 import { validateSource } from '../src/validate/validate.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -22,8 +23,11 @@ export function exampleDoc(rel: string): Document {
   return parseDocument(exampleText(rel));
 }
 
+/** The built-in forms, loaded once for every test file that checks reports in-process. */
+export const FORMS = await builtinForms();
+
 export function check(text: string, lang: Lang = 'en', file = 'report.yaml') {
-  return validateSource(file, new TextEncoder().encode(text), lang);
+  return validateSource(file, new TextEncoder().encode(text), { lang, forms: FORMS });
 }
 
 /** Line number (1-based) of the first line containing `needle` at or after line `from`. */

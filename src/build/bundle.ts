@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
@@ -31,7 +32,28 @@ const lazyChildProcess: Plugin = {
   },
 };
 
-const compiled = readFileSync(new URL('dist/validate/compiled.cjs', root), 'utf8');
+/**
+ * The built-in forms' code goes into the bundle: `forms/builtin-code.js` is replaced by a module that
+ * imports every `dist/forms/<id>/form.js` (a folder with a form.yaml), so a run loads no module of a
+ * form from disk. The registry still finds the forms by their folders and reads their data files.
+ */
+const formsDir = fileURLToPath(new URL('dist/forms/', root));
+const builtinCode: Plugin = {
+  name: 'builtin-form-code',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]forms[\\/]builtin-code\.js$/ }, () => {
+      const names = readdirSync(formsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(path.join(formsDir, d.name, 'form.yaml')) && existsSync(path.join(formsDir, d.name, 'form.js')))
+        .map((d) => d.name)
+        .sort();
+      const imports = names.map((n, i) => `import { form as f${i} } from ${JSON.stringify(`./${n}/form.js`)};`).join('\n');
+      const entries = names.map((n, i) => `${JSON.stringify(n)}: f${i}`).join(', ');
+      return { contents: `${imports}\nexport const BUNDLED_FORM_CODE = { ${entries} };\n`, loader: 'js', resolveDir: formsDir };
+    });
+  },
+};
+
+const compiled = readFileSync(new URL('dist/schema/compiled.cjs', root), 'utf8');
 
 await build({
   entryPoints: [fileURLToPath(new URL('dist/cli/main.js', root))],
@@ -53,7 +75,7 @@ await build({
       `const BOSOREPORT_COMPILED = (function () { const module = { exports: {} }; ${compiled}\nreturn module.exports; })();`,
     ].join('\n'),
   },
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, builtinCode],
   sourcemap: 'linked',
   logLevel: 'warning',
 });

@@ -1,4 +1,8 @@
+import { ruleCatalog } from '../cross/catalog.js';
+import { BosoreportError, EXIT_USAGE } from '../errors.js';
+import { builtinForms } from '../forms/registry.js';
 import { t } from '../messages/index.js';
+import { closest } from '../util/similar.js';
 import type { SeveritySetting } from '../rules/types.js';
 import { checkOne, ioDiagnostic, type CheckedFile } from './check-one.js';
 import { ConfigResolver } from './config.js';
@@ -11,6 +15,10 @@ export interface Checked {
   files: CheckedFile[];
   /** A usage or I/O problem happened (missing file, unmatched pattern, unreadable file, bad config): exit 2. */
   usageFailed: boolean;
+  /** A config or a form folder it names is broken: its reports were not checked, and nothing is rendered. */
+  configFailed: boolean;
+  /** Every report type of the forms in use, for the checks across reports. */
+  types: string[];
 }
 
 /**
@@ -25,7 +33,19 @@ export async function checkFiles(paths: readonly string[], ctx: CommandContext, 
   const configs = new ConfigResolver(io.cwd, lang);
   const progress = wantsProgress(io) && inputs.files.length > 1;
 
-  const jobs = inputs.files.map((file) => ({ file, rules: { ...configs.forReport(file).rules, ...ruleOptions } }));
+  const jobs = [];
+  const types = new Set((await builtinForms()).types());
+  const knownRules = new Set(ruleCatalog(await builtinForms()).map((e) => e.rule.id));
+  for (const file of inputs.files) {
+    const config = await configs.forReport(file);
+    for (const type of config.forms.types()) types.add(type);
+    for (const e of ruleCatalog(config.forms)) knownRules.add(e.rule.id);
+    // A report under a broken config is not checked: the forms or levels it needs are not known.
+    if (config.diagnostics.length === 0) jobs.push({ file, rules: { ...config.rules, ...ruleOptions }, forms: config.forms });
+  }
+  for (const id of Object.keys(ruleOptions)) {
+    if (!knownRules.has(id)) throw new BosoreportError(t(lang, 'usage/unknown-rule', { id, suggestion: closest(id, [...knownRules]) ?? '' }), EXIT_USAGE);
+  }
   let shown = 0;
   const onProgress = (done: number) => {
     // A few updates a second are enough to see it move; one per file would flood a slow terminal.
@@ -41,10 +61,14 @@ export async function checkFiles(paths: readonly string[], ctx: CommandContext, 
   }
   if (progress) io.stderr.write('\r\x1b[K');
 
-  for (const config of configs.all()) {
+  let configFailed = false;
+  for (const config of await configs.all()) {
     if (config.diagnostics.length === 0) continue;
-    usageFailed = true;
-    files.unshift({ file: config.file!, diagnostics: config.diagnostics });
+    usageFailed = configFailed = true;
+    // A broken form folder's problems are in its own files; each file is listed once with its own.
+    const byFile = new Map<string, typeof config.diagnostics>();
+    for (const d of config.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+    for (const [file, diagnostics] of [...byFile].reverse()) files.unshift({ file, diagnostics });
   }
-  return { files, usageFailed };
+  return { files, usageFailed, configFailed, types: [...types] };
 }

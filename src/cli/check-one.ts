@@ -3,6 +3,7 @@ import { FILE_START } from '../diagnostics.js';
 import { LIMITS } from '../load/limits.js';
 import { loadProblem, parseReport, type ParsedReport } from '../load/parse.js';
 import { factsOf, type ReportFacts } from '../cross/rules.js';
+import type { FormRegistry } from '../forms/registry.js';
 import { t, type Lang } from '../messages/index.js';
 import type { SeveritySetting } from '../rules/types.js';
 import { validateSource, type ValidationResult } from '../validate/validate.js';
@@ -13,6 +14,7 @@ import { readReportFile } from './read.js';
 export interface CheckJob {
   file: string;
   rules: Record<string, SeveritySetting>;
+  forms: FormRegistry;
 }
 
 export interface CheckedFile extends FileOutcome {
@@ -25,6 +27,7 @@ export interface CheckedFile extends FileOutcome {
   /** The bytes read and the rule levels in force, for a second pass in another language. */
   bytes?: Uint8Array;
   rules?: Record<string, SeveritySetting>;
+  forms?: FormRegistry;
   /** The file could not be read at all: a usage or I/O problem (exit 2), not a report problem. */
   ioFailed?: boolean;
 }
@@ -50,7 +53,7 @@ function positionsOnDemand(cwd: string, file: string, lang: Lang): () => ParsedR
  * only the diagnostics and the cross-report facts do, which is what a large `validate` batch needs.
  */
 export function checkOne(cwd: string, lang: Lang, job: CheckJob, keep: boolean): CheckedFile {
-  const { file, rules } = job;
+  const { file, rules, forms } = job;
   const read = readReportFile(cwd, file);
   if (read.kind === 'missing' || read.kind === 'unreadable') {
     const ruleId = read.kind === 'missing' ? 'io/not-found' : 'io/unreadable';
@@ -59,8 +62,8 @@ export function checkOne(cwd: string, lang: Lang, job: CheckJob, keep: boolean):
   if (read.kind === 'too-large') {
     return { file, diagnostics: [loadProblem(file, FILE_START, lang, 'load/too-large', { size: read.size, limit: LIMITS.maxFileBytes })] };
   }
-  const result = validateSource(file, read.bytes, { lang, rules });
-  const checked: CheckedFile = { file, diagnostics: result.diagnostics, rules, ...(result.form ? { formTitle: result.form.title[lang], formId: result.form.id } : {}) };
+  const result = validateSource(file, read.bytes, { lang, rules, forms });
+  const checked: CheckedFile = { file, diagnostics: result.diagnostics, rules, forms, ...(result.form ? { formTitle: result.form.title[lang], formId: result.form.id } : {}) };
   if (result.schemaValid && result.form) checked.facts = factsOf(file, result.form, result.data);
   if (keep) {
     const report = result.report;

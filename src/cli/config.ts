@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
-import { ALL_RULES } from '../forms/registry.js';
+import { ruleCatalog } from '../cross/catalog.js';
+import { diagnostic, type Diagnostic, type Span } from '../diagnostics.js';
+import { builtinForms, withRepositoryForms, type FormReference, type FormRegistry } from '../forms/registry.js';
 import { parseReport } from '../load/parse.js';
-import { t, type Lang } from '../messages/index.js';
+import { t, words, type Lang } from '../messages/index.js';
 import type { SeveritySetting } from '../rules/types.js';
 import { closest } from '../util/similar.js';
 import { display } from './inputs.js';
@@ -14,6 +15,8 @@ export interface RuleConfig {
   /** The config file in force, if any. */
   file?: string;
   rules: Record<string, SeveritySetting>;
+  /** The forms its reports may name: the built-in ones and the folders the config lists. */
+  forms: FormRegistry;
   diagnostics: Diagnostic[];
 }
 
@@ -27,40 +30,65 @@ export function parseSeverity(word: string): SeveritySetting | undefined {
   return SEVERITY_WORDS[word.trim().toLowerCase()];
 }
 
-function configProblem(file: string, lang: Lang, span: Omit<Diagnostic, 'file' | 'severity' | 'ruleId' | 'message'>, code: string, params: Record<string, string>): Diagnostic {
-  return { file, ...span, severity: 'error', ruleId: 'config/invalid', message: t(lang, code, params), ...(params.hint ? { hint: params.hint } : {}) };
+/** `skjemaer:` (or `forms:`, as severities take English words too) lists form folders; `regler:` sets levels. */
+const FORM_KEYS = ['skjemaer', 'forms'];
+const KNOWN_KEYS = ['regler', ...FORM_KEYS];
+
+function configProblem(file: string, lang: Lang, span: Span, code: string, params: Record<string, string>, hint?: string): Diagnostic {
+  const w = words(lang, code, params);
+  return diagnostic(file, span, 'error', 'config/invalid', hint ? { message: w.message, hint } : w);
 }
 
-/** Reads one config file: `regler:` mapping rule ids to off, warn or error. Problems carry positions. */
-export function readConfig(file: string, display: string, lang: Lang): RuleConfig {
+/**
+ * Reads one config file: `regler:` mapping rule ids to off, warn or error, and `skjemaer:` listing
+ * form folders (relative to the config's folder). The forms are loaded before the rule ids are
+ * checked, since a repository's form brings rules of its own. Problems carry positions.
+ */
+export async function readConfig(file: string, display: string, lang: Lang): Promise<RuleConfig> {
+  const builtin = await builtinForms();
   const parsed = parseReport(display, readFileSync(file), lang);
-  if (!parsed.report) return { file: display, rules: {}, diagnostics: parsed.diagnostics };
+  if (!parsed.report) return { file: display, rules: {}, forms: builtin, diagnostics: parsed.diagnostics };
   const report = parsed.report;
   const data = report.data;
   const diagnostics: Diagnostic[] = [];
   const rules: Record<string, SeveritySetting> = {};
-  const known = ALL_RULES.map((r) => r.id);
-  if (data === null || data === undefined) return { file: display, rules, diagnostics };
+  const done = (forms: FormRegistry = builtin): RuleConfig => ({ file: display, rules, forms, diagnostics });
+  if (data === null || data === undefined) return done();
   if (typeof data !== 'object' || Array.isArray(data)) {
     diagnostics.push(configProblem(display, lang, report.spanFor([], 'value'), 'config/not-a-mapping', {}));
-    return { file: display, rules, diagnostics };
+    return done();
   }
-  for (const key of Object.keys(data)) {
-    if (key !== 'regler') {
-      diagnostics.push(configProblem(display, lang, report.spanFor([key], 'key'), 'config/unknown-key', { key, hint: t(lang, 'config/unknown-key.hint') }));
+  const fields = data as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    if (!KNOWN_KEYS.includes(key)) diagnostics.push(configProblem(display, lang, report.spanFor([key], 'key'), 'config/unknown-key', { key }));
+  }
+
+  const refs: FormReference[] = [];
+  for (const key of FORM_KEYS) {
+    const list = fields[key];
+    if (list === undefined || list === null) continue;
+    if (!Array.isArray(list) || list.some((d) => typeof d !== 'string' || !d.trim())) {
+      diagnostics.push(configProblem(display, lang, report.spanFor([key], 'value'), 'config/not-a-list', {}));
+      continue;
     }
+    list.forEach((dir: string, i) => refs.push({ dir: path.resolve(path.dirname(file), dir), configFile: display, span: report.spanFor([key, i], 'value') }));
   }
-  const regler = (data as Record<string, unknown>).regler;
-  if (regler === undefined || regler === null) return { file: display, rules, diagnostics };
+  const loaded = await withRepositoryForms(refs, lang);
+  diagnostics.push(...loaded.diagnostics);
+  const forms = loaded.registry;
+
+  const regler = fields.regler;
+  if (regler === undefined || regler === null) return done(forms);
   if (typeof regler !== 'object' || Array.isArray(regler)) {
     diagnostics.push(configProblem(display, lang, report.spanFor(['regler'], 'value'), 'config/not-a-mapping', {}));
-    return { file: display, rules, diagnostics };
+    return done(forms);
   }
+  const known = ruleCatalog(forms).map((e) => e.rule.id);
   for (const [id, value] of Object.entries(regler as Record<string, unknown>)) {
     if (!known.includes(id)) {
       const suggestion = closest(id, known);
       const hint = suggestion ? t(lang, 'schema/unknown-key.suggest', { suggestion }) : t(lang, 'config/rule-list');
-      diagnostics.push(configProblem(display, lang, report.spanFor(['regler', id], 'key'), 'config/unknown-rule', { id, hint }));
+      diagnostics.push(configProblem(display, lang, report.spanFor(['regler', id], 'key'), 'config/unknown-rule', { id }, hint));
       continue;
     }
     const severity = typeof value === 'string' ? parseSeverity(value) : undefined;
@@ -70,7 +98,7 @@ export function readConfig(file: string, display: string, lang: Lang): RuleConfi
     }
     rules[id] = severity;
   }
-  return { file: display, rules, diagnostics };
+  return done(forms);
 }
 
 /**
@@ -79,7 +107,7 @@ export function readConfig(file: string, display: string, lang: Lang): RuleConfi
  */
 export class ConfigResolver {
   private readonly byDir = new Map<string, string | null>();
-  private readonly byFile = new Map<string, RuleConfig>();
+  private readonly byFile = new Map<string, Promise<RuleConfig>>();
 
   constructor(
     private readonly cwd: string,
@@ -106,9 +134,9 @@ export class ConfigResolver {
     return found;
   }
 
-  forReport(reportFile: string): RuleConfig {
+  async forReport(reportFile: string): Promise<RuleConfig> {
     const file = this.find(path.dirname(path.resolve(this.cwd, reportFile)));
-    if (!file) return { rules: {}, diagnostics: [] };
+    if (!file) return { rules: {}, forms: await builtinForms(), diagnostics: [] };
     let config = this.byFile.get(file);
     if (!config) {
       config = readConfig(file, display(this.cwd, file), this.lang);
@@ -118,7 +146,7 @@ export class ConfigResolver {
   }
 
   /** Every config read so far, for reporting their problems once each. */
-  all(): RuleConfig[] {
-    return [...this.byFile.values()];
+  all(): Promise<RuleConfig[]> {
+    return Promise.all(this.byFile.values());
   }
 }

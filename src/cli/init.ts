@@ -2,15 +2,16 @@ import { open } from 'node:fs/promises';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../errors.js';
-import { FORM_IDS, findForm } from '../forms/registry.js';
+import type { Form } from '../forms/types.js';
 import { skeleton } from '../init/skeleton.js';
 import { t } from '../messages/index.js';
 import { closest } from '../util/similar.js';
 import { kommuneKey } from '../cross/rules.js';
-import { SCHEMA_DIR } from '../validate/schemas.js';
+import { SCHEMA_DIR } from '../schema/store.js';
 import { checkFiles } from './check-files.js';
 import { colorFor, type CommandContext } from './context.js';
 import { formatStylish } from './formatters/stylish.js';
+import { formsHere } from './forms-here.js';
 import { display } from './inputs.js';
 
 export interface InitOptions {
@@ -23,13 +24,15 @@ export interface InitOptions {
 /** `bosoreport init <form>`: a new report with every field, explained; never overwrites a file. */
 export async function runInit(formId: string, options: InitOptions, ctx: CommandContext): Promise<number> {
   const { io, lang } = ctx;
-  const form = findForm(formId);
-  if (!form) throw new BosoreportError(t(lang, 'init/unknown-form', { value: formId, forms: FORM_IDS.join(', '), suggestion: closest(formId, FORM_IDS) ?? '' }), EXIT_USAGE);
+  const { forms } = await formsHere(ctx);
+  if (!forms) return EXIT_USAGE;
+  const form = forms.find(formId);
+  if (!form) throw new BosoreportError(t(lang, 'init/unknown-form', { value: formId, forms: forms.ids.join(', '), suggestion: closest(formId, forms.ids) ?? '' }), EXIT_USAGE);
   const aar = Number(options.aar);
   if (!Number.isInteger(aar) || aar < 2000 || aar > 2100) throw new BosoreportError(t(lang, 'init/bad-year', { value: options.aar }), EXIT_USAGE);
   if (!options.kommune.trim()) throw new BosoreportError(t(lang, 'init/no-kommune'), EXIT_USAGE);
 
-  let from: { data: unknown; file: string; formId: string } | undefined;
+  let from: { data: unknown; file: string; form: Form } | undefined;
   if (options.from) {
     const checked = await checkFiles([options.from], ctx);
     const result = checked.files[0]?.result;
@@ -38,11 +41,13 @@ export async function runInit(formId: string, options: InitOptions, ctx: Command
       io.stderr.write(`${t(lang, 'init/bad-from', { file: options.from })}\n`);
       return checked.usageFailed ? EXIT_USAGE : EXIT_PROBLEMS;
     }
-    from = { data: result.data, file: display(io.cwd, options.from), formId: result.form.id };
+    from = { data: result.data, file: display(io.cwd, options.from), form: result.form };
   }
 
-  const output = path.resolve(io.cwd, options.output ?? `${kommuneKey(options.kommune)}-${aar}-${form.kind}.yaml`);
-  const schemaRef = path.relative(path.dirname(output), path.join(SCHEMA_DIR, form.schemaFile)).split(path.sep).join('/');
+  const output = path.resolve(io.cwd, options.output ?? `${kommuneKey(options.kommune)}-${aar}-${form.type}.yaml`);
+  // Editors get the self-contained copy the build writes to schemas/; a repository's form, its own file.
+  const schemaFile = form.origin === 'builtin' ? path.join(SCHEMA_DIR, form.schemaId) : path.join(form.dir, 'schema.json');
+  const schemaRef = path.relative(path.dirname(output), schemaFile).split(path.sep).join('/');
   const text = skeleton({ form, kommune: options.kommune.trim(), aar, schemaRef, ...(from ? { from } : {}) });
   await mkdir(path.dirname(output), { recursive: true });
   let handle;

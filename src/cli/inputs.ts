@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LIMITS } from '../load/limits.js';
 
@@ -15,6 +15,11 @@ export interface Inputs {
 
 const REPORT_GLOB = '**/*.{yaml,yml}';
 const SKIP = ['**/node_modules/**', '**/.git/**'];
+
+/** A form folder's form.yaml (beside its schema.json), which a folder or pattern of reports must skip. */
+function isFormSpec(file: string): boolean {
+  return path.basename(file) === 'form.yaml' && existsSync(path.join(path.dirname(file), 'schema.json'));
+}
 
 /** Paths as the user sees them: relative to the working folder when inside it, with forward slashes. */
 export function display(cwd: string, file: string): string {
@@ -44,14 +49,16 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
     }
     if (info?.isDirectory()) {
       const { glob } = await import('tinyglobby');
-      const found = await glob(REPORT_GLOB, { cwd: path.resolve(cwd, arg), ignore: SKIP, onlyFiles: true, dot: false });
+      const root = path.resolve(cwd, arg);
+      // A form folder a repository keeps beside its reports holds a form.yaml, which is not a report.
+      const found = (await glob(REPORT_GLOB, { cwd: root, ignore: SKIP, onlyFiles: true, dot: false })).filter((f) => !isFormSpec(path.join(root, f)));
       if (found.length === 0) problems.push({ ruleId: 'io/no-match', path: arg });
       for (const f of found) files.add(display(cwd, path.join(path.resolve(cwd, arg), f)));
     } else if (info) {
       files.add(display(cwd, arg));
     } else if ((await import('tinyglobby')).isDynamicPattern(normalized)) {
       const { glob } = await import('tinyglobby');
-      const found = await glob(normalized, { cwd, ignore: SKIP, onlyFiles: true, expandDirectories: false });
+      const found = (await glob(normalized, { cwd, ignore: SKIP, onlyFiles: true, expandDirectories: false })).filter((f) => !isFormSpec(path.resolve(cwd, f)));
       if (found.length === 0) problems.push({ ruleId: 'io/no-match', path: arg });
       for (const f of found) files.add(display(cwd, f));
     } else {

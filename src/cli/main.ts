@@ -133,7 +133,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addOption(langOption())
     .action(async (formId: string, o: { lang?: string }) => {
       setLang(o.lang);
-      exitCode = (await import('./schema.js')).runSchema(formId, { io, lang });
+      exitCode = await (await import('./schema.js')).runSchema(formId, { io, lang });
     });
 
   program
@@ -142,7 +142,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addOption(langOption())
     .action(async (o: { lang?: string }) => {
       setLang(o.lang);
-      exitCode = (await import('./schema.js')).runForms({ io, lang });
+      exitCode = await (await import('./schema.js')).runForms({ io, lang });
     });
 
   program
@@ -151,7 +151,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addOption(langOption())
     .action(async (options: { lang?: string }) => {
       setLang(options.lang);
-      exitCode = (await import('./rules.js')).runRules({ io, lang });
+      exitCode = await (await import('./rules.js')).runRules({ io, lang });
     });
 
   try {

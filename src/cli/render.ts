@@ -6,7 +6,6 @@ import { findBrowser } from '../render/browser.js';
 import { renderReport } from '../render/html.js';
 import { PdfPrinter } from '../render/pdf.js';
 import { loadTemplates } from '../render/templates.js';
-import type { ViewInput } from '../render/view.js';
 import { writeAtomic } from '../render/write.js';
 import { validateSource } from '../validate/validate.js';
 import type { SeveritySetting } from '../rules/types.js';
@@ -66,6 +65,11 @@ export async function runRender(paths: readonly string[], options: RenderOptions
   if (!options.html && !options.pdf) throw new BosoreportError(t(lang, 'render/nothing'), EXIT_USAGE);
   const templates = loadTemplates(options.templateDir ? path.resolve(io.cwd, options.templateDir) : undefined);
   const checked = await checkFiles(paths, ctx, options.rules);
+  if (checked.configFailed) {
+    // A broken config or form folder: nothing is rendered, so no output depends on half a setup.
+    io.stdout.write(formatStylish(checked.files, { lang, color: await colorFor(io.stdout, io.env), listClean: false }));
+    return EXIT_USAGE;
+  }
   let usageFailed = checked.usageFailed;
   const renderable = checked.files.filter((f): f is CheckedFile & { result: NonNullable<CheckedFile['result']> } => Boolean(f.result?.schemaValid));
   const base = commonBase(renderable.map((f) => f.file), io.cwd);
@@ -87,14 +91,13 @@ export async function runRender(paths: readonly string[], options: RenderOptions
   const jobs: { file: string; html: string; pdfPath: string; meta: { title: string; author: string; subject: string; keywords: string[] } }[] = [];
   for (const f of renderable) {
     // The document is Norwegian whatever language the terminal speaks, so its findings are too.
-    const nb = lang === 'nb' ? f.result : validateSource(f.file, f.bytes!, { lang: 'nb', rules: f.rules ?? {} });
+    const nb = lang === 'nb' ? f.result : validateSource(f.file, f.bytes!, { lang: 'nb', rules: f.rules ?? {}, forms: f.forms! });
     const { html, view } = renderReport(nb, templates);
     if (options.html) {
       await writeAtomic(target(f.file, '.html'), html);
       written.push(display(io.cwd, target(f.file, '.html')));
     }
-    const info = (f.result.data as ViewInput['data'] & { generell_programinformasjon: { utfylt_av: string } }).generell_programinformasjon;
-    jobs.push({ file: f.file, html, pdfPath: target(f.file, '.pdf'), meta: { title: view.tittel, author: info.utfylt_av, subject: view.emne, keywords: ['Boligsosialt utviklingsprogram', 'Husbanken', view.kommune, String(view.aar), f.result.form!.id] } });
+    jobs.push({ file: f.file, html, pdfPath: target(f.file, '.pdf'), meta: { title: view.tittel, author: view.utfyltAv, subject: view.emne, keywords: ['Boligsosialt utviklingsprogram', 'Husbanken', view.kommune, String(view.aar), f.result.form!.id] } });
   }
 
   if (options.pdf && jobs.length > 0) {

@@ -1,21 +1,32 @@
 import { BosoreportError, EXIT_CLEAN, EXIT_USAGE } from '../errors.js';
-import { FORMS, FORM_IDS, findForm } from '../forms/registry.js';
 import { t } from '../messages/index.js';
 import { closest } from '../util/similar.js';
-import { bundledSchema } from '../validate/bundle.js';
+import { bundledSchema } from '../schema/bundle.js';
 import type { CommandContext } from './context.js';
+import { formsHere } from './forms-here.js';
+import { display } from './inputs.js';
 
 /** `bosoreport schema <form>`: the form's schema with shared parts inlined, for editors and other tools. */
-export function runSchema(formId: string, { io, lang }: CommandContext): number {
-  const form = findForm(formId);
-  if (!form) throw new BosoreportError(t(lang, 'init/unknown-form', { value: formId, forms: FORM_IDS.join(', '), suggestion: closest(formId, FORM_IDS) ?? '' }), EXIT_USAGE);
-  io.stdout.write(`${JSON.stringify(bundledSchema(form.schemaFile), null, 2)}\n`);
+export async function runSchema(formId: string, ctx: CommandContext): Promise<number> {
+  const { io, lang } = ctx;
+  const { forms } = await formsHere(ctx);
+  if (!forms) return EXIT_USAGE;
+  const form = forms.find(formId);
+  if (!form) throw new BosoreportError(t(lang, 'init/unknown-form', { value: formId, forms: forms.ids.join(', '), suggestion: closest(formId, forms.ids) ?? '' }), EXIT_USAGE);
+  io.stdout.write(`${JSON.stringify(bundledSchema(form.schemaId), null, 2)}\n`);
   return EXIT_CLEAN;
 }
 
-/** `bosoreport forms`: the forms and the years they were used. */
-export function runForms({ io, lang }: CommandContext): number {
-  const width = Math.max(...FORMS.map((f) => f.id.length));
-  for (const f of FORMS) io.stdout.write(`${f.id.padEnd(width)}  ${f.title[lang]}  (${f.years[0]}–${f.years[1]}, schemas/${f.schemaFile})\n`);
+/** `bosoreport forms`: the forms, the years they were used, and where each comes from; provisional ones marked. */
+export async function runForms(ctx: CommandContext): Promise<number> {
+  const { io, lang } = ctx;
+  const { forms } = await formsHere(ctx);
+  if (!forms) return EXIT_USAGE;
+  const width = Math.max(...forms.forms.map((f) => f.id.length));
+  for (const f of forms.forms) {
+    const where = f.origin === 'builtin' ? t(lang, 'forms/builtin') : display(io.cwd, f.dir);
+    const mark = f.provisional ? ` [${t(lang, 'forms/provisional')}]` : '';
+    io.stdout.write(`${f.id.padEnd(width)}  ${f.title[lang]}${mark}  (${f.years[0]}–${f.years[1]}, ${where})\n`);
+  }
   return EXIT_CLEAN;
 }

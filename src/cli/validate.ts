@@ -27,7 +27,7 @@ export async function runValidate(paths: readonly string[], ctx: CommandContext,
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new BosoreportError(t(lang, 'usage/bad-max-warnings', { value: options.maxWarnings! }), EXIT_USAGE);
 
   const checked = await checkFiles(paths, ctx, options.rules ?? {}, { keep: false });
-  runCrossRules(checked.files, lang);
+  runCrossRules(checked.files, lang, { types: checked.types });
   const warnings = checked.files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'warning').length, 0);
   // --quiet shows errors only; warnings still count towards --max-warnings.
   const shown = options.quiet ? checked.files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) : checked.files;

@@ -1,9 +1,10 @@
 import path from 'node:path';
+import type { Form } from '../forms/types.js';
 import type { DataPath } from '../load/positions.js';
-import { NEED_ROWS, type Aarsrapport2012, type NeedRowKey } from '../forms/aarsrapport-2012/data.js';
-import type { FormDescriptor } from '../forms/types.js';
 import type { Params } from '../messages/index.js';
-import type { RuleSeverity } from '../rules/types.js';
+import { NEED_ROWS, type NeedRowKey } from '../parts/data.js';
+import { readHeader, valueAt } from '../parts/header.js';
+import type { RuleMeta } from '../rules/types.js';
 import { asciiKey } from '../util/similar.js';
 
 /**
@@ -12,26 +13,30 @@ import { asciiKey } from '../util/similar.js';
  */
 export interface ReportFacts {
   file: string;
-  form: FormDescriptor;
+  form: Form;
   kommune: string;
   /** The municipality as a comparable key: «Gjøvik kommune» and «gjovik» are the same. */
   kommuneKey: string;
   aar: number;
-  /** Annual reports: «status behov» pr. 01.01 and 31.12 per row of table 1.1. */
+  /** Forms that offer a need table: «status behov» pr. 01.01 and 31.12 per row. */
   behov?: Record<NeedRowKey, { pr0101: number | null; pr3112: number | null }>;
-  /** Annual reports: the priority area named for next year, if any. */
+  /** Forms that offer one: the priority area named for next year, if any. */
   prioritertOmraade?: string;
 }
 
-/** The facts of a schema-valid report (the schema guarantees the shape read here). */
-export function factsOf(file: string, form: FormDescriptor, data: unknown): ReportFacts {
-  const info = (data as { generell_programinformasjon: { kommune: string; rapporteringsaar: number } }).generell_programinformasjon;
-  const facts: ReportFacts = { file, form, kommune: info.kommune, kommuneKey: kommuneKey(info.kommune), aar: info.rapporteringsaar };
-  if (form.kind !== 'aarsrapport') return facts;
-  const hovedmaal = (data as Aarsrapport2012).hovedmaal;
-  const table = hovedmaal.anskaffe_og_beholde_bolig;
-  facts.behov = Object.fromEntries(NEED_ROWS.map((row) => [row, { pr0101: table[row].status_behov_pr_0101, pr3112: table[row].status_behov_pr_3112 }])) as ReportFacts['behov'];
-  if (hovedmaal.saerskilt_prioritert_omraade) facts.prioritertOmraade = hovedmaal.saerskilt_prioritert_omraade.omraade;
+/** The facts of a schema-valid report, read where its form says they are (form.yaml `felter`, `fakta`). */
+export function factsOf(file: string, form: Form, data: unknown): ReportFacts {
+  const header = readHeader(data, form.fields);
+  const kommune = header.kommune ?? '';
+  const facts: ReportFacts = { file, form, kommune, kommuneKey: kommuneKey(kommune), aar: header.aar ?? 0 };
+  if (form.facts.behov) {
+    const table = valueAt(data, form.facts.behov) as Record<NeedRowKey, { status_behov_pr_0101: number | null; status_behov_pr_3112: number | null }> | undefined;
+    if (table) facts.behov = Object.fromEntries(NEED_ROWS.map((row) => [row, { pr0101: table[row].status_behov_pr_0101, pr3112: table[row].status_behov_pr_3112 }])) as ReportFacts['behov'];
+  }
+  if (form.facts.prioritert_omraade) {
+    const area = valueAt(data, form.facts.prioritert_omraade);
+    if (typeof area === 'string') facts.prioritertOmraade = area;
+  }
   return facts;
 }
 
@@ -41,12 +46,14 @@ export interface CrossFinding {
   params: Params;
 }
 
-/** A check across the reports of a repository; messages as for other rules (`rule/<id>`). */
-export interface CrossRule {
-  id: string;
-  code: string;
-  severity: RuleSeverity;
-  check(reports: readonly ReportFacts[]): CrossFinding[];
+/** What the checks across reports know beyond the reports: the report types the forms define. */
+export interface CrossContext {
+  types: readonly string[];
+}
+
+/** A check across the reports of a repository, with its own words like every rule. */
+export interface CrossRule extends RuleMeta<any> {
+  check(reports: readonly ReportFacts[], ctx: CrossContext): CrossFinding[];
 }
 
 export function kommuneKey(name: string): string {
@@ -64,19 +71,30 @@ function byKey(reports: readonly ReportFacts[], key: (r: ReportFacts) => string)
   return map;
 }
 
-const INFO_YEAR: DataPath = ['generell_programinformasjon', 'rapporteringsaar'];
 
 /** Two reports for the same municipality, report type and period: one of them is a copy or mislabelled. */
 export const dobbelRapport: CrossRule = {
   id: 'dobbel-rapport',
   code: 'X3',
   severity: 'error',
+  messages: {
+    nb: {
+      message: (p) => `Det finnes allerede en rapport av samme type for ${p.kommune} ${p.aar}: ${p.annen}.`,
+      hint: () => 'Fjern kopien, eller rett kommune eller rapporteringsår i den ene.',
+      about: 'To rapporter for samme kommune, rapporttype og periode.',
+    },
+    en: {
+      message: (p) => `There already is a report of the same type for ${p.kommune} ${p.aar}: ${p.annen}.`,
+      hint: () => 'Remove the copy, or correct the municipality or reporting year of one of them.',
+      about: 'Two reports for the same municipality, report type and period.',
+    },
+  },
   check: (reports) =>
-    [...byKey(reports, (r) => `${r.kommuneKey}|${r.form.kind}|${r.aar}`).values()]
+    [...byKey(reports, (r) => `${r.kommuneKey}|${r.form.type}|${r.aar}`).values()]
       .filter((group) => group.length > 1)
       .flatMap((group) => {
         const sorted = [...group].sort((a, b) => a.file.localeCompare(b.file));
-        return sorted.slice(1).map((r) => ({ report: r, path: INFO_YEAR, params: { annen: sorted[0]!.file, kommune: r.kommune, aar: r.aar } }));
+        return sorted.slice(1).map((r) => ({ report: r, path: r.form.fields.aar, params: { annen: sorted[0]!.file, kommune: r.kommune, aar: r.aar } }));
       }),
 };
 
@@ -87,7 +105,7 @@ export const dobbelRapport: CrossRule = {
 function withLastYear(reports: readonly ReportFacts[]): [ReportFacts, ReportFacts][] {
   // Grouped once: a region's repository holds thousands of reports, and pairing them by scanning is quadratic.
   const annual = byKey(
-    reports.filter((r) => r.form.kind === 'aarsrapport'),
+    reports.filter((r) => r.form.period.kind === 'aar' && r.behov),
     (r) => `${r.kommuneKey}|${r.aar}`,
   );
   return [...annual.values()].flatMap((group) =>
@@ -103,6 +121,18 @@ export const status0101UlikFjoraaret: CrossRule = {
   id: 'status-0101-ulik-fjoraaret',
   code: 'X1',
   severity: 'warning',
+  messages: {
+    nb: {
+      message: (p) => `Rad ${p.rad}: status behov pr. 01.01.${p.aar} er ${p.verdi}, men fjorårets rapport oppga ${p.fjor} pr. 31.12.${Number(p.aar) - 1} (${p.fjorfil}).`,
+      hint: () => 'Tallet ved årets start er vanligvis fjorårets tall ved årets slutt; rett det ene eller forklar forskjellen i kommentaren.',
+      about: 'Årets status behov pr. 01.01 er fjorårets pr. 31.12 for samme kommune og rad.',
+    },
+    en: {
+      message: (p) => `Row ${p.rad}: status at 01.01.${p.aar} is ${p.verdi}, but last year's report gave ${p.fjor} at 31.12.${Number(p.aar) - 1} (${p.fjorfil}).`,
+      hint: () => 'The figure at the start of the year is usually last year\'s end-of-year figure; correct one of them or explain the difference in the comment.',
+      about: 'This year\'s need at 01.01 equals last year\'s at 31.12 for the same municipality and row.',
+    },
+  },
   check: (reports) => {
     const found: CrossFinding[] = [];
     for (const [r, last] of withLastYear(reports)) {
@@ -110,7 +140,7 @@ export const status0101UlikFjoraaret: CrossRule = {
         const a = r.behov![row].pr0101;
         const b = last.behov![row].pr3112;
         if (a !== null && b !== null && a !== b) {
-          found.push({ report: r, path: ['hovedmaal', 'anskaffe_og_beholde_bolig', row, 'status_behov_pr_0101'], params: { rad: row.charAt(0).toUpperCase(), verdi: a, fjor: b, aar: r.aar, fjorfil: last.file } });
+          found.push({ report: r, path: [...r.form.facts.behov!, row, 'status_behov_pr_0101'], params: { rad: row.charAt(0).toUpperCase(), verdi: a, fjor: b, aar: r.aar, fjorfil: last.file } });
         }
       }
     }
@@ -126,6 +156,18 @@ export const saerskiltIkkeViderefort: CrossRule = {
   id: 'saerskilt-ikke-viderefort',
   code: 'X2',
   severity: 'warning',
+  messages: {
+    nb: {
+      message: (p) => `Fjorårets rapport (${p.fjorfil}) hadde «${p.omraade}» som særskilt prioritert område i ${p.aar}; årets rapport fører det ikke videre.`,
+      hint: () => 'Før opp det samme området, eller forklar i teksten hvorfor prioriteringen er endret.',
+      about: 'Særskilt prioritert område fra fjorårets rapport føres videre i årets.',
+    },
+    en: {
+      message: (p) => `Last year's report (${p.fjorfil}) named "${p.omraade}" as the priority area for ${p.aar}; this year's report does not carry it on.`,
+      hint: () => 'Name the same area, or explain in the text why the priority changed.',
+      about: 'The priority area from last year\'s report is carried on in this year\'s.',
+    },
+  },
   check: (reports) => {
     const found: CrossFinding[] = [];
     for (const [r, last] of withLastYear(reports)) {
@@ -133,7 +175,9 @@ export const saerskiltIkkeViderefort: CrossRule = {
       if (before === undefined) continue;
       const now = r.prioritertOmraade;
       if (now !== undefined && asciiKey(now) === asciiKey(before)) continue;
-      found.push({ report: r, path: now !== undefined ? ['hovedmaal', 'saerskilt_prioritert_omraade', 'omraade'] : ['hovedmaal'], params: { omraade: before, aar: r.aar, fjorfil: last.file } });
+      // Where the area stands, or where its section would be (the owner of the area's row).
+      const at = r.form.facts.prioritert_omraade!;
+      found.push({ report: r, path: now !== undefined ? at : at.slice(0, -2), params: { omraade: before, aar: r.aar, fjorfil: last.file } });
     }
     return found;
   },
@@ -147,7 +191,19 @@ export const filnavnStemmerIkke: CrossRule = {
   id: 'filnavn-stemmer-ikke',
   code: 'X4',
   severity: 'warning',
-  check: (reports) =>
+  messages: {
+    nb: {
+      message: (p) => `Filen ${p.fil} ligger eller heter ikke som rapporten den inneholder (${p.kommune}, ${p.aar}, ${p.type}); avviker: ${p.deler}.`,
+      hint: () => 'Oppsettet er rapporter/<kommune>/<år>-<aarsrapport|halvaarsrapport>.yaml; flytt eller gi filen nytt navn, eller rett innholdet.',
+      about: 'Mappe og filnavn stemmer med rapportens kommune, år og rapporttype.',
+    },
+    en: {
+      message: (p) => `The file ${p.fil} is not placed or named like the report it holds (${p.kommune}, ${p.aar}, ${p.type}); differs in: ${p.deler}.`,
+      hint: () => 'The layout is reports/<kommune>/<year>-<aarsrapport|halvaarsrapport>.yaml; move or rename the file, or correct its content.',
+      about: 'Folder and file name agree with the report\'s municipality, year and report type.',
+    },
+  },
+  check: (reports, { types }) =>
     reports.flatMap((r) => {
       const name = asciiKey(path.basename(r.file).replace(/\.ya?ml$/i, ''));
       const folder = kommuneKey(path.basename(path.dirname(path.resolve(r.file))));
@@ -155,10 +211,11 @@ export const filnavnStemmerIkke: CrossRule = {
       const problems: string[] = [];
       if (!where.includes(r.kommuneKey)) problems.push('kommune');
       if (!name.includes(String(r.aar))) problems.push('aar');
-      const half = name.includes('halvaar');
-      if (r.form.kind === 'halvaarsrapport' ? !half : half || !name.includes('aarsrapport')) problems.push('skjema');
+      // «halvaarsrapport» holds «aarsrapport»: a name must hold its own type and no longer type that contains it.
+      const type = r.form.type;
+      if (!name.includes(type) || types.some((other) => other !== type && other.includes(type) && name.includes(other))) problems.push('skjema');
       if (problems.length === 0) return [];
-      return [{ report: r, path: ['skjema'], params: { fil: r.file, kommune: r.kommune, aar: r.aar, type: r.form.kind, deler: problems.join(', ') } }];
+      return [{ report: r, path: ['skjema'], params: { fil: r.file, kommune: r.kommune, aar: r.aar, type: r.form.type, deler: problems.join(', ') } }];
     }),
 };
 

@@ -1,8 +1,9 @@
-import { byPosition, FILE_START, toPointer, type Diagnostic } from '../diagnostics.js';
+import { byPosition, FILE_START, type Diagnostic } from '../diagnostics.js';
 import type { ParsedReport } from '../load/parse.js';
-import { hasMessage, t, type Lang } from '../messages/index.js';
+import type { Lang } from '../messages/index.js';
+import { ruleDiagnostic } from '../rules/runner.js';
 import type { SeveritySetting } from '../rules/types.js';
-import { CROSS_RULES, type ReportFacts } from './rules.js';
+import { CROSS_RULES, type CrossContext, type ReportFacts } from './rules.js';
 
 export interface CrossInput {
   file: string;
@@ -18,25 +19,16 @@ export interface CrossInput {
  * Runs the checks across reports and adds their findings to the files they concern, at the value's
  * position, with the rule levels in force for that file. Only schema-valid reports take part.
  */
-export function runCrossRules(files: CrossInput[], lang: Lang): void {
+export function runCrossRules(files: CrossInput[], lang: Lang, ctx: CrossContext): void {
   const facts: (ReportFacts & { input: CrossInput })[] = [];
   for (const f of files) if (f.facts) facts.push({ ...f.facts, input: f });
   for (const rule of CROSS_RULES) {
-    for (const finding of rule.check(facts)) {
+    for (const finding of rule.check(facts, ctx)) {
       const input = (finding.report as (typeof facts)[number]).input;
       const severity = input.rules?.[rule.id] ?? rule.severity;
       if (severity === 'off') continue;
       const report = input.positions?.();
-      const hint = `rule/${rule.id}.hint`;
-      input.diagnostics.push({
-        file: input.file,
-        ...(report?.spanFor(finding.path, 'value') ?? FILE_START),
-        severity,
-        ruleId: rule.id,
-        message: t(lang, `rule/${rule.id}`, finding.params),
-        ...(hasMessage(lang, hint) ? { hint: t(lang, hint, finding.params) } : {}),
-        path: toPointer(finding.path),
-      });
+      input.diagnostics.push(ruleDiagnostic(rule, severity, finding, input.file, (p, target) => report?.spanFor(p, target) ?? FILE_START, lang));
       input.diagnostics.sort(byPosition);
     }
   }

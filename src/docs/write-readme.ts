@@ -1,9 +1,17 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { withGeneratedSections } from './field-reference.js';
+import { builtinForms } from '../forms/registry.js';
+import { ruleReference, withGeneratedSections } from './field-reference.js';
 
-// `npm run docs`: regenerates the README's field reference from the schemas.
-const readmePath = fileURLToPath(new URL('../../README.md', import.meta.url));
-const updated = withGeneratedSections(readFileSync(readmePath, 'utf8'));
-writeFileSync(`${readmePath}.tmp`, updated);
-renameSync(`${readmePath}.tmp`, readmePath);
+// `npm run docs`: regenerates the README's field reference from the schemas and docs/rules.md from the rules.
+const root = new URL('../../', import.meta.url);
+const forms = await builtinForms();
+const write = (rel: string, text: string) => {
+  const file = fileURLToPath(new URL(rel, root));
+  writeFileSync(`${file}.tmp`, text);
+  renameSync(`${file}.tmp`, file);
+};
+const readmePath = fileURLToPath(new URL('README.md', root));
+write('README.md', withGeneratedSections(readFileSync(readmePath, 'utf8'), forms));
+mkdirSync(fileURLToPath(new URL('docs/', root)), { recursive: true });
+write('docs/rules.md', ruleReference(forms));

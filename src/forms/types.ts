@@ -1,28 +1,58 @@
+import type { DataPath } from '../load/positions.js';
 import type { Lang } from '../messages/index.js';
-import type { Section } from '../present/figures.js';
-import type { Rule } from '../rules/types.js';
+import type { Section } from '../parts/figure-table.js';
+import type { PeriodSpec } from '../parts/period.js';
+import type { Rule, RuleForm } from '../rules/types.js';
+
+/** Where a form keeps what the checks across reports compare. */
+export interface FormFacts {
+  /** The need table (rows A, B and C with status pr. 01.01 and 31.12). */
+  behov?: DataPath;
+  /** The name of the «særskilt prioritert område» for the next year. */
+  prioritert_omraade?: DataPath;
+}
+
+/** Lookups a form's view may use: the schema's own wording for a field. */
+export interface ViewHelpers {
+  title(path: DataPath): string | undefined;
+  description(path: DataPath): string | undefined;
+}
 
 /**
- * One form type in one version: the unit a new form year is added as.
- * The schema file lives in schemas/; rules, derivations and templates join the descriptor as they are built.
+ * The code a form folder may bring: form.ts in bosoreport, form.mjs in a reports repository. Every
+ * member is optional; a form without code still validates, computes its shared parts and renders.
  */
-export interface FormDescriptor {
-  /** The value of the report's `skjema:` key. */
-  id: string;
-  /** Report type: half-year or annual. */
-  kind: 'halvaarsrapport' | 'aarsrapport';
-  /** The form's name as users know it, per language. */
-  title: Record<Lang, string>;
-  /** File name in schemas/, which is also the schema's $id. */
-  schemaFile: string;
-  /** The years this form version was used for, from the evidence in FORMS.md. */
-  years: readonly [number, number];
-  /** One pure pass from schema-valid data to every computed figure. */
-  derive(data: any): unknown;
-  /** Checks beyond the schema, run on the data and its figures. */
-  rules: readonly Rule[];
+export interface FormModule {
+  /** Figures beyond the shared ones; `shared` holds what bosoreport computed from the parts the schema $refs. */
+  derive?(data: any, shared: Record<string, unknown>): Record<string, unknown>;
+  /** Checks beyond the schema, beside the shared header and part rules every form gets. */
+  rules?: readonly Rule[];
   /** The figures as titled table sections, for `compute` without --json. */
+  figureTable?(figures: any, lang: Lang): Section[];
+  /** Extra values the template needs (charts, rows with labels). */
+  view?(data: any, figures: any, helpers: ViewHelpers): Record<string, unknown>;
+}
+
+/** One form type in one version, loaded from its folder: the unit a new form year is added as. */
+export interface Form extends RuleForm {
+  title: Record<Lang, string>;
+  reportName: string;
+  type: string;
+  period: PeriodSpec;
+  provisional: boolean;
+  about: string;
+  facts: FormFacts;
+  /** Built into bosoreport, or brought by a reports repository's config. */
+  origin: 'builtin' | 'repository';
+  /** The form folder. */
+  dir: string;
+  /** The template file and the folder of partials the form adds, if any. */
+  templateFile: string;
+  partialsDir?: string;
+  /** Every figure: the period, the shared parts', and the form's own. Pure. */
+  derive(data: unknown): Record<string, unknown>;
+  /** Header and part rules every form gets, then the form's own. */
+  rules: readonly Rule[];
   figureTable(figures: any, lang: Lang): Section[];
-  /** Extra values the form's report template needs (charts, normalised table rows). */
-  view?(data: any, figures: any): Record<string, unknown>;
+  view(data: unknown, figures: unknown): Record<string, unknown>;
 }

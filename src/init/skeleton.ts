@@ -1,18 +1,18 @@
 import { Document, isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { Aarsrapport2012 } from '../forms/aarsrapport-2012/data.js';
-import { NEED_ROWS } from '../forms/aarsrapport-2012/data.js';
-import type { ProgramInfo } from '../forms/shared/data.js';
-import type { FormDescriptor } from '../forms/types.js';
-import { loadSchemas, resolve, type SchemaNode } from '../validate/schemas.js';
+import type { Form } from '../forms/types.js';
+import type { DataPath } from '../load/positions.js';
+import { NEED_ROWS } from '../parts/data.js';
+import { valueAt } from '../parts/header.js';
+import { loadSchemas, resolve, type SchemaNode } from '../schema/store.js';
 
 export interface SkeletonOptions {
-  form: FormDescriptor;
+  form: Form;
   kommune: string;
   aar: number;
   /** Path from the new file to the form's schema, for the editor modeline. */
   schemaRef: string;
   /** Last year's report of the same municipality, already schema-valid, and its file name. */
-  from?: { data: unknown; file: string; formId: string };
+  from?: { data: unknown; file: string; form: Form };
 }
 
 function types(node: SchemaNode): string[] {
@@ -84,39 +84,53 @@ function annotate(node: Node | null, schema: SchemaNode, docId: string, depth: n
   }
 }
 
-/** Carries over from last year what does not change (programme information) and what must match (31.12 → 01.01). */
+/** Sets the value at a path where the new report already has the field. */
+function setAt(data: unknown, path: DataPath, value: unknown): void {
+  const owner = valueAt(data, path.slice(0, -1));
+  const key = path[path.length - 1]!;
+  if (owner && typeof owner === 'object' && key in owner && value !== undefined) (owner as Record<string | number, unknown>)[key] = value;
+}
+
+/**
+ * Carries over from last year what does not change (the header fields other than municipality, year
+ * and date) and what must match (the need table's 31.12 → this year's 01.01, the priority area),
+ * wherever the two forms keep them.
+ */
 function carry(value: Record<string, any>, options: SkeletonOptions): string[] {
   const notes: string[] = [];
   const last = options.from;
   if (!last) return notes;
-  const info = (last.data as { generell_programinformasjon: ProgramInfo }).generell_programinformasjon;
-  for (const key of ['programnavn', 'programleder', 'programansvarlig', 'programstart', 'utfylt_av', 'telefon', 'epost'] as const) {
-    if (key in value.generell_programinformasjon && info[key] !== undefined) value.generell_programinformasjon[key] = info[key];
+  const f = options.form.fields;
+  const g = last.form.fields;
+  for (const key of ['programstart', 'utfylt_av'] as const) setAt(value, f[key], valueAt(last.data, g[key]));
+  // The rest of last year's header section (programme name, leader, phone …) where the forms share it.
+  const header = f.kommune.slice(0, -1);
+  const lastHeader = valueAt(last.data, g.kommune.slice(0, -1));
+  const skip = new Set([f.kommune, f.aar, f.rapporteringsdato].map((p) => String(p[p.length - 1])));
+  if (header.length > 0 && lastHeader && typeof lastHeader === 'object') {
+    for (const [key, v] of Object.entries(lastHeader)) if (!skip.has(key)) setAt(value, [...header, key], v);
   }
-  if (last.formId === options.form.id && options.form.kind === 'aarsrapport') {
-    const before = last.data as Aarsrapport2012;
-    for (const row of NEED_ROWS) {
-      value.hovedmaal.anskaffe_og_beholde_bolig[row].status_behov_pr_0101 = before.hovedmaal.anskaffe_og_beholde_bolig[row].status_behov_pr_3112;
-    }
-    if (before.hovedmaal.saerskilt_prioritert_omraade && value.hovedmaal.saerskilt_prioritert_omraade) {
-      value.hovedmaal.saerskilt_prioritert_omraade.omraade = before.hovedmaal.saerskilt_prioritert_omraade.omraade;
-    }
+  const mine = options.form.facts;
+  const theirs = last.form.facts;
+  if (mine.behov && theirs.behov) {
+    for (const row of NEED_ROWS) setAt(value, [...mine.behov, row, 'status_behov_pr_0101'], valueAt(last.data, [...theirs.behov, row, 'status_behov_pr_3112']));
     notes.push(`Status behov pr. 01.01.${options.aar} er hentet fra status pr. 31.12.${options.aar - 1} i ${last.file}.`);
   }
+  if (mine.prioritert_omraade && theirs.prioritert_omraade) setAt(value, mine.prioritert_omraade, valueAt(last.data, theirs.prioritert_omraade));
   notes.push(`Programinformasjonen er hentet fra ${last.file}; sjekk at den fortsatt stemmer.`);
   return notes;
 }
 
 /** The text of a new report: every field of the form, explained, with what can be known filled in. */
 export function skeleton(options: SkeletonOptions): string {
-  const schemaFile = options.form.schemaFile;
-  const schema = loadSchemas().get(schemaFile)!;
-  const value = empty(schema, schemaFile) as Record<string, any>;
-  value.generell_programinformasjon.kommune = options.kommune;
-  value.generell_programinformasjon.rapporteringsaar = options.aar;
+  const schemaId = options.form.schemaId;
+  const schema = loadSchemas().get(schemaId)!;
+  const value = empty(schema, schemaId) as Record<string, any>;
+  setAt(value, options.form.fields.kommune, options.kommune);
+  setAt(value, options.form.fields.aar, options.aar);
   const notes = carry(value, options);
   const doc = new Document(value);
-  annotate(doc.contents as Node, schema, schemaFile, 0);
+  annotate(doc.contents as Node, schema, schemaId, 0);
   doc.commentBefore = [
     ` yaml-language-server: $schema=${options.schemaRef}`,
     '',

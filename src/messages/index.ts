@@ -1,7 +1,5 @@
 import { en } from './en.js';
 import { nb } from './nb.js';
-import { rulesEn } from './rules.en.js';
-import { rulesNb } from './rules.nb.js';
 
 export type Lang = 'nb' | 'en';
 export const LANGS: readonly Lang[] = ['nb', 'en'];
@@ -9,7 +7,7 @@ export const LANGS: readonly Lang[] = ['nb', 'en'];
 export type Params = Record<string, string | number | undefined>;
 export type Catalogue = Record<string, (p: Params) => string>;
 
-const catalogues: Record<Lang, Catalogue> = { nb: { ...nb, ...rulesNb }, en: { ...en, ...rulesEn } };
+const catalogues: Record<Lang, Catalogue> = { nb, en };
 
 /** Looks up a user-facing text by its code. A missing code is a programming error, so it throws. */
 export function t(lang: Lang, code: string, params: Params = {}): string {
@@ -20,6 +18,12 @@ export function t(lang: Lang, code: string, params: Params = {}): string {
 
 export function hasMessage(lang: Lang, code: string): boolean {
   return code in catalogues[lang];
+}
+
+/** A catalogue message and its hint (`<code>.hint`, when the catalogue has one), for the diagnostic factory. */
+export function words(lang: Lang, code: string, params: Params = {}): { message: string; hint?: string } {
+  const hint = `${code}.hint`;
+  return { message: t(lang, code, params), ...(hasMessage(lang, hint) ? { hint: t(lang, hint, params) } : {}) };
 }
 
 /**

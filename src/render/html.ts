@@ -18,10 +18,10 @@ export function renderReport(result: ValidationResult, templates: TemplateSet): 
   const view = buildView({
     file: result.file,
     form: result.form,
-    data: result.data as ViewInput['data'],
+    data: result.data,
     figures: result.figures as ViewInput['figures'],
     diagnostics: result.diagnostics,
     version: VERSION,
   });
-  return { html: templates.render(result.form.id, view), view };
+  return { html: templates.render(result.form, view), view };
 }

@@ -4,16 +4,17 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { BosoreportError, EXIT_USAGE } from '../errors.js';
 import { formatChange, formatDate, formatInteger, formatPercent, formatShortDate } from '../format/norwegian.js';
-import { STATUS_LABELS } from '../forms/shared/activities.js';
+import type { Form } from '../forms/types.js';
+import { STATUS_LABELS } from '../parts/activities.js';
 import { escapeHtml } from '../util/escape.js';
 import { renderMarkdown } from './markdown.js';
 
-/** The templates shipped with bosoreport: one per form, shared partials, one stylesheet. */
+/** What bosoreport ships besides the forms' own templates: shared partials and one stylesheet. */
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 export interface TemplateSet {
   /** Renders the report template of a form to HTML. */
-  render(formId: string, view: object): string;
+  render(form: Form, view: object): string;
 }
 
 
@@ -74,9 +75,15 @@ function listTemplates(dir: string): Map<string, string> {
   return files;
 }
 
+function registerPartials(hb: typeof Handlebars, compiled: Map<string, Handlebars.TemplateDelegate>): void {
+  for (const [name, template] of compiled) hb.registerPartial(name, template);
+}
+
 /**
- * Loads the shipped templates, with any file of the same name in `overrideDir` taking its place
- * (a municipality's own look, one partial or the stylesheet at a time).
+ * Loads the shared partials and stylesheet, with any file of the same name in `overrideDir` taking
+ * its place (a municipality's own look, one partial or the stylesheet at a time); `<form id>.hbs`
+ * there replaces that form's template. Each form's template (and partials of its own) is compiled
+ * on first use, in a Handlebars environment of its own.
  */
 export function loadTemplates(overrideDir?: string): TemplateSet {
   const files = listTemplates(TEMPLATE_DIR);
@@ -86,23 +93,32 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
     }
     for (const [name, file] of listTemplates(overrideDir)) files.set(name, file);
   }
-  const hb = Handlebars.create();
-  registerHelpers(hb);
   const css = readTemplate(files.get('style.css')!);
   if (/<\/style/i.test(css)) throw new BosoreportError(`The stylesheet ${files.get('style.css')} must not contain "</style".`, EXIT_USAGE);
+  const shared = Handlebars.create();
+  const sharedPartials = new Map<string, Handlebars.TemplateDelegate>();
+  for (const [name, file] of files) if (name.startsWith('partials/')) sharedPartials.set(name.slice('partials/'.length, -'.hbs'.length), compile(shared, file));
   const forms = new Map<string, Handlebars.TemplateDelegate>();
-  for (const [name, file] of files) {
-    if (name.startsWith('partials/')) hb.registerPartial(name.slice('partials/'.length, -'.hbs'.length), compile(hb, file));
-    else if (name.endsWith('.hbs')) forms.set(name.slice(0, -'.hbs'.length), compile(hb, file));
-  }
+  const templateOf = (form: Form): Handlebars.TemplateDelegate => {
+    let template = forms.get(form.dir);
+    if (template) return template;
+    const hb = Handlebars.create();
+    registerHelpers(hb);
+    registerPartials(hb, sharedPartials);
+    if (form.partialsDir) {
+      for (const name of readdirSync(form.partialsDir)) if (name.endsWith('.hbs')) hb.registerPartial(name.slice(0, -'.hbs'.length), compile(hb, path.join(form.partialsDir, name)));
+    }
+    template = compile(hb, files.get(`${form.id}.hbs`) ?? form.templateFile);
+    forms.set(form.dir, template);
+    return template;
+  };
   return {
-    render(formId, view) {
-      const template = forms.get(formId);
-      if (!template) throw new BosoreportError(`No template for the form ${formId}.`, EXIT_USAGE);
+    render(form, view) {
+      const template = templateOf(form);
       try {
         return template({ ...view, stilark: css }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (error) {
-        throw new BosoreportError(`Template for ${formId} failed: ${(error as Error).message.split('\n')[0]}`, EXIT_USAGE);
+        throw new BosoreportError(`Template for ${form.id} failed: ${(error as Error).message.split('\n')[0]}`, EXIT_USAGE);
       }
     },
   };

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
-import type { FormDescriptor } from '../forms/types.js';
+import type { Form } from '../forms/types.js';
+import { readHeader } from '../parts/header.js';
 import { formatDate } from '../format/norwegian.js';
 
 /** What every report template receives; `skjemadata` holds the form's own additions (charts, rows). */
@@ -8,7 +9,10 @@ export interface ReportView {
   emne: string;
   kommune: string;
   aar: number;
-  skjema: { id: string; navn: string };
+  /** The report's name on the cover («Årsrapport»), and who filled it in (the PDF's author). */
+  rapportnavn: string;
+  utfyltAv: string;
+  skjema: { id: string; navn: string; forelopig: boolean };
   forsidedato: string | null;
   rapport: unknown;
   beregnet: unknown;
@@ -28,8 +32,8 @@ export function scriptSafeJson(value: unknown): string {
 
 export interface ViewInput {
   file: string;
-  form: FormDescriptor;
-  data: { generell_programinformasjon: { kommune: string; rapporteringsaar: number }; forsidedato?: string };
+  form: Form;
+  data: unknown;
   figures: { periode: { forsidedato: string | null } };
   diagnostics: Diagnostic[];
   version: string;
@@ -37,24 +41,28 @@ export interface ViewInput {
 
 export function buildView(input: ViewInput): ReportView {
   const { form, data, figures, diagnostics } = input;
-  const info = data.generell_programinformasjon;
-  const kind = form.kind === 'aarsrapport' ? 'Årsrapport' : 'Halvårsrapport';
+  const header = readHeader(data, form.fields);
+  const kommune = header.kommune ?? '';
+  const aar = header.aar!;
+  const kind = form.reportName;
   const merknader: Record<string, Diagnostic[]> = {};
   for (const d of diagnostics) if (d.path) (merknader[d.path] ??= []).push(d);
   const computeJson = { format: 1, bosoreport: input.version, fil: input.file, skjema: { id: form.id, navn: form.title.nb }, rapport: data, beregnet: figures, diagnostikk: diagnostics };
   const date = figures.periode.forsidedato;
   return {
-    tittel: `${kind} ${info.rapporteringsaar} – ${info.kommune} kommune`,
-    emne: `Boligsosialt utviklingsprogram: ${kind.toLowerCase()} ${info.rapporteringsaar}${date ? `, ${formatDate(date)}` : ''}`,
-    kommune: info.kommune,
-    aar: info.rapporteringsaar,
-    skjema: { id: form.id, navn: form.title.nb },
+    tittel: `${kind} ${aar} – ${kommune} kommune`,
+    emne: `Boligsosialt utviklingsprogram: ${kind.toLocaleLowerCase('nb')} ${aar}${date ? `, ${formatDate(date)}` : ''}`,
+    kommune,
+    aar,
+    rapportnavn: kind,
+    utfyltAv: header.utfylt_av ?? '',
+    skjema: { id: form.id, navn: form.title.nb, forelopig: form.provisional },
     forsidedato: date,
     rapport: data,
     beregnet: figures,
     diagnostikk: diagnostics,
     merknader,
-    skjemadata: form.view ? form.view(data, figures) : {},
+    skjemadata: form.view(data, figures),
     json: scriptSafeJson(computeJson),
     versjon: input.version,
   };

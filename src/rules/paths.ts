@@ -1,10 +1,4 @@
-import type { CountRow } from '../forms/shared/data.js';
 import type { DataPath } from '../load/positions.js';
-
-/** Where a number row's number is: the row itself when written as a plain number, else its `resultat`. */
-export function countPath(row: CountRow | undefined, path: DataPath): DataPath {
-  return row !== null && typeof row === 'object' ? [...path, 'resultat'] : path;
-}
 
 /**
  * Every string in the data that `test` accepts, with its path: for checks over all free text.

@@ -4,7 +4,7 @@ import type { DataPath } from '../load/positions.js';
 import type { ParsedReport } from '../load/parse.js';
 import { t, type Lang, type Params } from '../messages/index.js';
 import { closest } from '../util/similar.js';
-import { schemaAt } from './schemas.js';
+import { schemaAt } from '../schema/store.js';
 
 /** Turns "/a/b/0" into ['a', 'b', 0], using the data to tell list indexes from keys. */
 export function pointerToPath(pointer: string, data: unknown): DataPath {

@@ -1,16 +1,19 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { byPosition } from '../diagnostics.js';
 import { identifyForm } from '../forms/identify.js';
-import type { FormDescriptor } from '../forms/types.js';
+import type { FormRegistry } from '../forms/registry.js';
+import type { Form } from '../forms/types.js';
 import { parseReport, parseReportWithYaml, type ParsedReport, type ParseResult } from '../load/parse.js';
 import type { Lang } from '../messages/index.js';
 import { runRules } from '../rules/runner.js';
 import type { SeveritySetting } from '../rules/types.js';
-import { validatorFor } from './ajv.js';
+import { validatorFor } from '../schema/ajv.js';
 import { humanize } from './humanize.js';
 
 export interface CheckOptions {
   lang: Lang;
+  /** The forms a report may name: the built-in ones and its repository's. */
+  forms: FormRegistry;
   /** Rule severities from config and command line, by rule id. */
   rules?: Readonly<Record<string, SeveritySetting>>;
 }
@@ -18,7 +21,7 @@ export interface CheckOptions {
 export interface ValidationResult {
   file: string;
   /** The form the report named, when it named a known one. */
-  form?: FormDescriptor;
+  form?: Form;
   /** The report's data, when the file was read as YAML. */
   data?: unknown;
   /** The parsed report, for turning a data path into file:line:col. */
@@ -37,15 +40,15 @@ function check(parsed: ParseResult, file: string, options: CheckOptions): Valida
   const report = parsed.report;
   if (!report) return { file, schemaValid: false, diagnostics };
 
-  const identified = identifyForm(report, lang);
+  const identified = identifyForm(report, options.forms, lang);
   if (!identified.form) {
     diagnostics.push(identified.diagnostic);
     return { file, data: report.data, report, schemaValid: false, diagnostics };
   }
   const form = identified.form;
-  const validate = validatorFor(form.schemaFile);
+  const validate = validatorFor(form.schemaId);
   if (validate(report.data) !== true) {
-    diagnostics.push(...humanize(validate.errors ?? [], report, form.schemaFile, lang));
+    diagnostics.push(...humanize(validate.errors ?? [], report, form.schemaId, lang));
     diagnostics.sort(byPosition);
     return { file, form, data: report.data, report, schemaValid: false, diagnostics };
   }
@@ -56,16 +59,12 @@ function check(parsed: ParseResult, file: string, options: CheckOptions): Valida
   return { file, form, data: report.data, report, schemaValid: true, figures, diagnostics };
 }
 
-const optionsOf = (options: CheckOptions | Lang): CheckOptions => (typeof options === 'string' ? { lang: options } : options);
-
 /** Checks one file's bytes. Pure apart from reading the schemas once; the CLI does the file I/O. */
-export function validateSource(file: string, bytes: Uint8Array, options: CheckOptions | Lang): ValidationResult {
-  const opts = optionsOf(options);
-  return check(parseReport(file, bytes, opts.lang), file, opts);
+export function validateSource(file: string, bytes: Uint8Array, options: CheckOptions): ValidationResult {
+  return check(parseReport(file, bytes, options.lang), file, options);
 }
 
 /** The same check with every file parsed by `yaml`, for tests that compare the block reader with it. */
-export function validateWithYaml(file: string, bytes: Uint8Array, options: CheckOptions | Lang): ValidationResult {
-  const opts = optionsOf(options);
-  return check(parseReportWithYaml(file, bytes, opts.lang), file, opts);
+export function validateWithYaml(file: string, bytes: Uint8Array, options: CheckOptions): ValidationResult {
+  return check(parseReportWithYaml(file, bytes, options.lang), file, options);
 }

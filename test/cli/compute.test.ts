@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validatorFor } from '../../src/validate/ajv.js';
+import { validatorFor } from '../../src/schema/ajv.js';
 import { exampleText, GJOVIK, LILLEHAMMER, runCli, tempTree } from '../helpers.js';
 
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');

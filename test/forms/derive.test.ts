@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Aarsrapport2012Figures } from '../../src/forms/aarsrapport-2012/derive.js';
 import type { Halvaarsrapport2011Figures } from '../../src/forms/halvaarsrapport-2011/derive.js';
-import { daysBetween, periodFacts } from '../../src/forms/shared/period.js';
+import { daysBetween, DEFAULT_DEADLINES, periodFacts } from '../../src/parts/period.js';
 import { check, exampleDoc, exampleText, fuzzOptions, GJOVIK, LILLEHAMMER } from '../helpers.js';
 
 function gjovikFigures(change?: (doc: ReturnType<typeof exampleDoc>) => void): Aarsrapport2012Figures {
@@ -92,8 +92,8 @@ describe('half-year report figures (Lillehammer H1 2011)', () => {
 
 describe('period facts', () => {
   it('counts days late as negative and an unknown delivery date as unknown', () => {
-    expect(periodFacts('aarsrapport', 2012, '2013-03-05', undefined)).toMatchObject({ dager_til_frist: -5, levert: 'for_sent', forsidedato: '2013-03-05' });
-    expect(periodFacts('halvaarsrapport', 2012, null, '2013-03-01')).toMatchObject({ dager_til_frist: null, levert: 'ukjent', forsidedato: '2013-03-01' });
+    expect(periodFacts({ kind: 'aar', frist: DEFAULT_DEADLINES.aar }, 2012, '2013-03-05', undefined)).toMatchObject({ dager_til_frist: -5, levert: 'for_sent', forsidedato: '2013-03-05' });
+    expect(periodFacts({ kind: 'halvaar', frist: DEFAULT_DEADLINES.halvaar }, 2012, null, '2013-03-01')).toMatchObject({ dager_til_frist: null, levert: 'ukjent', forsidedato: '2013-03-01' });
   });
 
   it('counts days across years, leap days and centuries as the calendar does', () => {

@@ -4,7 +4,7 @@ import { parse, stringify } from 'yaml';
 import { renderHtml } from '../../src/render/html.js';
 import { loadTemplates } from '../../src/render/templates.js';
 import { validateSource } from '../../src/validate/validate.js';
-import { exampleText, FUZZ_RUNS, fuzzOptions, GJOVIK, LILLEHAMMER } from '../helpers.js';
+import { exampleText, FORMS, FUZZ_RUNS, fuzzOptions, GJOVIK, LILLEHAMMER } from '../helpers.js';
 
 /** BOSOREPORT_FUZZ_RUNS=5000 npm test runs a bigger search; the default keeps `npm test` quick. */
 const RUNS = FUZZ_RUNS;
@@ -27,7 +27,7 @@ function expectWellFormed(diagnostics: ReturnType<typeof validateSource>['diagno
 /** The whole pipeline on one input: load, identify, validate, derive, rules, and render when valid. */
 function pipeline(bytes: Uint8Array): void {
   for (const lang of ['nb', 'en'] as const) {
-    const result = validateSource('fuzz.yaml', bytes, lang);
+    const result = validateSource('fuzz.yaml', bytes, { lang, forms: FORMS });
     expectWellFormed(result.diagnostics);
     if (result.schemaValid) {
       const html = renderHtml(result, templates);

@@ -5,7 +5,7 @@ import { readBlockYaml } from '../../src/load/block-yaml.js';
 import { parseReport, parseReportWithYaml } from '../../src/load/parse.js';
 import type { DataPath, Target } from '../../src/load/positions.js';
 import { validateSource, validateWithYaml } from '../../src/validate/validate.js';
-import { exampleText, fuzzOptions, FUZZ_RUNS, GJOVIK, LILLEHAMMER } from '../helpers.js';
+import { exampleText, FORMS, fuzzOptions, FUZZ_RUNS, GJOVIK, LILLEHAMMER } from '../helpers.js';
 
 const encode = (s: string) => new TextEncoder().encode(s);
 
@@ -180,7 +180,7 @@ describe('the block reader agrees with yaml wherever it reads a file', () => {
       fc.assert(
         fc.property(change, ({ at, cut, insert }) => {
           const bytes = encode(source.slice(0, at) + insert + source.slice(Math.min(source.length, at + cut)));
-          expect(validateSource('r.yaml', bytes, 'en').diagnostics).toEqual(validateWithYaml('r.yaml', bytes, { lang: 'en' }).diagnostics);
+          expect(validateSource('r.yaml', bytes, { lang: 'en', forms: FORMS }).diagnostics).toEqual(validateWithYaml('r.yaml', bytes, { lang: 'en', forms: FORMS }).diagnostics);
         }),
         fuzzOptions(),
       );

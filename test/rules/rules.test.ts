@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Document } from 'yaml';
-import { FORMS } from '../../src/forms/registry.js';
-import { check, exampleDoc, GJOVIK, LILLEHAMMER, lineOf } from '../helpers.js';
+import { check, exampleDoc, FORMS, GJOVIK, LILLEHAMMER, lineOf } from '../helpers.js';
 
 type Change = (doc: Document) => void;
 
@@ -59,7 +58,7 @@ function ruleHits(example: string, change: Change | undefined, rule: string) {
 
 describe('rules', () => {
   it('has a case here for every rule', () => {
-    expect(cases.map((c) => c.rule).sort()).toEqual([...new Set(FORMS.flatMap((f) => f.rules.map((r) => r.id)))].sort());
+    expect(cases.map((c) => c.rule).sort()).toEqual([...new Set(FORMS.forms.flatMap((f) => f.rules.map((r) => r.id)))].sort());
   });
 
   for (const c of cases) {

@@ -5,11 +5,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
-import { createAjv, exportName, schemaFingerprint } from '../../src/validate/ajv.js';
-import { formats } from '../../src/validate/formats.js';
+import { createAjv, exportName, schemaFingerprint } from '../../src/schema/ajv.js';
+import { formats } from '../../src/schema/formats.js';
 import { exampleText, GJOVIK, LILLEHAMMER, ROOT, fuzzOptions } from '../helpers.js';
 
-const COMPILED = path.join(ROOT, 'dist/validate/compiled.cjs');
+// The helpers load the built-in forms, which registers their schemas for the fingerprint.
+const COMPILED = path.join(ROOT, 'dist/schema/compiled.cjs');
 const load = () => createRequire(import.meta.url)(COMPILED) as { fingerprint: string; create(f: typeof formats): Record<string, ValidateFunction> };
 
 describe('validators precompiled at build time', () => {

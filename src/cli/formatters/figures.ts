@@ -1,5 +1,5 @@
 import type { Colors } from '../context.js';
-import type { Section } from '../../present/figures.js';
+import type { Section } from '../../parts/figure-table.js';
 
 /** Columns padded to their widest cell; numbers (anything starting with a digit or sign) right-aligned. */
 function table(rows: string[][], header: string[] | undefined, color: Colors): string[] {

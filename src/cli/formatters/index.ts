@@ -1,5 +1,7 @@
-import { ALL_RULES } from '../../forms/registry.js';
-import { hasMessage, t, type Lang } from '../../messages/index.js';
+import { ruleCatalog } from '../../cross/catalog.js';
+import { builtinForms } from '../../forms/registry.js';
+import type { FormRegistry } from '../../forms/registry.js';
+import type { Lang } from '../../messages/index.js';
 import { colorFor, type Io } from '../context.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
@@ -8,6 +10,16 @@ import { formatSarif } from './sarif.js';
 import { formatStylish, type FileOutcome } from './stylish.js';
 import { VERSION } from '../../util/version.js';
 
+
+/** A rule's one-line description for SARIF, from the rule itself (the forms the checked reports used, and the built-in ones). */
+function describer(outcomes: readonly FileOutcome[], builtin: FormRegistry, lang: Lang): (id: string) => string | undefined {
+  const rules = new Map(ruleCatalog(builtin).map((e) => [e.rule.id, e.rule]));
+  for (const o of outcomes) {
+    const forms = (o as { forms?: FormRegistry }).forms;
+    if (forms) for (const e of ruleCatalog(forms)) rules.set(e.rule.id, e.rule);
+  }
+  return (id) => rules.get(id)?.messages[lang].about;
+}
 
 export const FORMAT_NAMES = ['stylish', 'json', 'junit', 'github', 'sarif'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
@@ -24,7 +36,7 @@ export async function formatOutcomes(name: FormatName, outcomes: readonly FileOu
     case 'sarif':
       return formatSarif(outcomes, {
         version: VERSION,
-        describe: (id) => (ALL_RULES.some((r) => r.id === id) && hasMessage(lang, `rule/${id}.about`) ? t(lang, `rule/${id}.about`) : undefined),
+        describe: describer(outcomes, await builtinForms(), lang),
       });
     default:
       return formatStylish(outcomes, { lang, color: await colorFor(toFile ? ({ isTTY: false } as Io['stdout']) : io.stdout, io.env), listClean });

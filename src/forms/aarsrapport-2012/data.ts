@@ -1,4 +1,4 @@
-import type { CountRow, NeedRow, ProgramInfo } from '../shared/data.js';
+import type { CountRow, NeedRow, ProgramInfo } from '../../parts/data.js';
 
 /** An annual report (Å-2012) as the schema guarantees it. */
 export interface Aarsrapport2012 {
@@ -40,5 +40,4 @@ export interface Aarsrapport2012 {
   laering_og_formidling: Record<string, string>;
 }
 
-export const NEED_ROWS = ['a_uten_eid_eller_leid_bolig', 'b_fare_for_aa_miste_boligen', 'c_uegnet_bolig'] as const;
-export type NeedRowKey = (typeof NEED_ROWS)[number];
+export { NEED_ROWS, type NeedRowKey } from '../../parts/data.js';

@@ -1,17 +1,12 @@
-import { countOf, type Count } from '../shared/data.js';
-import { difference, needFigures, ratio, round, sum, type NeedFigures, type Ratio } from '../shared/figures.js';
-import { isoDate, periodFacts, type PeriodFacts } from '../shared/period.js';
-import { NEED_ROWS, type Aarsrapport2012, type NeedRowKey } from './data.js';
+import { countOf, type Count } from '../../parts/data.js';
+import { difference, needFigures, needTableFigures, ratio, round, sum, type NeedFigures, type NeedTableFigures, type Ratio } from '../../parts/figures.js';
+import { isoDate, type PeriodFacts } from '../../parts/period.js';
+import type { Aarsrapport2012 } from './data.js';
 
 /** Every figure bosoreport computes for an annual report; the `beregnet` part of `compute --json`. */
 export interface Aarsrapport2012Figures {
   periode: PeriodFacts;
-  behov: {
-    dato_0101: string;
-    dato_3112: string;
-    rader: Record<NeedRowKey, NeedFigures>;
-    sum: { pr_0101: Count; pr_3112: Count; endring: Count };
-  };
+  behov: NeedTableFigures;
   saerskilt_prioritert_omraade: (NeedFigures & { aar: number; dato_0101: string; dato_3112: string; omraade: string }) | null;
   fastrenteandel: Ratio;
   tildelingsrate: Ratio;
@@ -19,14 +14,9 @@ export interface Aarsrapport2012Figures {
   kommunalt_disponerte_boliger_fordeling: { oppgitt: Count; sum_av_deler: Count; differanse: Count } | null;
 }
 
-/** One pass from a schema-valid annual report to its figures. Pure; unknown stays unknown. */
-export function deriveAarsrapport2012(report: Aarsrapport2012): Aarsrapport2012Figures {
-  const info = report.generell_programinformasjon;
-  const aar = info.rapporteringsaar;
-  const table = report.hovedmaal.anskaffe_og_beholde_bolig;
-  const rader = Object.fromEntries(NEED_ROWS.map((k) => [k, needFigures(table[k])])) as Record<NeedRowKey, NeedFigures>;
-  const pr_0101 = sum(NEED_ROWS.map((k) => rader[k].pr_0101));
-  const pr_3112 = sum(NEED_ROWS.map((k) => rader[k].pr_3112));
+/** One pass from a schema-valid annual report to its own figures (the period comes from form.yaml). Pure; unknown stays unknown. */
+export function deriveAarsrapport2012(report: Aarsrapport2012): Omit<Aarsrapport2012Figures, 'periode'> {
+  const aar = report.generell_programinformasjon.rapporteringsaar;
 
   const special = report.hovedmaal.saerskilt_prioritert_omraade;
   const c1 = report.delmaal_c.c1_okonomiske_virkemidler;
@@ -37,13 +27,7 @@ export function deriveAarsrapport2012(report: Aarsrapport2012): Aarsrapport2012F
   const fordeling = disponerte.fordeling;
 
   return {
-    periode: periodFacts('aarsrapport', aar, info.rapporteringsdato, report.forsidedato),
-    behov: {
-      dato_0101: isoDate(aar, 1, 1),
-      dato_3112: isoDate(aar, 12, 31),
-      rader,
-      sum: { pr_0101, pr_3112, endring: difference(pr_0101, pr_3112) },
-    },
+    behov: needTableFigures(report.hovedmaal.anskaffe_og_beholde_bolig, aar),
     saerskilt_prioritert_omraade: special
       ? { aar: aar + 1, dato_0101: isoDate(aar + 1, 1, 1), dato_3112: isoDate(aar + 1, 12, 31), omraade: special.omraade, ...needFigures(special) }
       : null,

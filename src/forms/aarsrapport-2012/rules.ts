@@ -1,10 +1,9 @@
-import { formatChange, formatInteger, formatPercent } from '../../format/norwegian.js';
+import { formatInteger, formatPercent } from '../../format/norwegian.js';
 import type { DataPath } from '../../load/positions.js';
-import { COMMON_RULES } from '../../rules/common.js';
-import { countPath } from '../../rules/paths.js';
+import { countPath } from '../../parts/data.js';
 import type { Finding, Rule } from '../../rules/types.js';
-import { countOf, type Count, type CountRow, type NeedRow } from '../shared/data.js';
-import { sum } from '../shared/figures.js';
+import { countOf, type Count, type CountRow, type NeedRow } from '../../parts/data.js';
+import { sum } from '../../parts/figures.js';
 import { NEED_ROWS, type Aarsrapport2012 } from './data.js';
 import type { Aarsrapport2012Figures } from './derive.js';
 
@@ -42,6 +41,18 @@ export const ukjentUtenForklaring: AarRule = {
   id: 'ukjent-uten-forklaring',
   code: 'E1',
   severity: 'error',
+  messages: {
+    nb: {
+      message: () => 'Tallet er ukjent (null), men det står ingen forklaring.',
+      hint: () => 'Skriv hvorfor tallet mangler i «kommentar» på samme rad (for et tall skrevet alene: bruk «resultat:» og «kommentar:»).',
+      about: 'Et ukjent tall (null) skal ha en forklaring i kommentaren.',
+    },
+    en: {
+      message: () => 'The number is unknown (null), but no reason is given.',
+      hint: () => 'Say why the number is missing in "kommentar" on the same row (for a number written alone: use "resultat:" and "kommentar:").',
+      about: 'An unknown number (null) comes with a reason in the comment.',
+    },
+  },
   check: ({ data }) => {
     const found: Finding[] = [];
     for (const [row, path] of needRows(data)) {
@@ -76,11 +87,13 @@ function atMost(
   whole: (d: Aarsrapport2012) => Count,
   at: (d: Aarsrapport2012) => DataPath,
   names: [string, string],
+  messages: AarRule['messages'],
 ): AarRule {
   return {
     id,
     code,
     severity,
+    messages,
     check: ({ data }) => {
       const a = part(data);
       const b = whole(data);
@@ -102,6 +115,16 @@ export const fastrenteOverFullfinansierte = atMost(
   (d) => countOf(c1(d).fullfinansierte_boligkjop_med_startlaan).value,
   (d) => countPath(c1(d).herav_med_fastrente, [...C1, 'herav_med_fastrente']),
   ['herav', 'total'],
+  {
+    nb: {
+      message: (p) => `«Herav antall med fastrente» (${p.herav}) er større enn antall fullfinansierte boligkjøp med startlån (${p.total}).`,
+      about: 'Herav med fastrente er en del av de fullfinansierte boligkjøpene.',
+    },
+    en: {
+      message: (p) => `"Herav antall med fastrente" (${p.herav}) is greater than the fully financed startlån purchases (${p.total}).`,
+      about: 'Fixed-rate loans are a part of the fully financed purchases.',
+    },
+  },
 );
 
 /** E4: newly provided homes are among the homes the municipality disposes of. */
@@ -111,48 +134,17 @@ export const fremskaffetOverDisponerte = atMost(
   (d) => countOf(c2(d).kommunalt_disponerte_boliger).value,
   (d) => countPath(c2(d).kommunalt_disponerte_boliger, [...C2, 'kommunalt_disponerte_boliger']),
   ['fremskaffet', 'disponerte'],
-);
-
-/** E5: a breakdown must add up to the figure it breaks down (450 + 362 + 118 = 930). */
-export const fordelingSum: AarRule = {
-  id: 'fordeling-sum',
-  code: 'E5',
-  severity: 'error',
-  check: ({ data }) => {
-    const found: Finding[] = [];
-    for (const [row, path] of countRows(data)) {
-      const c = countOf(row);
-      if (!c.fordeling || c.value === null) continue;
-      const parts = sum(c.fordeling.map((f) => f.antall));
-      if (parts !== null && parts !== c.value) {
-        found.push({ path: [...path, 'fordeling'], target: 'key', params: { deler: c.fordeling.map((f) => n(f.antall)).join(' + '), sum: n(parts), oppgitt: n(c.value) } });
-      }
-    }
-    return found;
+  {
+    nb: {
+      message: (p) => `Fremskaffede boliger med tilsagn (${p.fremskaffet}) er flere enn kommunalt disponerte boliger (${p.disponerte}).`,
+      about: 'Fremskaffede boliger med bolig- og investeringstilskudd er en del av de kommunalt disponerte boligene.',
+    },
+    en: {
+      message: (p) => `Newly provided homes with grants (${p.fremskaffet}) outnumber the municipally disposed homes (${p.disponerte}).`,
+      about: 'Homes provided with housing and investment grants are a part of the municipally disposed homes.',
+    },
   },
-};
-
-/** W1: the form allows «Resultat» to be counted independently, so a difference is only a warning. */
-export const resultatAvvikerFraEndring: AarRule = {
-  id: 'resultat-avviker-fra-endring',
-  code: 'W1',
-  severity: 'warning',
-  check: ({ data }) =>
-    needRows(data).flatMap(([row, path]) => {
-      const endring = row.status_behov_pr_0101 === null || row.status_behov_pr_3112 === null ? null : row.status_behov_pr_0101 - row.status_behov_pr_3112;
-      if (row.resultat === undefined || row.resultat === null || endring === null || row.resultat === endring) return [];
-      return [{ path: [...path, 'resultat'], params: { resultat: formatChange(row.resultat), endring: formatChange(endring), fra: n(row.status_behov_pr_0101), til: n(row.status_behov_pr_3112) } }];
-    }),
-};
-
-/** W2: «Antall husstander som har fått egnet bolig» cannot really be negative; it is usually the delta typed in. */
-export const negativtResultat: AarRule = {
-  id: 'negativt-resultat',
-  code: 'W2',
-  severity: 'warning',
-  check: ({ data }) =>
-    needRows(data).flatMap(([row, path]) => (typeof row.resultat === 'number' && row.resultat < 0 ? [{ path: [...path, 'resultat'], params: { resultat: formatChange(row.resultat) } }] : [])),
-};
+);
 
 /** W4: more new allocations than new applications is possible (backlog) but worth a look. */
 export const tildelingerOverSoknader = atMost(
@@ -161,6 +153,18 @@ export const tildelingerOverSoknader = atMost(
   (d) => countOf(c2(d).nye_soknader).value,
   (d) => countPath(c2(d).nye_tildelinger, [...C2, 'nye_tildelinger']),
   ['tildelinger', 'soknader'],
+  {
+    nb: {
+      message: (p) => `Flere nye tildelinger (${p.tildelinger}) enn nye søknader (${p.soknader}).`,
+      hint: () => 'Det er mulig når søknader fra året før tildeles i år; forklar gjerne i teksten.',
+      about: 'Nye tildelinger er flere enn nye søknader.',
+    },
+    en: {
+      message: (p) => `More new allocations (${p.tildelinger}) than new applications (${p.soknader}).`,
+      hint: () => 'This is possible when last year\'s applications are allocated this year; consider explaining it in the text.',
+      about: 'New allocations outnumber new applications.',
+    },
+  },
 );
 
 /** W5: families with children are a subset of A+B+C; next year's 01.01 is compared with this year's 31.12. */
@@ -168,6 +172,18 @@ export const barnefamilierOverAbc: AarRule = {
   id: 'barnefamilier-over-abc',
   code: 'W5',
   severity: 'warning',
+  messages: {
+    nb: {
+      message: (p) => `Barnefamilier med boligbehov (${p.antall}) er flere enn A + B + C pr. 31.12 (${p.abc}).`,
+      hint: () => 'Skjemaet sier at tallet gjelder husstander i A, B og C samlet.',
+      about: 'Særskilt prioritert område (barnefamilier) er en del av A + B + C.',
+    },
+    en: {
+      message: (p) => `Families with children in need of housing (${p.antall}) outnumber A + B + C at 31 December (${p.abc}).`,
+      hint: () => 'The form says the figure covers households in A, B and C together.',
+      about: 'The priority area (families with children) is a part of A + B + C.',
+    },
+  },
   check: ({ data, figures }) => {
     const special = data.hovedmaal.saerskilt_prioritert_omraade;
     const total = figures.behov.sum.pr_3112;
@@ -183,6 +199,16 @@ export const boligtilskuddOverStartlaan = atMost(
   allStartlaan,
   (d) => countPath(c1(d).boligkjop_med_startlaan_og_boligtilskudd, [...C1, 'boligkjop_med_startlaan_og_boligtilskudd']),
   ['antall', 'alle'],
+  {
+    nb: {
+      message: (p) => `Boligkjøp med startlån og boligtilskudd (${p.antall}) er flere enn alle boligkjøp med startlån (${p.alle}).`,
+      about: 'Boligkjøp med startlån og boligtilskudd bør ikke være flere enn fullfinansierte + samfinansierte.',
+    },
+    en: {
+      message: (p) => `Purchases with startlån and housing grant (${p.antall}) outnumber all startlån purchases (${p.alle}).`,
+      about: 'Purchases with startlån and housing grant should not outnumber fully + jointly financed purchases.',
+    },
+  },
 );
 
 /** W7: moves from municipal to owned housing financed by startlån are among the startlån purchases. */
@@ -192,6 +218,16 @@ export const overgangOverStartlaan = atMost(
   allStartlaan,
   (d) => countPath(c1(d).overgang_fra_kommunal_til_eid_bolig, [...C1, 'overgang_fra_kommunal_til_eid_bolig']),
   ['antall', 'alle'],
+  {
+    nb: {
+      message: (p) => `Overganger fra kommunal til eid bolig med startlån (${p.antall}) er flere enn alle boligkjøp med startlån (${p.alle}).`,
+      about: 'Overganger med startlån bør ikke være flere enn fullfinansierte + samfinansierte boligkjøp.',
+    },
+    en: {
+      message: (p) => `Moves from municipal to owned housing with startlån (${p.antall}) outnumber all startlån purchases (${p.alle}).`,
+      about: 'Moves financed by startlån should not outnumber fully + jointly financed purchases.',
+    },
+  },
 );
 
 /** A swing in bostøtte recipients beyond this share of January's count is worth a second look. */
@@ -202,6 +238,18 @@ export const bostotteStorEndring: AarRule = {
   id: 'bostotte-stor-endring',
   code: 'W11',
   severity: 'warning',
+  messages: {
+    nb: {
+      message: (p) => `Bostøttemottakere endret seg fra ${p.januar} i januar til ${p.desember} i desember (${p.andel}).`,
+      hint: () => 'Sjekk begge tallene; en så stor endring skyldes ofte en skrivefeil.',
+      about: 'Bostøttemottakere i desember avviker mer enn 50 % fra januar.',
+    },
+    en: {
+      message: (p) => `Bostøtte recipients changed from ${p.januar} in January to ${p.desember} in December (${p.andel}).`,
+      hint: () => 'Check both figures; a change this large is often a typing error.',
+      about: 'Bostøtte recipients in December differ from January by more than 50 %.',
+    },
+  },
   check: ({ figures }) => {
     const b = figures.bostotte;
     if (b.endring_andel === null || Math.abs(b.endring_andel) <= BOSTOTTE_MAX_CHANGE) return [];
@@ -209,14 +257,11 @@ export const bostotteStorEndring: AarRule = {
   },
 };
 
-export const AARSRAPPORT_2012_RULES: readonly AarRule[] = [
-  ...(COMMON_RULES as AarRule[]),
+/** The form's own rules; the header and need-table arithmetic come with the shared parts. */
+export const RULES: readonly AarRule[] = [
   ukjentUtenForklaring,
   fastrenteOverFullfinansierte,
   fremskaffetOverDisponerte,
-  fordelingSum,
-  resultatAvvikerFraEndring,
-  negativtResultat,
   tildelingerOverSoknader,
   barnefamilierOverAbc,
   boligtilskuddOverStartlaan,

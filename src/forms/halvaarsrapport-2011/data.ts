@@ -1,4 +1,4 @@
-import type { Activity, ProgramInfo } from '../shared/data.js';
+import type { Activity, ProgramInfo } from '../../parts/data.js';
 
 export type TextWithTables = string | (string | { tabell: { tittel?: string; kolonner: string[]; rader: string[][] } })[];
 

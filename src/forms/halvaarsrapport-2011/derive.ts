@@ -1,5 +1,5 @@
-import { activityLines, summarizeActivities, type ActivitySummary } from '../shared/activities.js';
-import { periodFacts, type PeriodFacts } from '../shared/period.js';
+import { activityLines, summarizeActivities, type ActivitySummary } from '../../parts/activities.js';
+import type { PeriodFacts } from '../../parts/period.js';
 import type { Halvaarsrapport2011 } from './data.js';
 
 /** Every figure bosoreport computes for a half-year report; the `beregnet` part of `compute --json`. */
@@ -8,10 +8,9 @@ export interface Halvaarsrapport2011Figures {
   aktiviteter: ActivitySummary;
 }
 
-export function deriveHalvaarsrapport2011(report: Halvaarsrapport2011): Halvaarsrapport2011Figures {
-  const info = report.generell_programinformasjon;
+/** The form's own figures; the period comes from form.yaml. */
+export function deriveHalvaarsrapport2011(report: Halvaarsrapport2011): Omit<Halvaarsrapport2011Figures, 'periode'> {
   return {
-    periode: periodFacts('halvaarsrapport', info.rapporteringsaar, info.rapporteringsdato, report.forsidedato),
     aktiviteter: summarizeActivities(activityLines(report.aktivitetsplan.aktiviteter, ['aktivitetsplan', 'aktiviteter'])),
   };
 }

@@ -1,6 +1,6 @@
 import { toPointer } from '../../diagnostics.js';
-import { progressBars } from '../../render/charts.js';
-import { activityLines } from '../shared/activities.js';
+import { progressBars } from '../../parts/charts.js';
+import { activityLines } from '../../parts/activities.js';
 import type { Halvaarsrapport2011 } from './data.js';
 import type { Halvaarsrapport2011Figures } from './derive.js';
 

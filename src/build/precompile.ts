@@ -2,18 +2,19 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import codegen from 'ajv/dist/compile/codegen/index.js';
 import standaloneModule from 'ajv/dist/standalone/index.js';
-import { FORMS } from '../forms/registry.js';
-import { createAjv, exportName, schemaFingerprint } from './ajv.js';
+import { builtinForms } from '../forms/registry.js';
+import { createAjv, exportName, schemaFingerprint } from '../schema/ajv.js';
 
-// Build step (npm run build): writes dist/validate/compiled.cjs, every form's validator as plain
+// Build step (npm run build): writes dist/schema/compiled.cjs, every form's validator as plain
 // code. CommonJS, so that it can be loaded synchronously on first use (and bundled around).
 type Standalone = (ajv: unknown, refs: Record<string, string>) => string;
 const standaloneCode = ((standaloneModule as unknown as { default?: Standalone }).default ?? standaloneModule) as unknown as Standalone;
 const { _ } = codegen;
+const forms = await builtinForms(); // registers the built-in forms' schemas
 const ajv = createAjv({ code: { source: true, esm: false, formats: _`formats` } });
-const exports = Object.fromEntries(FORMS.map((f) => [exportName(f.schemaFile), f.schemaFile]));
+const exports = Object.fromEntries(forms.forms.map((f) => [exportName(f.schemaId), f.schemaId]));
 const code = standaloneCode(ajv, exports);
-const target = fileURLToPath(new URL('./compiled.cjs', import.meta.url));
+const target = fileURLToPath(new URL('../schema/compiled.cjs', import.meta.url));
 // The generated code refers to `formats` and assigns to `exports`; both are given by the wrapper.
 writeFileSync(
   target,

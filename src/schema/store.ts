@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** A JSON Schema object as found in schemas/ (only the keywords bosoreport reads itself are typed). */
@@ -16,29 +16,58 @@ export interface SchemaNode {
   [keyword: string]: unknown;
 }
 
-/** The folder holding the JSON Schemas, next to dist/ and src/ in the package. */
+/** The folder holding the shared JSON Schemas (definitions every form may $ref, the compute output). */
 export const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
-let cache: Map<string, SchemaNode> | undefined;
-let sources: Map<string, string> | undefined;
+/** Where a schema came from: bosoreport itself (shared schemas, built-in forms) or a reports repository. */
+export type SchemaOrigin = 'builtin' | 'repository';
 
-/** The text of every schema file in schemas/, by file name. Read once per process. */
-export function schemaSources(): Map<string, string> {
-  if (sources) return sources;
-  sources = new Map();
-  for (const name of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.schema.json')).sort()) sources.set(name, readFileSync(SCHEMA_DIR + name, 'utf8'));
-  return sources;
+const nodes = new Map<string, SchemaNode>();
+const texts = new Map<string, { text: string; origin: SchemaOrigin }>();
+let sharedLoaded = false;
+
+/**
+ * The schemas every form may use. The other files in schemas/ are the editor copies of the built-in
+ * forms' schemas, written there by the build (each self-contained, for editors' modelines).
+ */
+export const SHARED_SCHEMAS = ['beregning.schema.json', 'felles.schema.json'];
+
+function loadShared(): void {
+  if (sharedLoaded) return;
+  sharedLoaded = true;
+  for (const name of SHARED_SCHEMAS) addSchema(name, readFileSync(SCHEMA_DIR + name, 'utf8'), 'builtin');
 }
 
-/** Every schema file in schemas/, keyed by its $id (its file name). */
-export function loadSchemas(): Map<string, SchemaNode> {
-  if (cache) return cache;
-  cache = new Map();
-  for (const [name, text] of schemaSources()) {
-    const schema = JSON.parse(text) as SchemaNode;
-    cache.set(schema.$id ?? name, schema);
+/**
+ * Registers a schema under its $id (a form's schema is registered by the form registry when the form
+ * is loaded). The text is kept so that validators compiled at build time can be matched to it.
+ */
+export function addSchema(id: string, text: string, origin: SchemaOrigin, node: SchemaNode = JSON.parse(text) as SchemaNode): void {
+  texts.set(id, { text, origin });
+  nodes.set(id, node);
+}
+
+/** The text of every built-in schema, by $id, in a stable order: what the precompiled validators were made from. */
+export function schemaSources(): Map<string, string> {
+  loadShared();
+  const out = new Map<string, string>();
+  for (const id of [...texts.keys()].sort()) {
+    const entry = texts.get(id)!;
+    if (entry.origin === 'builtin') out.set(id, entry.text);
   }
-  return cache;
+  return out;
+}
+
+/** The schemas bosoreport brings itself (shared ones, built-in forms). */
+export function builtinSchemas(): SchemaNode[] {
+  loadShared();
+  return [...texts.entries()].filter(([, e]) => e.origin === 'builtin').map(([id]) => nodes.get(id)!);
+}
+
+/** Every registered schema, keyed by its $id. */
+export function loadSchemas(): Map<string, SchemaNode> {
+  loadShared();
+  return nodes;
 }
 
 function pointerGet(root: unknown, pointer: string): unknown {

@@ -1,4 +1,5 @@
-import type { Count, NeedRow } from './data.js';
+import { NEED_ROWS, type Count, type NeedRow, type NeedRowKey } from './data.js';
+import { isoDate } from './period.js';
 
 /** One row of the need table, with the change computed and the reported result kept beside it. */
 export interface NeedFigures {
@@ -55,4 +56,20 @@ export function needFigures(row: NeedRow): NeedFigures {
   };
   if (reported !== undefined) figures.resultat_rapportert = reported;
   return figures;
+}
+
+/** A need table (rows A, B, C) with its dates, each row's figures and the sums. */
+export interface NeedTableFigures {
+  dato_0101: string;
+  dato_3112: string;
+  rader: Record<NeedRowKey, NeedFigures>;
+  sum: { pr_0101: Count; pr_3112: Count; endring: Count };
+}
+
+/** The figures of a need table for the report year. Unknown rows keep the sums unknown. */
+export function needTableFigures(rows: Record<NeedRowKey, NeedRow>, aar: number): NeedTableFigures {
+  const rader = Object.fromEntries(NEED_ROWS.map((k) => [k, needFigures(rows[k])])) as Record<NeedRowKey, NeedFigures>;
+  const pr_0101 = sum(NEED_ROWS.map((k) => rader[k].pr_0101));
+  const pr_3112 = sum(NEED_ROWS.map((k) => rader[k].pr_3112));
+  return { dato_0101: isoDate(aar, 1, 1), dato_3112: isoDate(aar, 12, 31), rader, sum: { pr_0101, pr_3112, endring: difference(pr_0101, pr_3112) } };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Ajv2020, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import { formats } from './formats.js';
-import { loadSchemas, schemaSources } from './schemas.js';
+import { builtinSchemas, loadSchemas, schemaSources } from './store.js';
 
 export const AJV_OPTIONS: Options = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true };
 
@@ -11,21 +11,21 @@ export function exportName(schemaFile: string): string {
   return schemaFile.replace(/\.schema\.json$/, '').replace(/[^A-Za-z0-9]/g, '_');
 }
 
-/** A fingerprint of the schema files, so validators compiled from other schemas are never used. */
+/** A fingerprint of the built-in schemas, so validators compiled from other schemas are never used. */
 export function schemaFingerprint(): string {
   const hash = createHash('sha256');
   for (const [name, text] of schemaSources()) hash.update(name).update('\0').update(text).update('\0');
   return hash.digest('hex');
 }
 
-/** An ajv instance with every schema and format; the build uses it too, to write the precompiled module. */
+/** An ajv instance with every built-in schema and format; the build uses it too, to write the precompiled module. */
 export function createAjv(extra: Options = {}): Ajv2020 {
   // Loaded only when a schema must be compiled here: with precompiled validators, ajv's compiler
   // (about 40 ms of module loading) is never needed.
   const { Ajv2020: Compiler } = createRequire(import.meta.url)('ajv/dist/2020') as typeof import('ajv/dist/2020.js');
   const ajv = new Compiler({ ...AJV_OPTIONS, ...extra });
   for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);
-  for (const schema of loadSchemas().values()) ajv.addSchema(schema);
+  for (const schema of builtinSchemas()) ajv.addSchema(schema);
   return ajv;
 }
 
@@ -40,8 +40,8 @@ let precompiled: Precompiled | null | undefined;
 function loadPrecompiled(): Precompiled | null {
   if (precompiled !== undefined) return precompiled;
   try {
-    // Otherwise the file, by the same path from dist/validate/ and from dist/cli/.
-    const mod = typeof BOSOREPORT_COMPILED !== 'undefined' ? BOSOREPORT_COMPILED : (createRequire(import.meta.url)('../validate/compiled.cjs') as CompiledModule);
+    // Otherwise the file, by the same path from dist/schema/ and from dist/cli/.
+    const mod = typeof BOSOREPORT_COMPILED !== 'undefined' ? BOSOREPORT_COMPILED : (createRequire(import.meta.url)('../schema/compiled.cjs') as CompiledModule);
     precompiled = mod.fingerprint === schemaFingerprint() ? mod.create(formats) : null;
   } catch {
     precompiled = null; // running from source, or not built: compile at run time
@@ -52,14 +52,50 @@ function loadPrecompiled(): Precompiled | null {
 let ajv: Ajv2020 | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
-/** The validator for one form's schema: precompiled, or compiled once per process. */
+/**
+ * The validator for one form's schema: precompiled for the built-in forms, else compiled once per
+ * process (a form from a reports repository). Throws ajv's error when the schema does not compile.
+ */
 export function validatorFor(schemaId: string): ValidateFunction {
   let fn = compiled.get(schemaId) ?? loadPrecompiled()?.[exportName(schemaId)];
   if (!fn) {
     ajv ??= createAjv();
+    // A schema registered after the compiler was made (a repository's form) joins it now.
+    const schema = loadSchemas().get(schemaId);
+    if (!ajv.getSchema(schemaId) && schema) ajv.addSchema(schema);
     fn = ajv.getSchema(schemaId);
     if (!fn) throw new Error(`schema ${schemaId} is not loaded`);
   }
   compiled.set(schemaId, fn);
   return fn;
+}
+
+/** Why a repository's schema cannot be used, with where: a schema path (meta-schema errors) or a word to look for. */
+export interface SchemaProblem {
+  message: string;
+  instancePath?: string;
+  keyword?: string;
+}
+
+/** Compiles a repository's schema once, now, so that its problems are reported before any report is checked. */
+export function checkSchema(schemaId: string): SchemaProblem | undefined {
+  const schema = loadSchemas().get(schemaId);
+  if (!schema) return { message: `schema ${schemaId} is not loaded` };
+  ajv ??= createAjv();
+  if (ajv.validateSchema(schema) !== true) {
+    const e = ajv.errors?.[0];
+    return { message: `${e?.instancePath || '/'} ${e?.message ?? 'is not a valid JSON Schema'}`, ...(e ? { instancePath: e.instancePath } : {}) };
+  }
+  try {
+    if (!ajv.getSchema(schemaId)) ajv.addSchema(schema);
+    const fn = ajv.getSchema(schemaId);
+    if (!fn) return { message: `schema ${schemaId} did not compile` };
+    compiled.set(schemaId, fn);
+    return undefined;
+  } catch (error) {
+    ajv.removeSchema(schemaId);
+    const e = error as Error & { missingRef?: string };
+    const keyword = e.missingRef ?? /keyword: "?([^"\s]+)"?/.exec(e.message)?.[1] ?? /"([^"]+)"/.exec(e.message)?.[1];
+    return { message: e.message.split('\n')[0]!, ...(keyword ? { keyword } : {}) };
+  }
 }

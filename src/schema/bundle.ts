@@ -1,4 +1,4 @@
-import { loadSchemas, type SchemaNode } from './schemas.js';
+import { loadSchemas, type SchemaNode } from './store.js';
 
 const SHARED = 'felles.schema.json';
 

@@ -1,3 +1,5 @@
+import type { DataPath } from '../load/positions.js';
+
 /**
  * The shapes of report data that the schemas guarantee, shared by both forms.
  * Only trusted after schema validation has passed.
@@ -16,6 +18,10 @@ export interface ProgramInfo {
   telefon?: string | number | null;
   epost?: string | null;
 }
+
+/** The rows of the need table: A. uten eid eller leid bolig, B. fare for å miste boligen, C. uegnet bolig. */
+export const NEED_ROWS = ['a_uten_eid_eller_leid_bolig', 'b_fare_for_aa_miste_boligen', 'c_uegnet_bolig'] as const;
+export type NeedRowKey = (typeof NEED_ROWS)[number];
 
 export interface NeedRow {
   status_behov_pr_0101: Count;
@@ -55,4 +61,9 @@ export interface Activity extends ActivityRow {
 export function countOf(row: CountRow | undefined): { value: Count; kommentar?: string; fordeling?: Breakdown[] } {
   if (row === undefined || row === null || typeof row === 'number') return { value: row ?? null };
   return { value: row.resultat, ...(row.kommentar !== undefined ? { kommentar: row.kommentar } : {}), ...(row.fordeling ? { fordeling: row.fordeling } : {}) };
+}
+
+/** Where a number row's number is: the row itself when written as a plain number, else its `resultat`. */
+export function countPath(row: CountRow | undefined, path: DataPath): DataPath {
+  return row !== null && typeof row === 'object' ? [...path, 'resultat'] : path;
 }

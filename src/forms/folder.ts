@@ -1,0 +1,176 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { diagnostic, FILE_START, NO_POSITION, type Diagnostic, type Span } from '../diagnostics.js';
+import { parseReport } from '../load/parse.js';
+import type { DataPath } from '../load/positions.js';
+import { words, type Lang, type Params } from '../messages/index.js';
+import { sharedSections } from '../parts/figure-table.js';
+import { HEADER_RULES } from '../parts/header-rules.js';
+import { readHeader } from '../parts/header.js';
+import { PART_RULES } from '../parts/part-rules.js';
+import { periodFacts } from '../parts/period.js';
+import { sharedFigures } from '../parts/shared-figures.js';
+import { checkSchema } from '../schema/ajv.js';
+import { addSchema, loadSchemas, schemaAt, type SchemaNode } from '../schema/store.js';
+import { readFormYaml, type FormSpec } from './form-yaml.js';
+import { checkModule, importModule, moduleProblem } from './module.js';
+import type { Form, FormModule } from './types.js';
+
+export const FORM_FILES = { spec: 'form.yaml', schema: 'schema.json', template: 'template.hbs', code: 'form.mjs', partials: 'partials' } as const;
+
+export interface FolderLoad {
+  form?: Form;
+  diagnostics: Diagnostic[];
+}
+
+/** A line and column from a character offset, for errors that give an offset (JSON.parse). */
+function spanAt(text: string, offset: number): Span {
+  const before = text.slice(0, offset).split('\n');
+  const line = before.length;
+  const col = before[before.length - 1]!.length + 1;
+  return { line, col, endLine: line, endCol: col + 1 };
+}
+
+function problem(file: string, span: Span, code: string, lang: Lang, params: Params = {}): Diagnostic {
+  return diagnostic(file, span, 'error', 'form-folder/broken', words(lang, code, params));
+}
+
+/** The schema, parsed, with bosoreport's $id for the form; or why it cannot be used. */
+function readSchema(file: string, id: string, lang: Lang): { schema?: SchemaNode; text?: string; diagnostics: Diagnostic[] } {
+  if (!existsSync(file)) return { diagnostics: [problem(file, NO_POSITION, 'form-folder/missing-file', lang, { file: path.basename(file) })] };
+  const text = readFileSync(file, 'utf8');
+  let schema: SchemaNode;
+  try {
+    schema = JSON.parse(text) as SchemaNode;
+  } catch (error) {
+    const at = /position (\d+)/.exec((error as Error).message);
+    return { diagnostics: [problem(file, at ? spanAt(text, Number(at[1])) : FILE_START, 'form-folder/bad-json', lang, { detail: (error as Error).message.split('\n')[0]! })] };
+  }
+  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return { diagnostics: [problem(file, FILE_START, 'form-folder/bad-schema', lang, { detail: 'not an object' })] };
+  const schemaId = `${id}.schema.json`;
+  if (schema.$id !== undefined && schema.$id !== schemaId) return { diagnostics: [problem(file, FILE_START, 'form-folder/schema-id', lang, { value: String(schema.$id), expected: schemaId })] };
+  return { schema: { ...schema, $id: schemaId }, text, diagnostics: [] };
+}
+
+/** Where in schema.json a keyword or schema path stands, found by reading the file with positions. */
+function schemaSpan(file: string, text: string, at: { instancePath?: string; keyword?: string }, lang: Lang): Span {
+  const parsed = parseReport(file, new TextEncoder().encode(text), lang).report;
+  if (parsed && at.instancePath !== undefined) {
+    const segs = at.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    return parsed.spanFor(segs.map((s) => (/^\d+$/.test(s) ? Number(s) : s)), 'value');
+  }
+  if (at.keyword) {
+    const i = text.indexOf(`"${at.keyword}"`);
+    if (i >= 0) return spanAt(text, i);
+  }
+  return FILE_START;
+}
+
+/** The header year must be a whole number the schema requires, or no period can follow from it. */
+function checkYearField(spec: FormSpec, schemaId: string): boolean {
+  const node = schemaAt(schemaId, spec.fields.aar);
+  const types = ([] as string[]).concat(node?.type ?? []);
+  if (!node || !types.includes('integer') || types.includes('null')) return false;
+  for (let i = 0; i < spec.fields.aar.length; i++) {
+    const owner = schemaAt(schemaId, spec.fields.aar.slice(0, i));
+    if (!owner?.required?.includes(String(spec.fields.aar[i]))) return false;
+  }
+  return true;
+}
+
+/** Template syntax, checked now so a broken template stops the run before anything is rendered. */
+async function checkTemplate(file: string, lang: Lang): Promise<Diagnostic[]> {
+  if (!existsSync(file)) return [problem(file, NO_POSITION, 'form-folder/missing-file', lang, { file: path.basename(file) })];
+  const { default: Handlebars } = await import('handlebars');
+  try {
+    Handlebars.parse(readFileSync(file, 'utf8'));
+    return [];
+  } catch (error) {
+    const e = error as Error & { lineNumber?: number; column?: number };
+    const line = e.lineNumber ?? Number(/line (\d+)/.exec(e.message)?.[1] ?? 1);
+    const col = (e.column ?? 0) + 1;
+    return [problem(file, { line, col, endLine: line, endCol: col + 1 }, 'form-folder/bad-template', lang, { detail: e.message.split('\n')[0]! })];
+  }
+}
+
+/** Ties the form's data, schema and code into the unit the pipeline runs. */
+function assemble(spec: FormSpec, dir: string, origin: Form['origin'], code: FormModule): Form {
+  const schemaId = `${spec.id}.schema.json`;
+  const base = { id: spec.id, schemaId, years: spec.years, fields: spec.fields };
+  const helpers = {
+    title: (p: DataPath) => schemaAt(schemaId, p)?.title,
+    description: (p: DataPath) => schemaAt(schemaId, p)?.description,
+  };
+  const partials = path.join(dir, FORM_FILES.partials);
+  return {
+    ...base,
+    title: spec.title,
+    reportName: spec.reportName,
+    type: spec.type,
+    period: spec.period,
+    provisional: spec.provisional,
+    about: spec.about,
+    facts: spec.facts,
+    origin,
+    dir,
+    templateFile: path.join(dir, FORM_FILES.template),
+    ...(existsSync(partials) ? { partialsDir: partials } : {}),
+    derive(data) {
+      const h = readHeader(data, spec.fields);
+      const aar = h.aar!; // the loader checked that the schema requires it as a whole number
+      const periode = periodFacts(spec.period, aar, h.rapporteringsdato, h.forsidedato, h.programstart);
+      const shared = sharedFigures(schemaId, data, aar);
+      return { periode, ...(code.derive ? code.derive(data, shared as Record<string, unknown>) : shared) };
+    },
+    rules: [...HEADER_RULES, ...PART_RULES, ...(code.rules ?? [])],
+    figureTable: (figures, lang) => (code.figureTable ? code.figureTable(figures, lang) : sharedSections(figures, lang)),
+    view: (data, figures) => (code.view ? code.view(data, figures, helpers) : {}),
+  };
+}
+
+/**
+ * Loads one form folder: form.yaml, schema.json, template.hbs and, where there is one, the code.
+ * Built-in forms and a repository's forms come through here alike; for a repository's form the schema
+ * is compiled and the template parsed now, so a broken folder is reported with its file and line
+ * before any report is checked. `code` is the built-in form's module when the bundle carries it.
+ */
+export async function loadFormFolder(dir: string, origin: Form['origin'], lang: Lang, code?: FormModule): Promise<FolderLoad> {
+  const specFile = path.join(dir, FORM_FILES.spec);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return { diagnostics: [problem(dir, NO_POSITION, 'form-folder/not-a-folder', lang, { dir })] };
+  if (!existsSync(specFile)) return { diagnostics: [problem(specFile, NO_POSITION, 'form-folder/missing-file', lang, { file: FORM_FILES.spec })] };
+  const read = readFormYaml(specFile, readFileSync(specFile), lang);
+  if (!read.spec) return { diagnostics: read.diagnostics };
+  const spec = read.spec;
+
+  const schemaFile = path.join(dir, FORM_FILES.schema);
+  const schema = readSchema(schemaFile, spec.id, lang);
+  if (!schema.schema) return { diagnostics: schema.diagnostics };
+  const schemaId = schema.schema.$id!;
+  const known = loadSchemas().get(schemaId);
+  if (known && origin === 'repository') return { diagnostics: [problem(specFile, FILE_START, 'form-folder/duplicate-id', lang, { id: spec.id })] };
+  addSchema(schemaId, schema.text!, origin, schema.schema);
+  const diagnostics: Diagnostic[] = [];
+  if (origin === 'repository') {
+    // Built-in schemas were compiled when bosoreport was built; a repository's is compiled here, once.
+    const broken = checkSchema(schemaId);
+    if (broken) diagnostics.push(problem(schemaFile, schemaSpan(schemaFile, schema.text!, broken, lang), 'form-folder/bad-schema', lang, { detail: broken.message }));
+    else if (!checkYearField(spec, schemaId)) diagnostics.push(problem(specFile, FILE_START, 'form-folder/no-year', lang, { path: spec.fields.aar.join('.') }));
+    diagnostics.push(...(await checkTemplate(path.join(dir, FORM_FILES.template), lang)));
+  }
+
+  let module = code;
+  if (!module) {
+    const file = origin === 'builtin' ? ['form.js', 'form.ts'].map((f) => path.join(dir, f)).find(existsSync) : path.join(dir, FORM_FILES.code);
+    if (file && existsSync(file)) {
+      const imported = await importModule(file);
+      if ('error' in imported) diagnostics.push(moduleProblem(file, imported.error, lang));
+      else {
+        const checked = checkModule(file, imported.exports, lang);
+        diagnostics.push(...checked.diagnostics);
+        module = checked.module;
+      }
+    }
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+  return { form: assemble(spec, dir, origin, module ?? {}), diagnostics };
+}

@@ -1,0 +1,153 @@
+import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics.js';
+import { parseReport, type ParsedReport } from '../load/parse.js';
+import type { DataPath } from '../load/positions.js';
+import { words, type Lang, type Params } from '../messages/index.js';
+import { DEFAULT_HEADER_FIELDS } from '../parts/header.js';
+import { DEFAULT_DEADLINES, PERIOD_KINDS, type Deadline, type PeriodKind } from '../parts/period.js';
+import type { HeaderFields } from '../rules/types.js';
+import { closest } from '../util/similar.js';
+import type { FormFacts } from './types.js';
+
+/** What a form folder's form.yaml says: the form's data, as opposed to its schema, template and code. */
+export interface FormSpec {
+  id: string;
+  title: Record<Lang, string>;
+  /** The report's name on the cover and in the document title: «Årsrapport», «Halvårsrapport». */
+  reportName: string;
+  /** The report type as a word in file names and for telling reports of one kind apart («aarsrapport»). */
+  type: string;
+  years: readonly [number, number];
+  period: { kind: PeriodKind; frist: Deadline | null };
+  provisional: boolean;
+  /** Which years and regions the form served and how sure the model is, for listings and docs. */
+  about: string;
+  fields: HeaderFields;
+  facts: FormFacts;
+}
+
+const KEYS = ['id', 'tittel', 'rapportnavn', 'type', 'aar', 'periode', 'frist', 'forelopig', 'beskrivelse', 'felter', 'fakta'];
+const FIELD_KEYS = Object.keys(DEFAULT_HEADER_FIELDS);
+const FACT_KEYS = ['behov', 'prioritert_omraade'];
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** A dotted data path («generell_programinformasjon.kommune») as a path. */
+function dotted(text: string): DataPath | undefined {
+  const parts = text.split('.');
+  return parts.every((p) => /^[a-z0-9_]+$/.test(p)) ? parts : undefined;
+}
+
+/**
+ * Reads form.yaml, checking every field; each problem points at its line and column. Returns the spec
+ * only when there is none.
+ */
+export function readFormYaml(file: string, bytes: Uint8Array, lang: Lang): { spec?: FormSpec; diagnostics: Diagnostic[] } {
+  const parsed = parseReport(file, bytes, lang);
+  if (!parsed.report) return { diagnostics: parsed.diagnostics };
+  const report: ParsedReport = parsed.report;
+  const diagnostics: Diagnostic[] = [];
+  const problem = (path: DataPath, code: string, params: Params = {}, target: 'value' | 'key' | 'owner' = 'value') => {
+    diagnostics.push(diagnostic(file, report.spanFor(path, target), 'error', 'form-folder/form-yaml', words(lang, code, params)));
+  };
+  const data = report.data as Record<string, unknown>;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { diagnostics: [diagnostic(file, FILE_START, 'error', 'form-folder/form-yaml', words(lang, 'form-folder/not-a-mapping'))] };
+  }
+  const unknownKeys = (at: DataPath, value: Record<string, unknown>, known: string[]) => {
+    for (const key of Object.keys(value)) {
+      if (!known.includes(key)) problem([...at, key], 'form-folder/unknown-key', { key, suggestion: closest(key, known) ?? '', known: known.join(', ') }, 'key');
+    }
+  };
+  unknownKeys([], data, KEYS);
+  const text = (key: string, required: boolean): string | undefined => {
+    const v = data[key];
+    if (v === undefined && !required) return undefined;
+    if (typeof v !== 'string' || !v.trim()) {
+      problem(v === undefined ? [] : [key], v === undefined ? 'form-folder/missing' : 'form-folder/not-text', { key }, v === undefined ? 'owner' : 'value');
+      return undefined;
+    }
+    return v.trim();
+  };
+
+  const id = text('id', true);
+  if (id !== undefined && !ID.test(id)) problem(['id'], 'form-folder/bad-id', { value: id });
+  const reportName = text('rapportnavn', true);
+  const type = text('type', true);
+  if (type !== undefined && !/^[a-z]+$/.test(type)) problem(['type'], 'form-folder/bad-type', { value: type });
+  const about = text('beskrivelse', false) ?? '';
+
+  const title: Partial<Record<Lang, string>> = {};
+  const tittel = data.tittel;
+  if (typeof tittel === 'string' && tittel.trim()) title.nb = tittel.trim();
+  else if (tittel && typeof tittel === 'object' && !Array.isArray(tittel)) {
+    const t = tittel as Record<string, unknown>;
+    unknownKeys(['tittel'], t, ['nb', 'en']);
+    for (const lang of ['nb', 'en'] as const) {
+      if (t[lang] === undefined) continue;
+      if (typeof t[lang] === 'string' && (t[lang] as string).trim()) title[lang] = (t[lang] as string).trim();
+      else problem(['tittel', lang], 'form-folder/not-text', { key: `tittel.${lang}` });
+    }
+    if (!title.nb && t.nb === undefined) problem(['tittel'], 'form-folder/missing', { key: 'tittel.nb' }, 'owner');
+  } else problem(tittel === undefined ? [] : ['tittel'], tittel === undefined ? 'form-folder/missing' : 'form-folder/not-text', { key: 'tittel' }, tittel === undefined ? 'owner' : 'value');
+
+  let years: [number, number] | undefined;
+  const aar = data.aar;
+  if (Array.isArray(aar) && aar.length === 2 && aar.every((y) => Number.isInteger(y) && y >= 2000 && y <= 2100) && aar[0] <= aar[1]) years = [aar[0], aar[1]];
+  else problem(aar === undefined ? [] : ['aar'], aar === undefined ? 'form-folder/missing' : 'form-folder/bad-years', { key: 'aar' }, aar === undefined ? 'owner' : 'value');
+
+  let kind: PeriodKind | undefined;
+  const periode = data.periode;
+  if (typeof periode === 'string' && (PERIOD_KINDS as string[]).includes(periode)) kind = periode as PeriodKind;
+  else if (periode === undefined) problem([], 'form-folder/missing', { key: 'periode' }, 'owner');
+  else problem(['periode'], 'form-folder/bad-period', { value: String(periode), kinds: PERIOD_KINDS.join(', '), suggestion: typeof periode === 'string' ? closest(periode, PERIOD_KINDS) ?? '' : '' });
+
+  let frist: Deadline | null | undefined = kind ? DEFAULT_DEADLINES[kind] : undefined;
+  if (data.frist === null) frist = null;
+  else if (data.frist !== undefined) {
+    const f = data.frist as Record<string, unknown>;
+    const ok = f && typeof f === 'object' && Number.isInteger(f.maaned) && Number.isInteger(f.dag) && (f.aar_etter === undefined || Number.isInteger(f.aar_etter));
+    if (ok && (f.maaned as number) >= 1 && (f.maaned as number) <= 12 && (f.dag as number) >= 1 && (f.dag as number) <= 31) {
+      unknownKeys(['frist'], f, ['maaned', 'dag', 'aar_etter']);
+      frist = { maaned: f.maaned as number, dag: f.dag as number, aar_etter: (f.aar_etter as number | undefined) ?? 0 };
+    } else problem(['frist'], 'form-folder/bad-deadline');
+  }
+
+  const forelopig = data.forelopig;
+  if (forelopig !== undefined && typeof forelopig !== 'boolean') problem(['forelopig'], 'form-folder/not-boolean', { key: 'forelopig' });
+
+  const paths = <K extends string>(key: string, known: readonly K[], defaults: Partial<Record<K, DataPath>>): Partial<Record<K, DataPath>> => {
+    const out: Partial<Record<K, DataPath>> = { ...defaults };
+    const v = data[key];
+    if (v === undefined) return out;
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+      problem([key], 'form-folder/not-a-mapping-field', { key });
+      return out;
+    }
+    unknownKeys([key], v as Record<string, unknown>, [...known]);
+    for (const [k, p] of Object.entries(v as Record<string, unknown>)) {
+      if (!(known as readonly string[]).includes(k)) continue;
+      const path = typeof p === 'string' ? dotted(p) : undefined;
+      if (path) out[k as K] = path;
+      else problem([key, k], 'form-folder/bad-path', { value: String(p) });
+    }
+    return out;
+  };
+  const fields = paths('felter', FIELD_KEYS as (keyof HeaderFields)[], DEFAULT_HEADER_FIELDS) as HeaderFields;
+  const facts = paths('fakta', FACT_KEYS as (keyof FormFacts)[], {}) as FormFacts;
+
+  if (diagnostics.length > 0 || !id || !reportName || !type || !years || !kind || frist === undefined || !title.nb) return { diagnostics };
+  return {
+    spec: {
+      id,
+      title: { nb: title.nb, en: title.en ?? title.nb },
+      reportName,
+      type,
+      years,
+      period: { kind, frist },
+      provisional: forelopig === true,
+      about,
+      fields,
+      facts,
+    },
+    diagnostics,
+  };
+}
