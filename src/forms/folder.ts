@@ -9,7 +9,8 @@ import { HEADER_RULES } from '../parts/header-rules.js';
 import { readHeader } from '../parts/header.js';
 import { PART_RULES } from '../parts/part-rules.js';
 import { periodFacts } from '../parts/period.js';
-import { sharedFigures } from '../parts/shared-figures.js';
+import { sharedFigures, type SharedFigures } from '../parts/shared-figures.js';
+import { sharedView } from '../parts/shared-view.js';
 import { checkSchema } from '../schema/ajv.js';
 import { addSchema, loadSchemas, schemaAt, type SchemaNode } from '../schema/store.js';
 import { readFormYaml, type FormSpec } from './form-yaml.js';
@@ -124,7 +125,8 @@ function assemble(spec: FormSpec, dir: string, origin: Form['origin'], code: For
     },
     rules: [...HEADER_RULES, ...PART_RULES, ...(code.rules ?? [])],
     figureTable: (figures, lang) => (code.figureTable ? code.figureTable(figures, lang) : sharedSections(figures, lang)),
-    view: (data, figures) => (code.view ? code.view(data, figures, helpers) : {}),
+    // The shared parts' rows for the shared partials, then whatever the form's own code adds.
+    view: (data, figures) => ({ ...sharedView(schemaId, data, figures as SharedFigures, helpers), ...(code.view ? code.view(data, figures, helpers) : {}) }),
   };
 }
 

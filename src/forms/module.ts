@@ -56,8 +56,8 @@ function ruleProblem(rule: unknown): string | undefined {
   if (!r || typeof r !== 'object') return 'is not an object';
   if (typeof r.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(r.id)) return 'has no id of lowercase letters, digits and hyphens';
   if (r.severity !== 'error' && r.severity !== 'warning') return `${r.id}: severity must be "error" or "warning"`;
-  if (typeof r.code !== 'string' || !/^[A-Z][A-Za-z0-9-]*$/.test(r.code)) return `${r.id}: code must start with a capital letter`;
-  if (r.code.startsWith('E') !== (r.severity === 'error')) return `${r.id}: codes starting with E are for errors only, and every error's code starts with E`;
+  if (typeof r.code !== 'string' || !/^[EW][A-Za-z0-9-]+$/.test(r.code)) return `${r.id}: code must be E… (an error) or W… (a warning), for example "E101"`;
+  if (r.code.startsWith('E') !== (r.severity === 'error')) return `${r.id}: a code starting with E is for an error, W for a warning`;
   if (!isFunction(r.check)) return `${r.id}: check must be a function`;
   for (const lang of ['nb', 'en'] as const) {
     const w = r.messages?.[lang];

@@ -37,6 +37,7 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('upper', (v: unknown) => String(v ?? '').toLocaleUpperCase('nb-NO'));
   hb.registerHelper('add1', (n: unknown) => Number(n) + 1);
+  hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map((a) => String(a ?? '')).join(''));
   hb.registerHelper('isString', (v: unknown) => typeof v === 'string');
   hb.registerHelper('isNumber', (v: unknown) => typeof v === 'number');
   // Only web links are made clickable; anything else (javascript:, file:) becomes an inert anchor.
