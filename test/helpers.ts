@@ -80,3 +80,20 @@ export const FUZZ_SEED = seedSetting === 'random' ? undefined : Number(seedSetti
 export function fuzzOptions(numRuns = FUZZ_RUNS): { numRuns: number; seed?: number } {
   return FUZZ_SEED === undefined ? { numRuns } : { numRuns, seed: FUZZ_SEED };
 }
+
+/** Runs the CLI in-process (no new Node), for tests where the real binary adds nothing. */
+export async function runMain(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+  const { main } = await import('../src/cli/main.js');
+  const out: string[] = [];
+  const err: string[] = [];
+  const sink = (into: string[]) => ({ write: (s: string | Uint8Array) => (into.push(String(s)), true), isTTY: false }) as unknown as NodeJS.WritableStream;
+  const status = await main(args, { stdout: sink(out), stderr: sink(err), env: { LANG: 'C', ...options.env }, cwd: options.cwd ?? ROOT });
+  return { status, stdout: out.join(''), stderr: err.join('') };
+}
+
+/** The files of a form folder in examples/forms, to copy into a test's own tree (and change). */
+export function exampleForm(dir = 'examples/forms/skjemaer/statusnotat-2013'): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of ['form.yaml', 'schema.json', 'template.hbs', 'form.mjs']) files[name] = readFileSync(path.join(ROOT, dir, name), 'utf8');
+  return files;
+}

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { ruleCatalog } from '../cross/catalog.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { BosoreportError, EXIT_USAGE } from '../errors.js';
 import { builtinForms } from '../forms/registry.js';
 import { t } from '../messages/index.js';
@@ -7,9 +9,19 @@ import type { SeveritySetting } from '../rules/types.js';
 import { checkOne, ioDiagnostic, type CheckedFile } from './check-one.js';
 import { ConfigResolver } from './config.js';
 import { wantsProgress, type CommandContext } from './context.js';
-import { expandInputs } from './inputs.js';
+import { display, expandInputs } from './inputs.js';
 
 export type { CheckedFile } from './check-one.js';
+
+/** A config's problems as one outcome per file: a broken form folder's problems are in its own files. */
+export function byFile(diagnostics: readonly Diagnostic[], cwd: string): { file: string; diagnostics: Diagnostic[] }[] {
+  const files = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const file = path.isAbsolute(d.file) ? display(cwd, d.file) : d.file;
+    files.set(file, [...(files.get(file) ?? []), { ...d, file }]);
+  }
+  return [...files].map(([file, list]) => ({ file, diagnostics: list }));
+}
 
 export interface Checked {
   files: CheckedFile[];
@@ -65,10 +77,7 @@ export async function checkFiles(paths: readonly string[], ctx: CommandContext, 
   for (const config of await configs.all()) {
     if (config.diagnostics.length === 0) continue;
     usageFailed = configFailed = true;
-    // A broken form folder's problems are in its own files; each file is listed once with its own.
-    const byFile = new Map<string, typeof config.diagnostics>();
-    for (const d of config.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
-    for (const [file, diagnostics] of [...byFile].reverse()) files.unshift({ file, diagnostics });
+    files.unshift(...byFile(config.diagnostics, io.cwd));
   }
   return { files, usageFailed, configFailed, types: [...types] };
 }

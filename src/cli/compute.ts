@@ -1,5 +1,6 @@
 import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../errors.js';
 import { t } from '../messages/index.js';
+import { readHeader } from '../parts/header.js';
 import type { SeveritySetting } from '../rules/types.js';
 import { checkFiles } from './check-files.js';
 import { colorFor, type CommandContext } from './context.js';
@@ -42,8 +43,8 @@ export async function runCompute(paths: readonly string[], options: { json?: boo
     };
     io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
-    const data = result.data as { generell_programinformasjon: { kommune: string; rapporteringsaar: number } };
-    const heading = `${data.generell_programinformasjon.kommune} – ${form.title[lang]}, ${data.generell_programinformasjon.rapporteringsaar}`;
+    const header = readHeader(result.data, form.fields);
+    const heading = `${header.kommune ?? ''} – ${form.title[lang]}, ${header.aar}`;
     io.stdout.write(formatFigures(heading, form.figureTable(result.figures, lang), await colorFor(io.stdout, io.env)));
     if (result.diagnostics.length) io.stderr.write(formatStylish([one], { lang, color, listClean: false }));
   }

@@ -3,6 +3,7 @@ import type { FormRegistry } from '../forms/registry.js';
 import { ConfigResolver } from './config.js';
 import { colorFor, type CommandContext } from './context.js';
 import { formatStylish } from './formatters/stylish.js';
+import { byFile } from './check-files.js';
 
 /**
  * The forms known in the working folder: the built-in ones and those the nearest `.bosoreport.yaml`
@@ -12,8 +13,6 @@ export async function formsHere(ctx: CommandContext): Promise<{ forms?: FormRegi
   const { io, lang } = ctx;
   const config = await new ConfigResolver(io.cwd, lang).forReport(path.join(io.cwd, 'rapport.yaml'));
   if (config.diagnostics.length === 0) return { forms: config.forms };
-  const byFile = new Map<string, typeof config.diagnostics>();
-  for (const d of config.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
-  io.stderr.write(formatStylish([...byFile].map(([file, diagnostics]) => ({ file, diagnostics })), { lang, color: await colorFor(io.stderr, io.env), listClean: false }));
+  io.stderr.write(formatStylish(byFile(config.diagnostics, io.cwd), { lang, color: await colorFor(io.stderr, io.env), listClean: false }));
   return {};
 }

@@ -95,8 +95,7 @@ async function checkTemplate(file: string, lang: Lang): Promise<Diagnostic[]> {
 }
 
 /** Ties the form's data, schema and code into the unit the pipeline runs. */
-function assemble(spec: FormSpec, dir: string, origin: Form['origin'], code: FormModule): Form {
-  const schemaId = `${spec.id}.schema.json`;
+function assemble(spec: FormSpec, dir: string, origin: Form['origin'], code: FormModule, schemaId: string): Form {
   const base = { id: spec.id, schemaId, years: spec.years, fields: spec.fields };
   const helpers = {
     title: (p: DataPath) => schemaAt(schemaId, p)?.title,
@@ -147,10 +146,11 @@ export async function loadFormFolder(dir: string, origin: Form['origin'], lang: 
   const schemaFile = path.join(dir, FORM_FILES.schema);
   const schema = readSchema(schemaFile, spec.id, lang);
   if (!schema.schema) return { diagnostics: schema.diagnostics };
-  const schemaId = schema.schema.$id!;
-  const known = loadSchemas().get(schemaId);
-  if (known && origin === 'repository') return { diagnostics: [problem(specFile, FILE_START, 'form-folder/duplicate-id', lang, { id: spec.id })] };
-  addSchema(schemaId, schema.text!, origin, schema.schema);
+  // Another folder of the same id may have been loaded in this process (another repository, a test):
+  // each gets a registered id of its own, in the same folder of ids so relative $refs still resolve.
+  let schemaId = schema.schema.$id!;
+  for (let n = 2; loadSchemas().has(schemaId); n++) schemaId = `${spec.id}~${n}.schema.json`;
+  addSchema(schemaId, schema.text!, origin, { ...schema.schema, $id: schemaId });
   const diagnostics: Diagnostic[] = [];
   if (origin === 'repository') {
     // Built-in schemas were compiled when bosoreport was built; a repository's is compiled here, once.
@@ -174,5 +174,5 @@ export async function loadFormFolder(dir: string, origin: Form['origin'], lang: 
     }
   }
   if (diagnostics.length > 0) return { diagnostics };
-  return { form: assemble(spec, dir, origin, module ?? {}), diagnostics };
+  return { form: assemble(spec, dir, origin, module ?? {}, schemaId), diagnostics };
 }

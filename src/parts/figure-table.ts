@@ -83,7 +83,7 @@ export function deviationSection(a: ActivitySummary, lang: Lang): Section[] {
 export function sharedSections(figures: { periode: PeriodFacts; behovstabeller?: Record<string, NeedTableFigures>; aktivitetstabeller?: Record<string, ActivitySummary> }, lang: Lang): Section[] {
   const sections = [periodSection(figures.periode, lang)];
   const tables = Object.values(figures.behovstabeller ?? {});
-  for (const b of tables) sections.push(needSection(b, lang));
+  for (const b of tables) sections.push(needSection(b, lang, t(lang, 'fig/need-table')));
   const lists = Object.values(figures.aktivitetstabeller ?? {});
   for (const a of lists) sections.push(activitySection(a, lang), ...deviationSection(a, lang));
   return sections;
