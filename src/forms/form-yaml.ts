@@ -25,9 +25,9 @@ export interface FormSpec {
   facts: FormFacts;
 }
 
-const KEYS = ['id', 'tittel', 'rapportnavn', 'type', 'aar', 'periode', 'frist', 'forelopig', 'beskrivelse', 'felter', 'fakta'];
-const FIELD_KEYS = Object.keys(DEFAULT_HEADER_FIELDS);
-const FACT_KEYS = ['behov', 'prioritert_omraade'];
+export const FORM_YAML_KEYS = ['id', 'tittel', 'rapportnavn', 'type', 'aar', 'periode', 'frist', 'forelopig', 'beskrivelse', 'felter', 'fakta'];
+export const FIELD_KEYS = Object.keys(DEFAULT_HEADER_FIELDS);
+export const FACT_KEYS = ['behov', 'prioritert_omraade'];
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /** A dotted data path («generell_programinformasjon.kommune») as a path. */
@@ -57,7 +57,7 @@ export function readFormYaml(file: string, bytes: Uint8Array, lang: Lang): { spe
       if (!known.includes(key)) problem([...at, key], 'form-folder/unknown-key', { key, suggestion: closest(key, known) ?? '', known: known.join(', ') }, 'key');
     }
   };
-  unknownKeys([], data, KEYS);
+  unknownKeys([], data, FORM_YAML_KEYS);
   const text = (key: string, required: boolean): string | undefined => {
     const v = data[key];
     if (v === undefined && !required) return undefined;
