@@ -1,10 +1,10 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { FILE_START } from '../diagnostics.js';
+import { diagnostic, FILE_START, NO_POSITION } from '../diagnostics.js';
 import { LIMITS } from '../load/limits.js';
 import { loadProblem, parseReport, type ParsedReport } from '../load/parse.js';
 import { factsOf, type ReportFacts } from '../cross/rules.js';
 import type { FormRegistry } from '../forms/registry.js';
-import { t, type Lang } from '../messages/index.js';
+import { words, type Lang } from '../messages/index.js';
 import type { SeveritySetting } from '../rules/types.js';
 import { validateSource, type ValidationResult } from '../validate/validate.js';
 import type { FileOutcome } from './formatters/stylish.js';
@@ -33,9 +33,7 @@ export interface CheckedFile extends FileOutcome {
 }
 
 export function ioDiagnostic(lang: Lang, ruleId: string, path: string, reason?: string): Diagnostic {
-  const message = t(lang, ruleId, { path, pattern: path, reason: reason ?? '', limit: LIMITS.maxFiles });
-  const hint = ruleId === 'io/no-match' || ruleId === 'io/too-many-files' ? t(lang, `${ruleId}.hint`) : undefined;
-  return { file: path, line: 0, col: 0, endLine: 0, endCol: 0, severity: 'error', ruleId, message, ...(hint ? { hint } : {}) };
+  return diagnostic(path, NO_POSITION, 'error', ruleId, words(lang, ruleId, { path, pattern: path, reason: reason ?? '', limit: LIMITS.maxFiles }));
 }
 
 /** Positions for a report whose parse was not kept: read and parsed again, once, if ever asked for. */

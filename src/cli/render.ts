@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import { diagnostic, NO_POSITION, type Diagnostic } from '../diagnostics.js';
 import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../errors.js';
 import { t } from '../messages/index.js';
 import { findBrowser } from '../render/browser.js';
@@ -43,7 +43,7 @@ export function commonBase(files: readonly string[], cwd: string): string {
 }
 
 function problem(file: string, ruleId: string, message: string, severity: Diagnostic['severity'] = 'error', hint?: string): Diagnostic {
-  return { file, line: 0, col: 0, endLine: 0, endCol: 0, severity, ruleId, message, ...(hint ? { hint } : {}) };
+  return diagnostic(file, NO_POSITION, severity, ruleId, { message, hint });
 }
 
 /** Runs `jobs` workers over the items; order of completion does not matter, each item is independent. */

@@ -1,8 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import type { Document, LineCounter, YAMLError } from 'yaml';
 import type { Diagnostic, Span } from '../diagnostics.js';
-import { FILE_START } from '../diagnostics.js';
-import { t, type Lang } from '../messages/index.js';
+import { diagnostic, FILE_START } from '../diagnostics.js';
+import { words, type Lang } from '../messages/index.js';
 import { locateBlock, readBlockYaml } from './block-yaml.js';
 import { LIMITS } from './limits.js';
 import { LineIndex } from './lines.js';
@@ -23,15 +23,8 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-export function loadProblem(file: string, span: Span, lang: Lang, ruleId: string, params: Record<string, string | number> = {}, hint = true): Diagnostic {
-  return {
-    file,
-    ...span,
-    severity: 'error',
-    ruleId,
-    message: t(lang, ruleId, params),
-    ...(hint ? { hint: t(lang, `${ruleId}.hint`, params) } : {}),
-  };
+export function loadProblem(file: string, span: Span, lang: Lang, ruleId: string, params: Record<string, string | number> = {}): Diagnostic {
+  return diagnostic(file, span, 'error', ruleId, words(lang, ruleId, params));
 }
 
 /** yaml's messages end with " at line N, column M:" and an excerpt; the position is shown separately. */
@@ -42,7 +35,7 @@ function shortYamlMessage(error: YAMLError): string {
 function yamlDiagnostic(file: string, lang: Lang, lineCounter: LineCounter, error: YAMLError, text: string, severity: 'error' | 'warning'): Diagnostic {
   const span = spanOfRange(lineCounter, error.pos[0], error.pos[1]);
   if (severity === 'warning') {
-    return { file, ...span, severity, ruleId: 'yaml/warning', message: t(lang, 'yaml/warning', { detail: shortYamlMessage(error) }) };
+    return diagnostic(file, span, severity, 'yaml/warning', words(lang, 'yaml/warning', { detail: shortYamlMessage(error) }));
   }
   if (error.code === 'DUPLICATE_KEY') {
     const name = /^("[^"\n]*"|'[^'\n]*'|[^:\n]+?)\s*:/.exec(text.slice(error.pos[0]))?.[1] ?? '?';

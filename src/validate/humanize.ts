@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import type { Diagnostic } from '../diagnostics.js';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { DataPath } from '../load/positions.js';
 import type { ParsedReport } from '../load/parse.js';
 import { t, type Lang, type Params } from '../messages/index.js';
@@ -83,14 +83,8 @@ function one(ctx: Context, error: ErrorObject): Diagnostic | undefined {
   const path = pointerToPath(error.instancePath, report.data);
   const value = error.data;
   const title = titleAt(ctx, path);
-  const make = (ruleId: string, target: 'value' | 'key' | 'owner', at: DataPath, messageCode: string, params: Params, hint?: string): Diagnostic => ({
-    file: report.file,
-    ...report.spanFor(at, target),
-    severity: 'error',
-    ruleId,
-    message: t(lang, messageCode, params),
-    ...(hint ? { hint } : {}),
-  });
+  const make = (ruleId: string, target: 'value' | 'key' | 'owner', at: DataPath, messageCode: string, params: Params, hint?: string): Diagnostic =>
+    diagnostic(report.file, report.spanFor(at, target), 'error', ruleId, { message: t(lang, messageCode, params), hint });
 
   switch (error.keyword) {
     case 'required': {
