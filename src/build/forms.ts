@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, existsSync, writeFileSync, renameSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,6 +9,10 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const from = path.join(root, 'src', 'forms');
 const to = path.join(root, 'dist', 'forms');
+// A form folder renamed or removed in src/ must not live on in dist/ (tsc never deletes output).
+for (const entry of existsSync(to) ? readdirSync(to, { withFileTypes: true }) : []) {
+  if (entry.isDirectory() && !existsSync(path.join(from, entry.name))) rmSync(path.join(to, entry.name), { recursive: true, force: true });
+}
 for (const entry of readdirSync(from, { withFileTypes: true })) {
   if (!entry.isDirectory() || !existsSync(path.join(from, entry.name, 'form.yaml'))) continue;
   for (const name of ['form.yaml', 'schema.json', 'template.hbs', 'partials']) {
@@ -20,7 +24,10 @@ for (const entry of readdirSync(from, { withFileTypes: true })) {
 const { builtinForms } = await import('../forms/registry.js');
 const { bundledSchema } = await import('../schema/bundle.js');
 for (const form of (await builtinForms()).forms) {
-  const target = path.join(root, 'schemas', form.schemaId);
-  writeFileSync(`${target}.tmp`, `${JSON.stringify(bundledSchema(form.schemaId), null, 2)}\n`);
-  renameSync(`${target}.tmp`, target);
+  // Under the form's old ids too, so that modelines written before a rename keep their help.
+  for (const name of [form.schemaId, ...form.aliases.map((a) => `${a}.schema.json`)]) {
+    const target = path.join(root, 'schemas', name);
+    writeFileSync(`${target}.tmp`, `${JSON.stringify(bundledSchema(form.schemaId), null, 2)}\n`);
+    renameSync(`${target}.tmp`, target);
+  }
 }

@@ -17,7 +17,7 @@ export interface HelpTexts {
   compute: { description: string; json: string; examples: string };
   render: { description: string; outDir: string; pdf: string; noHtml: string; templateDir: string; browser: string; timeout: string; jobs: string; examples: string };
   doctor: { description: string; browser: string };
-  init: { description: string; kommune: string; aar: string; from: string; output: string; examples: string };
+  init: { description: string; kommune: string; aar: string; from: string; periode: string; output: string; examples: string };
   schema: string;
   forms: string;
   rules: string;
@@ -100,11 +100,13 @@ Exit codes: 0 written, no errors; 1 problems in reports; 2 usage, I/O or browser
     kommune: 'the municipality',
     aar: 'the reporting year',
     from: "last year's report: carry over programme information and 31.12 figures as 01.01",
+    periode: 'for a form used for several periods: forste_halvaar or hele_aaret (default: its first use)',
     output: 'the new file (default: <kommune>-<år>-<type>.yaml); never overwritten',
     examples: `
 Examples:
   $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 -o reports/gjovik/2013-aarsrapport.yaml
-  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 --from reports/gjovik/2012-aarsrapport.yaml`,
+  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 --from reports/gjovik/2012-aarsrapport.yaml
+  $ bosoreport init aars-og-halvaarsrapport-2011 --periode hele_aaret --kommune Halden --aar 2011`,
   },
   schema: "print a form's JSON Schema as one self-contained document",
   forms: 'list the forms and versions bosoreport knows',
@@ -188,11 +190,13 @@ Avslutningskoder: 0 skrevet, ingen feil; 1 problemer i rapportene; 2 bruks-, fil
     kommune: 'kommunen',
     aar: 'rapporteringsåret',
     from: 'fjorårets rapport: hent programinformasjon, og tallene pr. 31.12 som årets pr. 01.01',
+    periode: 'for et skjema brukt til flere perioder: forste_halvaar eller hele_aaret (standard: skjemaets første bruk)',
     output: 'den nye filen (standard: <kommune>-<år>-<type>.yaml); skrives aldri over',
     examples: `
 Eksempler:
   $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 -o rapporter/gjovik/2013-aarsrapport.yaml
-  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 --from rapporter/gjovik/2012-aarsrapport.yaml`,
+  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 --from rapporter/gjovik/2012-aarsrapport.yaml
+  $ bosoreport init aars-og-halvaarsrapport-2011 --periode hele_aaret --kommune Halden --aar 2011`,
   },
   schema: 'skriv skjemaets JSON Schema som ett selvstendig dokument',
   forms: 'list skjemaene og versjonene bosoreport kjenner',

@@ -19,6 +19,8 @@ export interface InitOptions {
   aar: string;
   from?: string;
   output?: string;
+  /** For a form with variants: forste_halvaar or hele_aaret. */
+  periode?: string;
 }
 
 /** `bosoreport init <form>`: a new report with every field, explained; never overwrites a file. */
@@ -26,7 +28,8 @@ export async function runInit(formId: string, options: InitOptions, ctx: Command
   const { io, lang } = ctx;
   const { forms } = await formsHere(ctx);
   if (!forms) return EXIT_USAGE;
-  const form = forms.find(formId);
+  // An old id still works: the new file gets the form's present id.
+  const form = forms.find(formId) ?? forms.findByAlias(formId);
   if (!form) throw new BosoreportError(t(lang, 'init/unknown-form', { value: formId, forms: forms.ids.join(', '), suggestion: closest(formId, forms.ids) ?? '' }), EXIT_USAGE);
   const aar = Number(options.aar);
   if (!Number.isInteger(aar) || aar < 2000 || aar > 2100) throw new BosoreportError(t(lang, 'init/bad-year', { value: options.aar }), EXIT_USAGE);
@@ -44,11 +47,19 @@ export async function runInit(formId: string, options: InitOptions, ctx: Command
     from = { data: result.data, file: display(io.cwd, options.from), form: result.form };
   }
 
-  const output = path.resolve(io.cwd, options.output ?? `${kommuneKey(options.kommune)}-${aar}-${form.type}.yaml`);
+  // A form with variants (half-year or annual) needs to know which; the form's own kind is the default.
+  const variants = form.variants;
+  const variant = variants ? (options.periode ?? Object.entries(variants.values).find(([, v]) => v.type === form.type)?.[0]) : undefined;
+  if (variants && (!variant || !variants.values[variant])) {
+    const known = Object.keys(variants.values);
+    throw new BosoreportError(t(lang, 'init/bad-variant', { value: options.periode ?? '', known: known.join(', '), suggestion: closest(options.periode ?? '', known) ?? '' }), EXIT_USAGE);
+  }
+  const type = variant ? variants!.values[variant]!.type : form.type;
+  const output = path.resolve(io.cwd, options.output ?? `${kommuneKey(options.kommune)}-${aar}-${type}.yaml`);
   // Editors get the self-contained copy the build writes to schemas/; a repository's form, its own file.
   const schemaFile = form.origin === 'builtin' ? path.join(SCHEMA_DIR, form.schemaId) : path.join(form.dir, 'schema.json');
   const schemaRef = path.relative(path.dirname(output), schemaFile).split(path.sep).join('/');
-  const text = skeleton({ form, kommune: options.kommune.trim(), aar, schemaRef, ...(from ? { from } : {}) });
+  const text = skeleton({ form, kommune: options.kommune.trim(), aar, schemaRef, ...(variant ? { variant } : {}), ...(from ? { from } : {}) });
   await mkdir(path.dirname(output), { recursive: true });
   let handle;
   try {

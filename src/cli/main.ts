@@ -118,12 +118,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .requiredOption('--kommune <navn>', h.init.kommune)
     .requiredOption('--aar <år>', h.init.aar)
     .option('--from <file>', h.init.from)
+    .option('--periode <verdi>', h.init.periode)
     .option('-o, --output <file>', h.init.output)
     .addOption(langOption())
     .addHelpText('after', h.init.examples)
-    .action(async (formId: string, o: { kommune: string; aar: string; from?: string; output?: string; lang?: string }) => {
+    .action(async (formId: string, o: { kommune: string; aar: string; from?: string; output?: string; periode?: string; lang?: string }) => {
       setLang(o.lang);
-      exitCode = await (await import('./init.js')).runInit(formId, { kommune: o.kommune, aar: o.aar, ...(o.from ? { from: o.from } : {}), ...(o.output ? { output: o.output } : {}) }, { io, lang });
+      exitCode = await (await import('./init.js')).runInit(formId, { kommune: o.kommune, aar: o.aar, ...(o.from ? { from: o.from } : {}), ...(o.output ? { output: o.output } : {}), ...(o.periode ? { periode: o.periode } : {}) }, { io, lang });
     });
 
   program

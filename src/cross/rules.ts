@@ -18,6 +18,9 @@ export interface ReportFacts {
   /** The municipality as a comparable key: «Gjøvik kommune» and «gjovik» are the same. */
   kommuneKey: string;
   aar: number;
+  /** The report's type and period kind (a combined form's report is a half-year or an annual report). */
+  type: string;
+  periodKind: string;
   /** Forms that offer a need table: «status behov» pr. 01.01 and 31.12 per row. */
   behov?: Record<NeedRowKey, { pr0101: number | null; pr3112: number | null }>;
   /** Forms that offer one: the priority area named for next year, if any. */
@@ -28,7 +31,8 @@ export interface ReportFacts {
 export function factsOf(file: string, form: Form, data: unknown): ReportFacts {
   const header = readHeader(data, form.fields);
   const kommune = header.kommune ?? '';
-  const facts: ReportFacts = { file, form, kommune, kommuneKey: kommuneKey(kommune), aar: header.aar ?? 0 };
+  const variant = form.variant(data);
+  const facts: ReportFacts = { file, form, kommune, kommuneKey: kommuneKey(kommune), aar: header.aar ?? 0, type: variant.type, periodKind: variant.period.kind };
   if (form.facts.behov) {
     const table = valueAt(data, form.facts.behov) as Record<NeedRowKey, { status_behov_pr_0101: number | null; status_behov_pr_3112: number | null }> | undefined;
     if (table) facts.behov = Object.fromEntries(NEED_ROWS.map((row) => [row, { pr0101: table[row].status_behov_pr_0101, pr3112: table[row].status_behov_pr_3112 }])) as ReportFacts['behov'];
@@ -90,7 +94,7 @@ export const dobbelRapport: CrossRule = {
     },
   },
   check: (reports) =>
-    [...byKey(reports, (r) => `${r.kommuneKey}|${r.form.type}|${r.aar}`).values()]
+    [...byKey(reports, (r) => `${r.kommuneKey}|${r.type}|${r.aar}`).values()]
       .filter((group) => group.length > 1)
       .flatMap((group) => {
         const sorted = [...group].sort((a, b) => a.file.localeCompare(b.file));
@@ -105,7 +109,7 @@ export const dobbelRapport: CrossRule = {
 function withLastYear(reports: readonly ReportFacts[]): [ReportFacts, ReportFacts][] {
   // Grouped once: a region's repository holds thousands of reports, and pairing them by scanning is quadratic.
   const annual = byKey(
-    reports.filter((r) => r.form.period.kind === 'aar' && r.behov),
+    reports.filter((r) => r.periodKind === 'aar' && r.behov),
     (r) => `${r.kommuneKey}|${r.aar}`,
   );
   return [...annual.values()].flatMap((group) =>
@@ -212,10 +216,10 @@ export const filnavnStemmerIkke: CrossRule = {
       if (!where.includes(r.kommuneKey)) problems.push('kommune');
       if (!name.includes(String(r.aar))) problems.push('aar');
       // «halvaarsrapport» holds «aarsrapport»: a name must hold its own type and no longer type that contains it.
-      const type = r.form.type;
+      const type = r.type;
       if (!name.includes(type) || types.some((other) => other !== type && other.includes(type) && name.includes(other))) problems.push('skjema');
       if (problems.length === 0) return [];
-      return [{ report: r, path: ['skjema'], params: { fil: r.file, kommune: r.kommune, aar: r.aar, type: r.form.type, deler: problems.join(', ') } }];
+      return [{ report: r, path: ['skjema'], params: { fil: r.file, kommune: r.kommune, aar: r.aar, type: r.type, deler: problems.join(', ') } }];
     }),
 };
 

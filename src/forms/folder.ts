@@ -6,7 +6,7 @@ import type { DataPath } from '../load/positions.js';
 import { words, type Lang, type Params } from '../messages/index.js';
 import { sharedSections } from '../parts/figure-table.js';
 import { HEADER_RULES } from '../parts/header-rules.js';
-import { readHeader } from '../parts/header.js';
+import { readHeader, valueAt } from '../parts/header.js';
 import { PART_RULES } from '../parts/part-rules.js';
 import { periodFacts } from '../parts/period.js';
 import { sharedFigures, type SharedFigures } from '../parts/shared-figures.js';
@@ -15,7 +15,7 @@ import { checkSchema } from '../schema/ajv.js';
 import { addSchema, loadSchemas, schemaAt, type SchemaNode } from '../schema/store.js';
 import { readFormYaml, type FormSpec } from './form-yaml.js';
 import { checkModule, importModule, moduleProblem } from './module.js';
-import type { Form, FormModule } from './types.js';
+import type { Form, FormModule, ReportVariant } from './types.js';
 
 export const FORM_FILES = { spec: 'form.yaml', schema: 'schema.json', template: 'template.hbs', code: 'form.mjs', partials: 'partials' } as const;
 
@@ -102,6 +102,13 @@ function assemble(spec: FormSpec, dir: string, origin: Form['origin'], code: For
     description: (p: DataPath) => schemaAt(schemaId, p)?.description,
   };
   const partials = path.join(dir, FORM_FILES.partials);
+  const single: ReportVariant = { period: spec.period, reportName: spec.reportName, type: spec.type };
+  const variant = (data: unknown): ReportVariant => {
+    if (!spec.variants) return single;
+    const value = valueAt(data, spec.variants.field);
+    const chosen = typeof value === 'string' ? spec.variants.values[value] : undefined;
+    return chosen ? { ...chosen, value: value as string } : single;
+  };
   return {
     ...base,
     title: spec.title,
@@ -111,6 +118,9 @@ function assemble(spec: FormSpec, dir: string, origin: Form['origin'], code: For
     provisional: spec.provisional,
     about: spec.about,
     facts: spec.facts,
+    aliases: spec.aliases,
+    ...(spec.variants ? { variants: spec.variants } : {}),
+    variant,
     origin,
     dir,
     templateFile: path.join(dir, FORM_FILES.template),
@@ -118,7 +128,7 @@ function assemble(spec: FormSpec, dir: string, origin: Form['origin'], code: For
     derive(data) {
       const h = readHeader(data, spec.fields);
       const aar = h.aar!; // the loader checked that the schema requires it as a whole number
-      const periode = periodFacts(spec.period, aar, h.rapporteringsdato, h.forsidedato, h.programstart);
+      const periode = periodFacts(variant(data).period, aar, h.rapporteringsdato, h.forsidedato, h.programstart);
       const shared = sharedFigures(schemaId, data, aar);
       return { periode, ...(code.derive ? code.derive(data, shared as Record<string, unknown>) : shared) };
     },

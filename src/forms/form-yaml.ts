@@ -23,9 +23,21 @@ export interface FormSpec {
   about: string;
   fields: HeaderFields;
   facts: FormFacts;
+  /** Ids reports used before this one; still accepted, with a warning that says what to write. */
+  aliases: string[];
+  /** A form used for more than one kind of report: a field of the report chooses the variant. */
+  variants?: { field: DataPath; values: Record<string, Variant> };
 }
 
-export const FORM_YAML_KEYS = ['id', 'tittel', 'rapportnavn', 'type', 'aar', 'periode', 'frist', 'forelopig', 'beskrivelse', 'felter', 'fakta'];
+/** What a variant of a form sets: the period, the report's name and its type. */
+export interface Variant {
+  period: { kind: PeriodKind; frist: Deadline | null };
+  reportName: string;
+  type: string;
+}
+
+export const FORM_YAML_KEYS = ['id', 'tittel', 'rapportnavn', 'type', 'aar', 'periode', 'frist', 'forelopig', 'beskrivelse', 'felter', 'fakta', 'tidligere_id', 'varianter'];
+export const VARIANT_KEYS = ['periode', 'frist', 'rapportnavn', 'type'];
 export const FIELD_KEYS = Object.keys(DEFAULT_HEADER_FIELDS);
 export const FACT_KEYS = ['behov', 'prioritert_omraade'];
 const ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -94,22 +106,27 @@ export function readFormYaml(file: string, bytes: Uint8Array, lang: Lang): { spe
   if (Array.isArray(aar) && aar.length === 2 && aar.every((y) => Number.isInteger(y) && y >= 2000 && y <= 2100) && aar[0] <= aar[1]) years = [aar[0], aar[1]];
   else problem(aar === undefined ? [] : ['aar'], aar === undefined ? 'form-folder/missing' : 'form-folder/bad-years', { key: 'aar' }, aar === undefined ? 'owner' : 'value');
 
-  let kind: PeriodKind | undefined;
-  const periode = data.periode;
-  if (typeof periode === 'string' && (PERIOD_KINDS as string[]).includes(periode)) kind = periode as PeriodKind;
-  else if (periode === undefined) problem([], 'form-folder/missing', { key: 'periode' }, 'owner');
-  else problem(['periode'], 'form-folder/bad-period', { value: String(periode), kinds: PERIOD_KINDS.join(', '), suggestion: typeof periode === 'string' ? closest(periode, PERIOD_KINDS) ?? '' : '' });
+  const periodKind = (periode: unknown, at: DataPath): PeriodKind | undefined => {
+    if (typeof periode === 'string' && (PERIOD_KINDS as string[]).includes(periode)) return periode as PeriodKind;
+    if (periode === undefined) problem(at.slice(0, -1), 'form-folder/missing', { key: at.join('.') }, 'owner');
+    else problem(at, 'form-folder/bad-period', { value: String(periode), kinds: PERIOD_KINDS.join(', '), suggestion: typeof periode === 'string' ? closest(periode, PERIOD_KINDS) ?? '' : '' });
+    return undefined;
+  };
+  const kind = periodKind(data.periode, ['periode']);
 
-  let frist: Deadline | null | undefined = kind ? DEFAULT_DEADLINES[kind] : undefined;
-  if (data.frist === null) frist = null;
-  else if (data.frist !== undefined) {
-    const f = data.frist as Record<string, unknown>;
+  const deadline = (value: unknown, at: DataPath, kindHere: PeriodKind | undefined): Deadline | null | undefined => {
+    if (value === null) return null;
+    if (value === undefined) return kindHere ? DEFAULT_DEADLINES[kindHere] : undefined;
+    const f = value as Record<string, unknown>;
     const ok = f && typeof f === 'object' && Number.isInteger(f.maaned) && Number.isInteger(f.dag) && (f.aar_etter === undefined || Number.isInteger(f.aar_etter));
     if (ok && (f.maaned as number) >= 1 && (f.maaned as number) <= 12 && (f.dag as number) >= 1 && (f.dag as number) <= 31) {
-      unknownKeys(['frist'], f, ['maaned', 'dag', 'aar_etter']);
-      frist = { maaned: f.maaned as number, dag: f.dag as number, aar_etter: (f.aar_etter as number | undefined) ?? 0 };
-    } else problem(['frist'], 'form-folder/bad-deadline');
-  }
+      unknownKeys(at, f, ['maaned', 'dag', 'aar_etter']);
+      return { maaned: f.maaned as number, dag: f.dag as number, aar_etter: (f.aar_etter as number | undefined) ?? 0 };
+    }
+    problem(at, 'form-folder/bad-deadline');
+    return undefined;
+  };
+  const frist = deadline(data.frist, ['frist'], kind);
 
   const forelopig = data.forelopig;
   if (forelopig !== undefined && typeof forelopig !== 'boolean') problem(['forelopig'], 'form-folder/not-boolean', { key: 'forelopig' });
@@ -134,6 +151,41 @@ export function readFormYaml(file: string, bytes: Uint8Array, lang: Lang): { spe
   const fields = paths('felter', FIELD_KEYS as (keyof HeaderFields)[], DEFAULT_HEADER_FIELDS) as HeaderFields;
   const facts = paths('fakta', FACT_KEYS as (keyof FormFacts)[], {}) as FormFacts;
 
+  const aliases: string[] = [];
+  if (data.tidligere_id !== undefined) {
+    const list = data.tidligere_id;
+    if (Array.isArray(list) && list.every((a) => typeof a === 'string' && ID.test(a))) aliases.push(...(list as string[]));
+    else problem(['tidligere_id'], 'form-folder/bad-aliases');
+  }
+
+  // varianter: { felt: periode, verdier: { forste_halvaar: { periode: halvaar, rapportnavn: …, type: … } } }
+  let variants: FormSpec['variants'];
+  const v = data.varianter as Record<string, unknown> | undefined;
+  if (v !== undefined) {
+    const field = typeof v?.felt === 'string' ? dotted(v.felt) : undefined;
+    const values = v?.verdier as Record<string, Record<string, unknown>> | undefined;
+    if (!v || typeof v !== 'object' || !field || !values || typeof values !== 'object' || Array.isArray(values) || Object.keys(values).length === 0) {
+      problem(['varianter'], 'form-folder/bad-variants');
+    } else {
+      unknownKeys(['varianter'], v, ['felt', 'verdier']);
+      variants = { field, values: {} };
+      for (const [name, spec] of Object.entries(values)) {
+        const at = ['varianter', 'verdier', name];
+        if (!spec || typeof spec !== 'object') {
+          problem(at, 'form-folder/bad-variants');
+          continue;
+        }
+        unknownKeys(at, spec, VARIANT_KEYS);
+        const k = spec.periode === undefined ? kind : periodKind(spec.periode, [...at, 'periode']);
+        const f = spec.frist === undefined && spec.periode === undefined ? frist : deadline(spec.frist, [...at, 'frist'], k);
+        const name2 = spec.rapportnavn ?? reportName;
+        const type2 = spec.type ?? type;
+        if (typeof name2 !== 'string' || typeof type2 !== 'string' || !/^[a-z]+$/.test(type2)) problem(at, 'form-folder/bad-variants');
+        else if (k && f !== undefined) variants.values[name] = { period: { kind: k, frist: f }, reportName: name2, type: type2 };
+      }
+    }
+  }
+
   if (diagnostics.length > 0 || !id || !reportName || !type || !years || !kind || frist === undefined || !title.nb) return { diagnostics };
   return {
     spec: {
@@ -147,6 +199,8 @@ export function readFormYaml(file: string, bytes: Uint8Array, lang: Lang): { spe
       about,
       fields,
       facts,
+      aliases,
+      ...(variants ? { variants } : {}),
     },
     diagnostics,
   };

@@ -1,11 +1,13 @@
 import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics.js';
 import type { ParsedReport } from '../load/parse.js';
 import { words, type Lang } from '../messages/index.js';
+import { valueAt } from '../parts/header.js';
 import { closest } from '../util/similar.js';
 import type { FormRegistry } from './registry.js';
 import type { Form } from './types.js';
 
-export type Identified = { form: Form; diagnostic?: undefined } | { form?: undefined; diagnostic: Diagnostic };
+/** The form, with a warning when the report used an old id; or why no form could be found. */
+export type Identified = { form: Form; warning?: Diagnostic; diagnostic?: undefined } | { form?: undefined; diagnostic: Diagnostic };
 
 /** Reads the report's `skjema:` key and finds the form unit that handles it. */
 export function identifyForm(report: ParsedReport, registry: FormRegistry, lang: Lang): Identified {
@@ -21,6 +23,14 @@ export function identifyForm(report: ParsedReport, registry: FormRegistry, lang:
   const value = (data as Record<string, unknown>).skjema;
   if (value === undefined) return error('form/missing', FILE_START, { forms, example: FORM_IDS[FORM_IDS.length - 1]! });
   const form = typeof value === 'string' ? registry.find(value) : undefined;
+  const renamed = !form && typeof value === 'string' ? registry.findByAlias(value) : undefined;
+  if (renamed) {
+    // The old id goes on working; the report is read as the variant the old form always was.
+    const field = renamed.variants?.field;
+    const variant = field && valueAt(data, field) === undefined ? Object.entries(renamed.variants!.values).find(([, v]) => v.type === renamed.type)?.[0] : undefined;
+    const params = { value: String(value), id: renamed.id, field: field?.join('.') ?? '', variant: variant ?? '' };
+    return { form: renamed, warning: diagnostic(file, report.spanFor(['skjema'], 'value'), 'warning', 'form/old-id', words(lang, 'form/old-id', params)) };
+  }
   if (!form) {
     const text = String(value);
     return error('form/unknown', report.spanFor(['skjema'], 'value'), {

@@ -26,6 +26,11 @@ export class FormRegistry {
     return this.byId.get(id);
   }
 
+  /** The form that used to have this id (a renamed form keeps accepting its old one). */
+  findByAlias(id: string): Form | undefined {
+    return this.forms.find((f) => f.aliases.includes(id));
+  }
+
   get ids(): string[] {
     return this.forms.map((f) => f.id);
   }
@@ -41,7 +46,7 @@ export class FormRegistry {
 
   /** The report types («aarsrapport», «halvaarsrapport» …), for telling file names apart. */
   types(): string[] {
-    return [...new Set(this.forms.map((f) => f.type))];
+    return [...new Set(this.forms.flatMap((f) => [f.type, ...Object.values(f.variants?.values ?? {}).map((v) => v.type)]))];
   }
 }
 
@@ -105,7 +110,7 @@ export async function withRepositoryForms(refs: readonly FormReference[], lang: 
       continue;
     }
     const form = loaded.form;
-    const clash = forms.find((f) => f.id === form.id);
+    const clash = forms.find((f) => f.id === form.id || f.aliases.includes(form.id) || form.aliases.includes(f.id));
     if (clash && clash !== form) {
       diagnostics.push(at(ref, 'config/form-clash', { id: form.id, other: clash.dir }));
       continue;

@@ -33,6 +33,15 @@ export interface FormModule {
   view?(data: any, figures: any, helpers: ViewHelpers): Record<string, unknown>;
 }
 
+/** The kind of report a form makes of one report: its period, name and type (a combined form has several). */
+export interface ReportVariant {
+  period: PeriodSpec;
+  reportName: string;
+  type: string;
+  /** The value of the field that chose it, when the form has variants. */
+  value?: string;
+}
+
 /** One form type in one version, loaded from its folder: the unit a new form year is added as. */
 export interface Form extends RuleForm {
   title: Record<Lang, string>;
@@ -42,6 +51,12 @@ export interface Form extends RuleForm {
   provisional: boolean;
   about: string;
   facts: FormFacts;
+  /** Ids reports used before this one, still accepted with a warning. */
+  aliases: readonly string[];
+  /** The field that chooses the variant, and every variant by its value (none for a single-use form). */
+  variants?: { field: DataPath; values: Readonly<Record<string, ReportVariant>> };
+  /** The variant a report is: chosen by its field, or the form's own period, name and type. */
+  variant(data: unknown): ReportVariant;
   /** Built into bosoreport, or brought by a reports repository's config. */
   origin: 'builtin' | 'repository';
   /** The form folder. */

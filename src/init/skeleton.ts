@@ -11,6 +11,8 @@ export interface SkeletonOptions {
   aar: number;
   /** Path from the new file to the form's schema, for the editor modeline. */
   schemaRef: string;
+  /** For a form with variants (half-year or annual): the value of the field that chooses. */
+  variant?: string;
   /** Last year's report of the same municipality, already schema-valid, and its file name. */
   from?: { data: unknown; file: string; form: Form };
 }
@@ -28,6 +30,8 @@ function empty(node: SchemaNode, docId: string): unknown {
   const s = n.node;
   if (s.const !== undefined) return s.const;
   const t = types(s);
+  // A name the form asks for is "" (to fill in, and flagged until it is); dates and numbers not known yet are null.
+  if (t.includes('string') && t.includes('null') && !t.includes('integer') && !s.format) return '';
   if (t.includes('null')) return null;
   if (t.includes('object') && s.properties) {
     const out: Record<string, unknown> = {};
@@ -126,8 +130,16 @@ export function skeleton(options: SkeletonOptions): string {
   const schemaId = options.form.schemaId;
   const schema = loadSchemas().get(schemaId)!;
   const value = empty(schema, schemaId) as Record<string, any>;
+  value.skjema = options.form.id;
   setAt(value, options.form.fields.kommune, options.kommune);
   setAt(value, options.form.fields.aar, options.aar);
+  const variants = options.form.variants;
+  if (variants && options.variant) {
+    // The choosing field goes right after `skjema:`, where a reader looks for what the report is.
+    const { skjema, ...rest } = value;
+    for (const key of Object.keys(value)) delete value[key];
+    Object.assign(value, { skjema, [String(variants.field[0])]: options.variant }, rest);
+  }
   const notes = carry(value, options);
   const doc = new Document(value);
   annotate(doc.contents as Node, schema, schemaId, 0);

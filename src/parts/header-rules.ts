@@ -120,13 +120,14 @@ export const forsidedatoAvviker: CommonRule = {
   },
   check: ({ data, form }) => {
     const { forsidedato, rapporteringsdato: dato } = readHeader(data, form.fields);
-    if (!forsidedato || !dato || forsidedato === dato) return [];
+    // A cover that gives only the month («FEBRUAR 2015») agrees with any date in that month.
+    if (!forsidedato || !dato || forsidedato === dato || (forsidedato.length === 7 && dato.startsWith(forsidedato))) return [];
     return [{ path: form.fields.forsidedato, params: { forside: formatDate(forsidedato), dato: formatDate(dato) } }];
   },
 };
 
 /** Leftovers from the Word templates: «(ÅRSTALL)», «XXX kommune», «MAL». */
-const PLACEHOLDER = /\(ÅRSTALL\)|\bX{3,}\b|\bMAL\b/;
+export const PLACEHOLDER = /\(ÅRSTALL\)|\bX{3,}\b|\bMAL\b/;
 
 export const plassholder: CommonRule = {
   id: 'plassholder',

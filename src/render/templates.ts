@@ -31,6 +31,9 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('prosent', (v: unknown) => (typeof v === 'number' ? formatPercent(v) : unknown()));
   hb.registerHelper('dato', (v: unknown) => (typeof v === 'string' ? formatDate(v) : ''));
   hb.registerHelper('kortdato', (v: unknown) => (typeof v === 'string' ? formatShortDate(v) : ''));
+  // «31.08» from a date: the day and month a deadline recurs on.
+  hb.registerHelper('dagmaaned', (v: unknown) => (typeof v === 'string' ? formatShortDate(v).slice(0, 5) : ''));
+  hb.registerHelper('dager', (v: unknown) => (typeof v === 'number' ? `${formatInteger(v)} ${Math.abs(v) === 1 ? 'dag' : 'dager'}` : ''));
   hb.registerHelper('md', (v: unknown) => new Handlebars.SafeString(typeof v === 'string' ? renderMarkdown(v) : ''));
   hb.registerHelper('status', (v: unknown) => (typeof v === 'string' ? STATUS_LABELS[v as keyof typeof STATUS_LABELS] ?? v : ''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);

@@ -11,6 +11,8 @@ export interface ReportView {
   aar: number;
   /** The report's name on the cover («Årsrapport»), and who filled it in (the PDF's author). */
   rapportnavn: string;
+  /** Which use of the form this report is: its period kind and the value that chose it. */
+  variant: { periode: string; verdi: string | null };
   utfyltAv: string;
   skjema: { id: string; navn: string; forelopig: boolean };
   forsidedato: string | null;
@@ -44,7 +46,8 @@ export function buildView(input: ViewInput): ReportView {
   const header = readHeader(data, form.fields);
   const kommune = header.kommune ?? '';
   const aar = header.aar!;
-  const kind = form.reportName;
+  const variant = form.variant(data);
+  const kind = variant.reportName;
   const merknader: Record<string, Diagnostic[]> = {};
   for (const d of diagnostics) if (d.path) (merknader[d.path] ??= []).push(d);
   const computeJson = { format: 1, bosoreport: input.version, fil: input.file, skjema: { id: form.id, navn: form.title.nb }, rapport: data, beregnet: figures, diagnostikk: diagnostics };
@@ -55,6 +58,7 @@ export function buildView(input: ViewInput): ReportView {
     kommune,
     aar,
     rapportnavn: kind,
+    variant: { periode: variant.period.kind, verdi: variant.value ?? null },
     utfyltAv: header.utfylt_av ?? '',
     skjema: { id: form.id, navn: form.title.nb, forelopig: form.provisional },
     forsidedato: date,

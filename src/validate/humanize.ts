@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { DataPath } from '../load/positions.js';
 import type { ParsedReport } from '../load/parse.js';
 import { t, type Lang, type Params } from '../messages/index.js';
+import { PLACEHOLDER } from '../parts/header-rules.js';
 import { closest } from '../util/similar.js';
 import { schemaAt } from '../schema/store.js';
 
@@ -45,9 +46,16 @@ function describeFound(value: unknown, lang: Lang): string {
 /** Words users type for "we don't know" in a number cell, as seen in real reports. */
 const UNKNOWN_MARKERS = /^(x\)?|\(x\)|ukjent|ikke tilgjengelig.*|mangler|-|\?|n\/a)$/i;
 
+/** «2012 første halvår»: a year with the period written after it. */
+const YEAR_WITH_PERIOD = /^\s*(\d{4})\s*[,(–-]?\s*(første|1\.|andre|2\.)\s*halvår/i;
+
 function typeHint(expected: string[], value: unknown, lang: Lang): string | undefined {
   const wantsNumber = expected.includes('integer') || expected.includes('number');
   if (wantsNumber && typeof value === 'string') {
+    const placeholder = PLACEHOLDER.exec(value);
+    if (placeholder) return t(lang, 'schema/type.placeholder', { text: placeholder[0] });
+    const yearWithPeriod = YEAR_WITH_PERIOD.exec(value);
+    if (yearWithPeriod) return t(lang, 'schema/type.year-with-period', { year: yearWithPeriod[1]!, first: /første|1\./i.test(yearWithPeriod[2]!) ? 'forste_halvaar' : 'hele_aaret' });
     const digits = value.replace(/[\s.]/g, '').replace(/,-$/, '');
     if (/^-?\d+$/.test(digits)) return t(lang, 'schema/type.number-with-spaces', { number: digits });
     if (UNKNOWN_MARKERS.test(value.trim()) || expected.includes('null')) return t(lang, 'schema/type.unknown-count');

@@ -46,6 +46,7 @@ function check(parsed: ParseResult, file: string, options: CheckOptions): Valida
     return { file, data: report.data, report, schemaValid: false, diagnostics };
   }
   const form = identified.form;
+  if (identified.warning) diagnostics.push(identified.warning);
   const validate = validatorFor(form.schemaId);
   if (validate(report.data) !== true) {
     diagnostics.push(...humanize(validate.errors ?? [], report, form.schemaId, lang));

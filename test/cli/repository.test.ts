@@ -214,7 +214,7 @@ describe('init, schema and forms', () => {
 
   it('forms lists the forms and their years', () => {
     const r = runCli(['forms']);
-    expect(r.stdout).toMatch(/^halvaarsrapport-2011\s+Half-year report \(2011 form\)\s+\(2011–2012/m);
+    expect(r.stdout).toMatch(/^aars-og-halvaarsrapport-2011\s+Annual and half-year report \(2011 form\)\s+\(2011–2012/m);
     expect(r.stdout).toMatch(/^aarsrapport-2012\s+Annual report \(2012–2014 form\)\s+\(2012–2014/m);
   });
 });

@@ -7,11 +7,11 @@ function lillehammerWith(change: (doc: ReturnType<typeof exampleDoc>) => void): 
   return doc.toString();
 }
 
-describe('halvaarsrapport-2011 schema', () => {
+describe('aars-og-halvaarsrapport-2011 schema', () => {
   it('accepts the Lillehammer H1 2011 example as it stands', () => {
     const r = check(exampleText(LILLEHAMMER));
     expect(structural(r.diagnostics)).toEqual([]);
-    expect(r.form?.id).toBe('halvaarsrapport-2011');
+    expect(r.form?.id).toBe('aars-og-halvaarsrapport-2011');
   });
 
   it('keeps activities with sub-rows, a status without a percent and a table inside free text', () => {
@@ -70,7 +70,7 @@ describe('form identification', () => {
   it('asks for the form when skjema is missing, listing the known forms', () => {
     const [d] = check('generell_programinformasjon: {}\n').diagnostics;
     expect(d).toMatchObject({ ruleId: 'form/missing', line: 1, col: 1 });
-    expect(d!.hint).toContain('halvaarsrapport-2011');
+    expect(d!.hint).toContain('aars-og-halvaarsrapport-2011');
     expect(d!.hint).toContain('aarsrapport-2012');
   });
 

@@ -2,9 +2,10 @@ import type { Activity, ProgramInfo } from '../../parts/data.js';
 
 export type TextWithTables = string | (string | { tabell: { tittel?: string; kolonner: string[]; rader: string[][] } })[];
 
-/** A half-year report (H-2011) as the schema guarantees it. */
+/** A report on the combined form (H-2011), half-year or annual, as the schema guarantees it. */
 export interface Halvaarsrapport2011 {
-  skjema: 'halvaarsrapport-2011';
+  skjema: 'aars-og-halvaarsrapport-2011' | 'halvaarsrapport-2011';
+  periode?: 'forste_halvaar' | 'hele_aaret';
   forsidedato?: string;
   generell_programinformasjon: ProgramInfo;
   programplan_status: TextWithTables;
