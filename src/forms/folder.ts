@@ -135,7 +135,10 @@ function assemble(spec: FormSpec, dir: string, origin: Form['origin'], code: For
     rules: [...HEADER_RULES, ...PART_RULES, ...(code.rules ?? [])],
     figureTable: (figures, lang) => (code.figureTable ? code.figureTable(figures, lang) : sharedSections(figures, lang)),
     // The shared parts' rows for the shared partials, then whatever the form's own code adds.
-    view: (data, figures) => ({ ...sharedView(schemaId, data, figures as SharedFigures, helpers), ...(code.view ? code.view(data, figures, helpers) : {}) }),
+    view: (data, figures) => {
+      const shared = sharedView(schemaId, data, figures as SharedFigures, helpers);
+      return { ...shared, ...(code.view ? code.view(data, figures, helpers, shared) : {}) };
+    },
   };
 }
 

@@ -29,8 +29,8 @@ export interface FormModule {
   rules?: readonly Rule[];
   /** The figures as titled table sections, for `compute` without --json. */
   figureTable?(figures: any, lang: Lang): Section[];
-  /** Extra values the template needs (charts, rows with labels). */
-  view?(data: any, figures: any, helpers: ViewHelpers): Record<string, unknown>;
+  /** Extra values the template needs (charts, rows with labels); `shared` is what the shared parts give the template. */
+  view?(data: any, figures: any, helpers: ViewHelpers, shared: Record<string, unknown>): Record<string, unknown>;
 }
 
 /** The kind of report a form makes of one report: its period, name and type (a combined form has several). */

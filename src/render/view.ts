@@ -44,7 +44,8 @@ export interface ViewInput {
 export function buildView(input: ViewInput): ReportView {
   const { form, data, figures, diagnostics } = input;
   const header = readHeader(data, form.fields);
-  const kommune = header.kommune ?? '';
+  // «Drammen kommune» as some forms have it, or «Drammen»: the title says «kommune» once.
+  const kommune = (header.kommune ?? '').replace(/\s+kommune$/i, '');
   const aar = header.aar!;
   const variant = form.variant(data);
   const kind = variant.reportName;
