@@ -3,6 +3,7 @@ import type { Form } from '../forms/types.js';
 import type { DataPath } from '../load/positions.js';
 import type { Params } from '../messages/index.js';
 import { NEED_ROWS, type NeedRowKey } from '../parts/data.js';
+import { findParts } from '../parts/discover.js';
 import { readHeader, valueAt } from '../parts/header.js';
 import type { RuleMeta } from '../rules/types.js';
 import { asciiKey } from '../util/similar.js';
@@ -25,6 +26,10 @@ export interface ReportFacts {
   behov?: Record<NeedRowKey, { pr0101: number | null; pr3112: number | null }>;
   /** Forms that offer one: the priority area named for next year, if any. */
   prioritertOmraade?: string;
+  /** A plan: its activities, with their ids and where each stands. */
+  planAktiviteter?: { id: string; nr?: number; tittel: string; path: DataPath }[];
+  /** A report with activity tables: its numbered activities, with the plan id they give and where each stands. */
+  aktiviteter?: { nr: number; planId?: string; tittel: string; path: DataPath }[];
 }
 
 /** The facts of a schema-valid report, read where its form says they are (form.yaml `felter`, `fakta`). */
@@ -40,6 +45,15 @@ export function factsOf(file: string, form: Form, data: unknown): ReportFacts {
   if (form.facts.prioritert_omraade) {
     const area = valueAt(data, form.facts.prioritert_omraade);
     if (typeof area === 'string') facts.prioritertOmraade = area;
+  }
+  if (form.facts.plan_aktiviteter) {
+    const at = form.facts.plan_aktiviteter;
+    const list = valueAt(data, at) as { id: string; nr?: number; tittel: string }[] | undefined;
+    facts.planAktiviteter = (list ?? []).map((a, i) => ({ id: a.id, ...(a.nr !== undefined ? { nr: a.nr } : {}), tittel: a.tittel, path: [...at, i] }));
+  }
+  const lists = findParts(form.schemaId, data).activityLists;
+  if (lists.length) {
+    facts.aktiviteter = lists.flatMap((l) => l.activities.map((a, i) => ({ nr: a.nr, ...(a.plan_id ? { planId: a.plan_id } : {}), tittel: a.tittel, path: [...l.path, i] })));
   }
   return facts;
 }
@@ -223,4 +237,70 @@ export const filnavnStemmerIkke: CrossRule = {
     }),
 };
 
-export const CROSS_RULES: readonly CrossRule[] = [status0101UlikFjoraaret, saerskiltIkkeViderefort, dobbelRapport, filnavnStemmerIkke];
+type PlanActivity = NonNullable<ReportFacts['planAktiviteter']>[number];
+type ReportActivity = NonNullable<ReportFacts['aktiviteter']>[number];
+
+/** A report's activity is the plan's when it names the plan's id, or (without an id) has its number. */
+function sameActivity(a: ReportActivity, p: PlanActivity): boolean {
+  return a.planId !== undefined ? a.planId === p.id : p.id === String(a.nr) || p.nr === a.nr;
+}
+
+/** Each report with activities, with the one plan of its municipality and year (none or two: no pairing). */
+function withPlan(reports: readonly ReportFacts[]): [ReportFacts, ReportFacts][] {
+  const plans = byKey(reports.filter((r) => r.planAktiviteter), (r) => `${r.kommuneKey}|${r.aar}`);
+  return reports.flatMap((r) => {
+    const plan = plans.get(`${r.kommuneKey}|${r.aar}`);
+    return r.aktiviteter && plan?.length === 1 ? [[r, plan[0]!] as [ReportFacts, ReportFacts]] : [];
+  });
+}
+
+/** X5: an activity reported on that the year's activity plan does not have (renumbered, or not planned). */
+export const aktivitetIkkeIPlan: CrossRule = {
+  id: 'aktivitet-ikke-i-plan',
+  code: 'X5',
+  severity: 'warning',
+  messages: {
+    nb: {
+      message: (p) => `Aktivitet ${p.nr} «${p.tittel}» finnes ikke i aktivitetsplanen for ${p.aar} (${p.plan}).`,
+      hint: () => 'Skriv aktivitetens id fra planen i «plan_id», eller sjekk nummeret; en aktivitet som ikke var planlagt kan forklares i «avvik».',
+      about: 'En aktivitet i halvårs- eller årsrapporten finnes i årets aktivitetsplan.',
+    },
+    en: {
+      message: (p) => `Activity ${p.nr} "${p.tittel}" is not in the activity plan for ${p.aar} (${p.plan}).`,
+      hint: () => 'Give the plan\'s id of the activity in "plan_id", or check the number; an activity that was not planned can be explained in "avvik".',
+      about: "An activity in a half-year or annual report is in the year's activity plan.",
+    },
+  },
+  check: (reports) =>
+    withPlan(reports).flatMap(([r, plan]) =>
+      r.aktiviteter!.filter((a) => !plan.planAktiviteter!.some((p) => sameActivity(a, p))).map((a) => ({ report: r, path: [...a.path, a.planId !== undefined ? 'plan_id' : 'nr'], params: { nr: a.nr, tittel: a.tittel, aar: r.aar, plan: plan.file } })),
+    ),
+};
+
+/** X6: a planned activity that no report of the year says anything about. */
+export const planlagtAktivitetUtenRapport: CrossRule = {
+  id: 'planlagt-aktivitet-uten-rapport',
+  code: 'X6',
+  severity: 'warning',
+  messages: {
+    nb: {
+      message: (p) => `Den planlagte aktiviteten ${p.id} «${p.tittel}» er ikke rapportert på i ${p.aar} (${p.rapporter}).`,
+      hint: () => 'Ta aktiviteten med i halvårs- eller årsrapportens aktivitetstabell, også om den ikke er startet.',
+      about: 'Hver aktivitet i årets aktivitetsplan er rapportert på i en halvårs- eller årsrapport for samme år.',
+    },
+    en: {
+      message: (p) => `The planned activity ${p.id} "${p.tittel}" is not reported on in ${p.aar} (${p.rapporter}).`,
+      hint: () => "Include the activity in the half-year or annual report's activity table, even if it has not started.",
+      about: "Every activity in the year's activity plan is reported on in a half-year or annual report of the same year.",
+    },
+  },
+  check: (reports) => {
+    const byPlan = new Map<ReportFacts, ReportFacts[]>();
+    for (const [r, plan] of withPlan(reports)) byPlan.set(plan, [...(byPlan.get(plan) ?? []), r]);
+    return [...byPlan].flatMap(([plan, reported]) =>
+      plan.planAktiviteter!.filter((p) => !reported.some((r) => r.aktiviteter!.some((a) => sameActivity(a, p)))).map((p) => ({ report: plan, path: [...p.path, 'id'], params: { id: p.id, tittel: p.tittel, aar: plan.aar, rapporter: reported.map((r) => r.file).join(', ') } })),
+    );
+  },
+};
+
+export const CROSS_RULES: readonly CrossRule[] = [status0101UlikFjoraaret, saerskiltIkkeViderefort, dobbelRapport, filnavnStemmerIkke, aktivitetIkkeIPlan, planlagtAktivitetUtenRapport];

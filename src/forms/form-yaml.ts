@@ -39,7 +39,7 @@ export interface Variant {
 export const FORM_YAML_KEYS = ['id', 'tittel', 'rapportnavn', 'type', 'aar', 'periode', 'frist', 'forelopig', 'beskrivelse', 'felter', 'fakta', 'tidligere_id', 'varianter'];
 export const VARIANT_KEYS = ['periode', 'frist', 'rapportnavn', 'type'];
 export const FIELD_KEYS = Object.keys(DEFAULT_HEADER_FIELDS);
-export const FACT_KEYS = ['behov', 'prioritert_omraade'];
+export const FACT_KEYS = ['behov', 'prioritert_omraade', 'plan_aktiviteter'];
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /** A dotted data path («generell_programinformasjon.kommune») as a path. */

@@ -21,7 +21,11 @@ export function identifyForm(report: ParsedReport, registry: FormRegistry, lang:
     return error('form/not-a-mapping', report.spanFor([], 'value'));
   }
   const value = (data as Record<string, unknown>).skjema;
-  if (value === undefined) return error('form/missing', FILE_START, { forms, example: FORM_IDS[FORM_IDS.length - 1]! });
+  if (value === undefined) {
+    // The example is the newest settled form for a whole year's report: what most files are.
+    const settled = registry.forms.filter((f) => !f.provisional && f.period.kind === 'aar');
+    return error('form/missing', FILE_START, { forms, example: (settled[settled.length - 1] ?? registry.forms[0]!).id });
+  }
   const form = typeof value === 'string' ? registry.find(value) : undefined;
   const renamed = !form && typeof value === 'string' ? registry.findByAlias(value) : undefined;
   if (renamed) {

@@ -10,6 +10,8 @@ export interface FormFacts {
   behov?: DataPath;
   /** The name of the «særskilt prioritert område» for the next year. */
   prioritert_omraade?: DataPath;
+  /** A plan's list of activities (each with an id), which the year's reports are held against. */
+  plan_aktiviteter?: DataPath;
 }
 
 /** Lookups a form's view may use: the schema's own wording for a field. */

@@ -54,6 +54,8 @@ export type ActivityStatus = 'gjennomfort' | 'delvis_gjennomfort' | 'i_gang' | '
 export interface Activity extends ActivityRow {
   nr: number;
   tittel: string;
+  /** The activity's id in the municipality's activity plan, when the report gives it. */
+  plan_id?: string;
   delaktiviteter?: ActivityRow[];
 }
 

@@ -36,7 +36,7 @@ export function periodSection(p: PeriodFacts, lang: Lang): Section {
     title: t(lang, 'fig/period'),
     rows: [
       [t(lang, 'fig/year'), String(p.aar)],
-      [t(lang, 'fig/covers'), `${p.fra ? formatDate(p.fra) : t(lang, 'fig/unknown')} – ${p.til ? formatDate(p.til) : t(lang, 'fig/unknown')}`],
+      [t(lang, 'fig/covers'), p.fra === null && p.til === null ? t(lang, 'fig/no-period') : `${p.fra ? formatDate(p.fra) : t(lang, 'fig/unknown')} – ${p.til ? formatDate(p.til) : t(lang, 'fig/unknown')}`],
       [t(lang, 'fig/deadline'), p.frist ? formatDate(p.frist) : t(lang, 'fig/no-deadline')],
       [t(lang, 'fig/delivered'), delivered],
     ],

@@ -64,11 +64,12 @@ export function startDate(programstart: string): string {
 
 /**
  * Half-year reports cover 1 January–30 June, annual reports the calendar year, a programme-period
- * report from the programme start to the end of the report year, a free report its year.
+ * report from the programme start to the end of the report year; a free report no fixed period.
  */
 export function periodFacts(spec: PeriodSpec, aar: number, rapporteringsdato: string | null, forsidedato?: string | null, programstart?: string | null): PeriodFacts {
-  const fra = spec.kind === 'programperiode' ? (programstart ? startDate(programstart) : null) : isoDate(aar, 1, 1);
-  const til = spec.kind === 'halvaar' ? isoDate(aar, 6, 30) : isoDate(aar, 12, 31);
+  // A free report (a memo, a plan) is not about a period that must be over before it is written.
+  const fra = spec.kind === 'fri' ? null : spec.kind === 'programperiode' ? (programstart ? startDate(programstart) : null) : isoDate(aar, 1, 1);
+  const til = spec.kind === 'fri' ? null : spec.kind === 'halvaar' ? isoDate(aar, 6, 30) : isoDate(aar, 12, 31);
   const d = spec.frist;
   const frist = d ? isoDate(aar + d.aar_etter, d.maaned, d.dag) : null;
   const dager = rapporteringsdato && frist ? daysBetween(rapporteringsdato, frist) : null;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Document } from 'yaml';
 import { check, exampleDoc, FORMS, GJOVIK, LILLEHAMMER, lineOf } from '../helpers.js';
 
+const LARVIK = 'examples/larvik-aarsrapport-2011.yaml';
+
 type Change = (doc: Document) => void;
 
 interface Case {
@@ -44,6 +46,14 @@ const cases: Case[] = [
   { rule: 'barnefamilier-over-abc', example: GJOVIK, fire: (d) => { d.setIn(['hovedmaal', 'saerskilt_prioritert_omraade', 'status_behov_pr_0101'], 50); }, at: 'status_behov_pr_0101: 50', quiet: (d) => d.setIn(['hovedmaal', 'saerskilt_prioritert_omraade', 'status_behov_pr_0101'], 49), says: ['(50)', '(49)'] },
   { rule: 'boligtilskudd-over-startlaan', example: GJOVIK, fire: (d) => d.setIn([...C1, 'boligkjop_med_startlaan_og_boligtilskudd'], 79), at: 'boligkjop_med_startlaan_og_boligtilskudd: 79', quiet: (d) => d.setIn([...C1, 'boligkjop_med_startlaan_og_boligtilskudd'], 78), says: ['(79)', '(78)'] },
   { rule: 'overgang-over-startlaan', example: GJOVIK, fire: (d) => d.setIn([...C1, 'overgang_fra_kommunal_til_eid_bolig', 'resultat'], 100), at: 'resultat: 100', says: ['(100)', '(78)'] },
+  {
+    rule: 'tabell-celler',
+    example: LARVIK,
+    fire: (d) => d.setIn(['kapitler', 1, 'tabeller'], d.createNode([{ kolonner: [{ tittel: 'År' }, { tittel: 'Startlån', type: 'tall' }], rader: [['2010', 41], ['2011', '1 390']] }])),
+    at: '- 1 390',
+    quiet: (d) => d.setIn(['kapitler', 1, 'tabeller'], d.createNode([{ kolonner: [{ tittel: 'År' }, { tittel: 'Startlån', type: 'tall' }], rader: [['2010', 41], ['2011', null]] }])),
+    says: ['"Startlån"', '"1 390"'],
+  },
   { rule: 'bostotte-stor-endring', example: GJOVIK, fire: (d) => d.setIn([...C1, 'bostottemottakere', 'desember'], 2200), at: 'desember: 2200', quiet: (d) => d.setIn([...C1, 'bostottemottakere', 'desember'], 2085), says: ['1 390', '2 200'] },
 ];
 
