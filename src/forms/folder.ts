@@ -12,7 +12,7 @@ import { periodFacts } from '../parts/period.js';
 import { sharedFigures, type SharedFigures } from '../parts/shared-figures.js';
 import { sharedView } from '../parts/shared-view.js';
 import { checkSchema } from '../schema/ajv.js';
-import { addSchema, loadSchemas, schemaAt, type SchemaNode } from '../schema/store.js';
+import { addSchema, addSchemaFile, loadSchemas, schemaAt, type SchemaNode } from '../schema/store.js';
 import { readFormYaml, type FormSpec } from './form-yaml.js';
 import { checkModule, importModule, moduleProblem } from './module.js';
 import type { Form, FormModule, ReportVariant } from './types.js';
@@ -157,15 +157,18 @@ export async function loadFormFolder(dir: string, origin: Form['origin'], lang: 
   const spec = read.spec;
 
   const schemaFile = path.join(dir, FORM_FILES.schema);
-  const schema = readSchema(schemaFile, spec.id, lang);
-  if (!schema.schema) return { diagnostics: schema.diagnostics };
-  // Another folder of the same id may have been loaded in this process (another repository, a test):
-  // each gets a registered id of its own, in the same folder of ids so relative $refs still resolve.
-  let schemaId = schema.schema.$id!;
-  for (let n = 2; loadSchemas().has(schemaId); n++) schemaId = `${spec.id}~${n}.schema.json`;
-  addSchema(schemaId, schema.text!, origin, { ...schema.schema, $id: schemaId });
   const diagnostics: Diagnostic[] = [];
-  if (origin === 'repository') {
+  let schemaId = `${spec.id}.schema.json`;
+  if (origin === 'builtin') {
+    // Read when first needed: a run that checks one annual report reads one form's schema.
+    addSchemaFile(schemaId, schemaFile, origin);
+  } else {
+    const schema = readSchema(schemaFile, spec.id, lang);
+    if (!schema.schema) return { diagnostics: schema.diagnostics };
+    // Another folder of the same id may have been loaded in this process (another repository, a test):
+    // each gets a registered id of its own, in the same folder of ids so relative $refs still resolve.
+    for (let n = 2; loadSchemas().has(schemaId); n++) schemaId = `${spec.id}~${n}.schema.json`;
+    addSchema(schemaId, schema.text!, origin, { ...schema.schema, $id: schemaId });
     // Built-in schemas were compiled when bosoreport was built; a repository's is compiled here, once.
     const broken = checkSchema(schemaId);
     if (broken) diagnostics.push(problem(schemaFile, schemaSpan(schemaFile, schema.text!, broken, lang), 'form-folder/bad-schema', lang, { detail: broken.message }));

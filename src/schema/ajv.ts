@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Ajv2020, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import { formats } from './formats.js';
-import { builtinSchemas, loadSchemas, schemaSources } from './store.js';
+import { builtinSchemas, loadSchemas, schemaText } from './store.js';
 
 export const AJV_OPTIONS: Options = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true };
 
@@ -11,10 +11,16 @@ export function exportName(schemaFile: string): string {
   return schemaFile.replace(/\.schema\.json$/, '').replace(/[^A-Za-z0-9]/g, '_');
 }
 
-/** A fingerprint of the built-in schemas, so validators compiled from other schemas are never used. */
-export function schemaFingerprint(): string {
+/** The shared schema every form's schema refers to: part of each form schema's fingerprint. */
+const SHARED = 'felles.schema.json';
+
+/**
+ * A fingerprint of one form's schema and the shared definitions it uses, so a validator compiled at
+ * build time is never used for another schema. One per schema: a run checks only what it validates.
+ */
+export function schemaFingerprint(schemaId: string): string {
   const hash = createHash('sha256');
-  for (const [name, text] of schemaSources()) hash.update(name).update('\0').update(text).update('\0');
+  for (const id of [schemaId, SHARED]) hash.update(id).update('\0').update(schemaText(id) ?? '').update('\0');
   return hash.digest('hex');
 }
 
@@ -33,20 +39,25 @@ export function createAjv(extra: Options = {}): Ajv2020 {
 // start-up took about 140 ms of every run. Used only when made from exactly these schema files;
 // loaded on first use, so commands that validate nothing never read them.
 type Precompiled = Record<string, ValidateFunction>;
-type CompiledModule = { fingerprint: string; create(f: typeof formats): Precompiled };
+type CompiledModule = { fingerprints: Record<string, string>; create(f: typeof formats): Precompiled };
 /** The bundle carries the compiled module in itself (src/build/bundle.ts), so V8's code cache covers it. */
 declare const BOSOREPORT_COMPILED: CompiledModule | undefined;
-let precompiled: Precompiled | null | undefined;
-function loadPrecompiled(): Precompiled | null {
-  if (precompiled !== undefined) return precompiled;
-  try {
-    // Otherwise the file, by the same path from dist/schema/ and from dist/cli/.
-    const mod = typeof BOSOREPORT_COMPILED !== 'undefined' ? BOSOREPORT_COMPILED : (createRequire(import.meta.url)('../schema/compiled.cjs') as CompiledModule);
-    precompiled = mod.fingerprint === schemaFingerprint() ? mod.create(formats) : null;
-  } catch {
-    precompiled = null; // running from source, or not built: compile at run time
+let module: { mod: CompiledModule; validators?: Precompiled } | null | undefined;
+
+/** The validator compiled at build time for this schema, when it was made from exactly this schema. */
+function precompiledFor(schemaId: string): ValidateFunction | undefined {
+  if (module === undefined) {
+    try {
+      // Otherwise the file, by the same path from dist/schema/ and from dist/cli/.
+      module = { mod: typeof BOSOREPORT_COMPILED !== 'undefined' ? BOSOREPORT_COMPILED : (createRequire(import.meta.url)('../schema/compiled.cjs') as CompiledModule) };
+    } catch {
+      module = null; // running from source, or not built: compile at run time
+    }
   }
-  return precompiled;
+  const name = exportName(schemaId);
+  if (!module || module.mod.fingerprints?.[name] !== schemaFingerprint(schemaId)) return undefined;
+  module.validators ??= module.mod.create(formats);
+  return module.validators[name];
 }
 
 let ajv: Ajv2020 | undefined;
@@ -57,7 +68,7 @@ const compiled = new Map<string, ValidateFunction>();
  * process (a form from a reports repository). Throws ajv's error when the schema does not compile.
  */
 export function validatorFor(schemaId: string): ValidateFunction {
-  let fn = compiled.get(schemaId) ?? loadPrecompiled()?.[exportName(schemaId)];
+  let fn = compiled.get(schemaId) ?? precompiledFor(schemaId);
   if (!fn) {
     ajv ??= createAjv();
     // A schema registered after the compiler was made (a repository's form) joins it now.

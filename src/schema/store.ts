@@ -22,9 +22,37 @@ export const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.ur
 /** Where a schema came from: bosoreport itself (shared schemas, built-in forms) or a reports repository. */
 export type SchemaOrigin = 'builtin' | 'repository';
 
-const nodes = new Map<string, SchemaNode>();
 const texts = new Map<string, { text: string; origin: SchemaOrigin }>();
+/** Built-in form schemas not read yet: a run that validates one form reads one form's schema. */
+const pending = new Map<string, { file: string; origin: SchemaOrigin }>();
 let sharedLoaded = false;
+
+function loadPending(id: string): void {
+  const p = pending.get(id);
+  if (!p) return;
+  pending.delete(id);
+  addSchema(id, readFileSync(p.file, 'utf8'), p.origin);
+}
+
+/** The registered schemas by $id; a schema registered by file is read when first asked for. */
+class SchemaMap extends Map<string, SchemaNode> {
+  override get(id: string): SchemaNode | undefined {
+    loadPending(id);
+    return super.get(id);
+  }
+  override has(id: string): boolean {
+    return pending.has(id) || super.has(id);
+  }
+  override values(): MapIterator<SchemaNode> {
+    for (const id of [...pending.keys()]) loadPending(id);
+    return super.values();
+  }
+  override entries(): MapIterator<[string, SchemaNode]> {
+    for (const id of [...pending.keys()]) loadPending(id);
+    return super.entries();
+  }
+}
+const nodes = new SchemaMap();
 
 /**
  * The schemas every form may use. The other files in schemas/ are the editor copies of the built-in
@@ -35,7 +63,7 @@ export const SHARED_SCHEMAS = ['beregning.schema.json', 'felles.schema.json'];
 function loadShared(): void {
   if (sharedLoaded) return;
   sharedLoaded = true;
-  for (const name of SHARED_SCHEMAS) addSchema(name, readFileSync(SCHEMA_DIR + name, 'utf8'), 'builtin');
+  for (const name of SHARED_SCHEMAS) addSchemaFile(name, SCHEMA_DIR + name, 'builtin');
 }
 
 /**
@@ -47,9 +75,22 @@ export function addSchema(id: string, text: string, origin: SchemaOrigin, node: 
   nodes.set(id, node);
 }
 
+/** Registers a schema by its file, read only when the schema is first needed. */
+export function addSchemaFile(id: string, file: string, origin: SchemaOrigin): void {
+  pending.set(id, { file, origin });
+}
+
+/** The text of one registered schema (read now if it was registered by file). */
+export function schemaText(id: string): string | undefined {
+  loadShared();
+  loadPending(id);
+  return texts.get(id)?.text;
+}
+
 /** The text of every built-in schema, by $id, in a stable order: what the precompiled validators were made from. */
 export function schemaSources(): Map<string, string> {
   loadShared();
+  for (const id of [...pending.keys()]) loadPending(id);
   const out = new Map<string, string>();
   for (const id of [...texts.keys()].sort()) {
     const entry = texts.get(id)!;
@@ -61,12 +102,14 @@ export function schemaSources(): Map<string, string> {
 /** The schemas bosoreport brings itself (shared ones, built-in forms). */
 export function builtinSchemas(): SchemaNode[] {
   loadShared();
+  for (const id of [...pending.keys()]) loadPending(id);
   return [...texts.entries()].filter(([, e]) => e.origin === 'builtin').map(([id]) => nodes.get(id)!);
 }
 
 /** Every registered schema, keyed by its $id. */
 export function loadSchemas(): Map<string, SchemaNode> {
   loadShared();
+  // (entries are read from their files as they are asked for)
   return nodes;
 }
 

@@ -103,3 +103,11 @@ describe('the checks between a plan and the year reports', () => {
     }
   });
 });
+
+describe('every built-in form folder', () => {
+  it('has a schema whose $id is its form id, as the lazily read schema is registered under it', async () => {
+    const { readFileSync: read } = await import('node:fs');
+    const { FORMS } = await import('../helpers.js');
+    for (const f of FORMS.forms) expect(JSON.parse(read(path.join(f.dir, 'schema.json'), 'utf8')).$id, f.id).toBe(f.schemaId);
+  });
+});
