@@ -1,15 +1,31 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { ruleCatalog } from '../cross/catalog.js';
-import { diagnostic, type Diagnostic, type Span } from '../diagnostics.js';
+import { diagnostic, NO_POSITION, type Diagnostic, type Span } from '../diagnostics.js';
+import { LIMITS } from '../load/limits.js';
 import { builtinForms, withRepositoryForms, type FormReference, type FormRegistry } from '../forms/registry.js';
 import { parseReport } from '../load/parse.js';
 import { t, words, type Lang } from '../messages/index.js';
 import type { SeveritySetting } from '../rules/types.js';
 import { closest } from '../util/similar.js';
 import { display } from './inputs.js';
+import { readReportFile } from './read.js';
 
 export const CONFIG_NAMES = ['.bosoreport.yaml', '.bosoreport.yml'];
+
+/**
+ * Whether something stands at the config's path. Only «nothing there» counts as absent: a folder, a
+ * symlink loop or a file that cannot be read is a config that is broken, and is reported as such.
+ */
+function present(candidate: string): boolean {
+  try {
+    statSync(candidate);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code !== 'ENOENT' && code !== 'ENOTDIR';
+  }
+}
 
 export interface RuleConfig {
   /** The config file in force, if any. */
@@ -46,7 +62,13 @@ function configProblem(file: string, lang: Lang, span: Span, code: string, param
  */
 export async function readConfig(file: string, display: string, lang: Lang): Promise<RuleConfig> {
   const builtin = await builtinForms();
-  const parsed = parseReport(display, readFileSync(file), lang);
+  const read = readReportFile('/', file);
+  if (read.kind !== 'bytes') {
+    // A folder, a pipe, a file too large or not readable where the config should be: say so, exit 2.
+    const reason = read.kind === 'too-large' ? t(lang, 'config/too-large', { size: read.size, limit: LIMITS.maxFileBytes }) : read.kind === 'missing' ? 'ENOENT' : read.reason;
+    return { file: display, rules: {}, forms: builtin, diagnostics: [configProblem(display, lang, NO_POSITION, 'config/unreadable', { reason })] };
+  }
+  const parsed = parseReport(display, read.bytes, lang);
   if (!parsed.report) return { file: display, rules: {}, forms: builtin, diagnostics: parsed.diagnostics };
   const report = parsed.report;
   const data = report.data;
@@ -121,7 +143,7 @@ export class ConfigResolver {
     for (const name of CONFIG_NAMES) {
       // Only whether it exists: the file is read once, by readConfig, when a report needs it.
       const candidate = path.join(dir, name);
-      if (existsSync(candidate)) {
+      if (present(candidate)) {
         found = candidate;
         break;
       }

@@ -13,6 +13,7 @@ import { colorFor, type CommandContext } from './context.js';
 import { formatStylish } from './formatters/stylish.js';
 import { formsHere } from './forms-here.js';
 import { display } from './inputs.js';
+import { visible } from '../util/visible.js';
 
 export interface InitOptions {
   kommune: string;
@@ -73,6 +74,6 @@ export async function runInit(formId: string, options: InitOptions, ctx: Command
   } finally {
     await handle?.close();
   }
-  io.stdout.write(`${t(lang, 'init/wrote', { file: display(io.cwd, output) })}\n`);
+  io.stdout.write(`${t(lang, 'init/wrote', { file: visible(display(io.cwd, output)) })}\n`);
   return EXIT_CLEAN;
 }

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LIMITS } from '../load/limits.js';
 
@@ -36,6 +36,11 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
   const files = new Set<string>();
   const problems: InputProblem[] = [];
   for (const arg of args) {
+    // An empty argument (an unset variable in a script) is a mistake, not «this folder».
+    if (arg.trim() === '') {
+      problems.push({ ruleId: 'io/not-found', path: arg });
+      continue;
+    }
     const normalized = arg.split(path.sep).join('/');
     let info;
     try {
@@ -50,6 +55,13 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
     if (info?.isDirectory()) {
       const { glob } = await import('tinyglobby');
       const root = path.resolve(cwd, arg);
+      try {
+        // The glob finds nothing in a folder it may not read; say why instead of «no report files».
+        readdirSync(root);
+      } catch (error) {
+        problems.push({ ruleId: 'io/unreadable', path: arg, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+        continue;
+      }
       // A form folder a repository keeps beside its reports holds a form.yaml, which is not a report.
       const found = (await glob(REPORT_GLOB, { cwd: root, ignore: SKIP, onlyFiles: true, dot: false })).filter((f) => !isFormSpec(path.join(root, f)));
       if (found.length === 0) problems.push({ ruleId: 'io/no-match', path: arg });

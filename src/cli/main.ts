@@ -4,6 +4,7 @@ import { langFromEnv, parseLang, t, type Lang } from '../messages/index.js';
 import type { Io } from './context.js';
 import { HELP, langFromArgv } from './help.js';
 import { VERSION } from '../util/version.js';
+import { visible } from '../util/visible.js';
 
 
 
@@ -164,12 +165,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return error.exitCode === 0 ? 0 : EXIT_USAGE;
     }
     if (error instanceof OutputError) {
-      const why = ['ENOSPC', 'EACCES', 'EPERM', 'EROFS'].includes(error.code) ? t(lang, `io/why-${error.code === 'ENOSPC' ? 'full' : 'denied'}`) : error.code;
-      io.stderr.write(`bosoreport: ${t(lang, 'io/unwritable', { path: error.file, reason: why })} ${t(lang, 'io/nothing-replaced')}\n`);
+      const why = ['ENOSPC', 'EACCES', 'EPERM', 'EROFS'].includes(error.code)
+        ? t(lang, `io/why-${error.code === 'ENOSPC' ? 'full' : 'denied'}`)
+        : ['EEXIST', 'ENOTDIR'].includes(error.code)
+          ? t(lang, 'io/why-file-in-the-way')
+          : error.code;
+      io.stderr.write(`bosoreport: ${t(lang, 'io/unwritable', { path: visible(error.file), reason: why })} ${t(lang, 'io/nothing-replaced')}\n`);
       return error.exitCode;
     }
     if (error instanceof BosoreportError) {
-      io.stderr.write(`bosoreport: ${error.message}\n`);
+      io.stderr.write(`bosoreport: ${visible(error.message)}\n`);
       return error.exitCode;
     }
     io.stderr.write(`${t(lang, 'internal', { detail: (error as Error)?.message ?? String(error) })}\n${t(lang, 'internal.hint')}\n`);

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LIMITS } from '../load/limits.js';
 
@@ -25,14 +25,22 @@ function readAll(fd: number, size: number): Uint8Array {
  * Synchronous on purpose: a batch reads hundreds of small files one after another, and the
  * promise round trips per file cost more than the reads themselves.
  */
-export function readReportFile(cwd: string, file: string): ReadOutcome {
+export function readReportFile(cwd: string, file: string, limit = LIMITS.maxFileBytes): ReadOutcome {
   let fd: number | undefined;
   try {
-    fd = openSync(path.resolve(cwd, file), 'r');
+    const full = path.resolve(cwd, file);
+    // stat before open: opening a FIFO for reading waits for a writer, for ever.
+    const before = statSync(full);
+    if (!before.isFile()) return { kind: 'unreadable', reason: before.isDirectory() ? 'a folder, not a file' : 'not a regular file (a pipe, socket or device)' };
+    if (before.size > limit) return { kind: 'too-large', size: before.size };
+    // O_NONBLOCK too, in case the file was swapped for a pipe between the two calls.
+    fd = openSync(full, constants.O_RDONLY | constants.O_NONBLOCK);
     const info = fstatSync(fd);
-    if (!info.isFile()) return { kind: 'unreadable', reason: 'not a regular file' };
-    if (info.size > LIMITS.maxFileBytes) return { kind: 'too-large', size: info.size };
-    return { kind: 'bytes', bytes: readAll(fd, info.size) };
+    if (!info.isFile()) return { kind: 'unreadable', reason: 'not a regular file (a pipe, socket or device)' };
+    if (info.size > limit) return { kind: 'too-large', size: info.size };
+    const bytes = readAll(fd, info.size);
+    // A file that grew past the limit while it was read is refused like one that was too large.
+    return bytes.length > limit ? { kind: 'too-large', size: bytes.length } : { kind: 'bytes', bytes };
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'ENOENT') return { kind: 'missing' };

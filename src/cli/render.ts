@@ -13,9 +13,8 @@ import { checkFiles, type CheckedFile } from './check-files.js';
 import { colorFor, wantsProgress, type CommandContext } from './context.js';
 import { formatStylish } from './formatters/stylish.js';
 import { display } from './inputs.js';
+import { visible } from '../util/visible.js';
 
-/** Starting a browser may unpack it first (about 2 s for the bundled one); a page's timeout is separate. */
-const LAUNCH_TIMEOUT_MS = 60_000;
 
 export interface RenderOptions {
   outDir: string;
@@ -62,6 +61,11 @@ async function pool<T>(items: readonly T[], jobs: number, work: (item: T) => Pro
  */
 export async function runRender(paths: readonly string[], options: RenderOptions, ctx: CommandContext): Promise<number> {
   const { io, lang } = ctx;
+  /** puppeteer's own words, except for a timeout, which the user sets with --timeout. */
+  const why = (error: unknown): string => {
+    const first = ((error as Error)?.message ?? String(error)).split('\n')[0]!.replace(/\.+$/, '');
+    return /timed? ?out/i.test(first) ? t(lang, 'render/timed-out', { seconds: options.timeoutMs / 1000 }) : first;
+  };
   if (!options.html && !options.pdf) throw new BosoreportError(t(lang, 'render/nothing'), EXIT_USAGE);
   const templates = loadTemplates(options.templateDir ? path.resolve(io.cwd, options.templateDir) : undefined);
   const checked = await checkFiles(paths, ctx, options.rules);
@@ -72,6 +76,8 @@ export async function runRender(paths: readonly string[], options: RenderOptions
   }
   let usageFailed = checked.usageFailed;
   const renderable = checked.files.filter((f): f is CheckedFile & { result: NonNullable<CheckedFile['result']> } => Boolean(f.result?.schemaValid));
+  // Every template the batch needs, compiled before anything is written.
+  templates.prepare([...new Set(renderable.map((f) => f.result.form!))]);
   const base = commonBase(renderable.map((f) => f.file), io.cwd);
   const outDir = path.resolve(io.cwd, options.outDir);
   const written: string[] = [];
@@ -109,7 +115,7 @@ export async function runRender(paths: readonly string[], options: RenderOptions
     } else {
       let printer: PdfPrinter | undefined;
       try {
-        printer = await PdfPrinter.launch(lookup.chosen.path, LAUNCH_TIMEOUT_MS);
+        printer = await PdfPrinter.launch(lookup.chosen.path, options.timeoutMs);
         const progress = wantsProgress(io) && jobs.length > 1;
         let done = 0;
         await pool(jobs, options.jobs, async (job) => {
@@ -120,14 +126,14 @@ export async function runRender(paths: readonly string[], options: RenderOptions
             for (const url of result.blocked) note(job.file, problem(job.file, 'render/blocked-request', t(lang, 'render/blocked-request', { url }), 'warning'));
           } catch (error) {
             usageFailed = true;
-            note(job.file, problem(job.file, 'render/pdf-failed', t(lang, 'render/pdf-failed', { reason: (error as Error).message.split('\n')[0] ?? '' })));
+            note(job.file, problem(job.file, 'render/pdf-failed', t(lang, 'render/pdf-failed', { reason: why(error) })));
           }
           if (progress) io.stderr.write(`\r${t(lang, 'render/progress', { done: ++done, total: jobs.length })}`);
         });
         if (progress) io.stderr.write('\r\x1b[K');
       } catch (error) {
         usageFailed = true;
-        note(jobs[0]!.file, problem(jobs[0]!.file, 'render/browser-failed', t(lang, 'render/browser-failed', { path: lookup.chosen.path, reason: (error as Error).message.split('\n')[0] ?? '' }), 'error', t(lang, 'render/no-browser.hint')));
+        note(jobs[0]!.file, problem(jobs[0]!.file, 'render/browser-failed', t(lang, 'render/browser-failed', { path: lookup.chosen.path, reason: why(error) }), 'error', t(lang, 'render/no-browser.hint')));
       } finally {
         await printer?.close();
       }
@@ -137,7 +143,7 @@ export async function runRender(paths: readonly string[], options: RenderOptions
   const outcomes = checked.files.map((f) => ({ ...f, diagnostics: [...f.diagnostics, ...(extra.get(f.file) ?? [])] }));
   const color = await colorFor(io.stdout, io.env);
   io.stdout.write(formatStylish(outcomes, { lang, color, listClean: false }));
-  for (const file of written.sort()) io.stdout.write(`${t(lang, 'render/wrote', { file })}\n`);
+  for (const file of written.sort()) io.stdout.write(`${t(lang, 'render/wrote', { file: visible(file) })}\n`);
   if (usageFailed) return EXIT_USAGE;
   return outcomes.some((o) => o.diagnostics.some((d) => d.severity === 'error')) ? EXIT_PROBLEMS : EXIT_CLEAN;
 }

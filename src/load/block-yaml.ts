@@ -148,7 +148,8 @@ class Reader {
       i++;
       if (i < this.lineEnd && t.charCodeAt(i) !== SPACE) throw GIVE_UP;
       const key = t.slice(keyStart, keyEnd);
-      if (SPECIAL_KEYS.has(key) || entries.has(key)) throw GIVE_UP;
+      // YAML limits an implicit key to 1024 characters; `yaml` reports a longer one as an error.
+      if (SPECIAL_KEYS.has(key) || entries.has(key) || keyEnd - keyStart > 1024) throw GIVE_UP;
       while (t.charCodeAt(i) === SPACE) i++;
       const entry = this.value(i, indent, depth, true);
       value[key] = entry.value;

@@ -1,21 +1,29 @@
 /**
- * YAML 1.2 core-schema resolution of plain scalars, exactly as the `yaml` package does it: dates and
- * «NO» stay text; only these spellings become null, booleans and numbers. One place, so every
- * parser bosoreport uses reads a report to the same data.
+ * YAML 1.2 core-schema resolution of plain scalars, as the `yaml` package does it with the tags
+ * bosoreport gives it (yaml-lib.ts): dates and «NO» stay text; only these spellings become null,
+ * booleans and numbers. One place, so every parser bosoreport uses reads a report to the same data.
+ *
+ * Narrower than YAML on purpose: a count written in hex (0x1F), octal (0o17) or with an exponent
+ * (1e3), or a whole number too large to hold exactly (above 2^53 − 1), stays text, so the schema
+ * reports it with a hint instead of bosoreport silently reading a different number; −0 is 0.
  */
 const CORE_NULL = /^(?:~|[Nn]ull|NULL)?$/;
 const CORE_BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const CORE_INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
-const CORE_FLOAT = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const CORE_INT = /^[-+]?[0-9]+$/;
+const CORE_FLOAT = /^(?:[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
-function constructInt(s: string): number {
-  return s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : Number(s);
+/** A whole number, or the text when it cannot be held exactly; −0 is 0. */
+export function constructInt(s: string): number | string {
+  const n = Number(s);
+  if (!Number.isSafeInteger(n)) return s;
+  return n === 0 ? 0 : n;
 }
 
-function constructFloat(s: string): number {
+export function constructFloat(s: string): number {
   if (/\.(?:nan|NaN|NAN)$/.test(s)) return NaN;
   if (/\.(?:inf|Inf|INF)$/.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
-  return Number(s);
+  const n = Number(s);
+  return n === 0 ? 0 : n;
 }
 
 /** The value of a plain (unquoted) scalar. Looks at the first character before trying any pattern. */

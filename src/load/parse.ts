@@ -8,7 +8,7 @@ import { LIMITS } from './limits.js';
 import { LineIndex } from './lines.js';
 import { spanFor, spanOf, spanOfRange, UNKNOWN, type DataPath, type Target } from './positions.js';
 import { bytePosition, firstInvalidUtf8 } from './utf8.js';
-import { yamlLib } from './yaml-lib.js';
+import { coreTags, yamlLib } from './yaml-lib.js';
 
 /** A report that parsed as YAML, with a way back from data paths to file positions. */
 export interface ParsedReport {
@@ -27,6 +27,20 @@ export function loadProblem(file: string, span: Span, lang: Lang, ruleId: string
   return diagnostic(file, span, 'error', ruleId, words(lang, ruleId, params));
 }
 
+/**
+ * The key a duplicate-key error points at, read with plain string scans: a regular expression here
+ * went quadratic on a key of a million spaces. Long keys are shortened for the message.
+ */
+function keyAt(text: string, at: number): string {
+  const end = text.indexOf('\n', at);
+  const line = text.slice(at, end === -1 ? text.length : end);
+  const quote = line[0] === '"' || line[0] === "'" ? line[0] : undefined;
+  const close = quote ? line.indexOf(quote, 1) : -1;
+  const colon = line.indexOf(':', close === -1 ? 0 : close);
+  const key = (quote && close > 0 ? line.slice(1, close) : line.slice(0, colon === -1 ? line.length : colon)).trim();
+  return key.length > 60 ? `${key.slice(0, 57)}…` : key || '?';
+}
+
 /** yaml's messages end with " at line N, column M:" and an excerpt; the position is shown separately. */
 function shortYamlMessage(error: YAMLError): string {
   return error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
@@ -38,8 +52,7 @@ function yamlDiagnostic(file: string, lang: Lang, lineCounter: LineCounter, erro
     return diagnostic(file, span, severity, 'yaml/warning', words(lang, 'yaml/warning', { detail: shortYamlMessage(error) }));
   }
   if (error.code === 'DUPLICATE_KEY') {
-    const name = /^("[^"\n]*"|'[^'\n]*'|[^:\n]+?)\s*:/.exec(text.slice(error.pos[0]))?.[1] ?? '?';
-    return loadProblem(file, span, lang, 'yaml/duplicate-key', { key: name.replace(/^["']|["']$/g, '') });
+    return loadProblem(file, span, lang, 'yaml/duplicate-key', { key: keyAt(text, error.pos[0]) });
   }
   if (error.code === 'TAB_AS_INDENT') return loadProblem(file, span, lang, 'yaml/tab');
   return loadProblem(file, span, lang, 'yaml/syntax', { detail: shortYamlMessage(error) });
@@ -77,9 +90,21 @@ function decode(file: string, bytes: Uint8Array, lang: Lang): { text: string } |
 
 /** Parses with `yaml`, which knows all of YAML and explains every error. */
 function parseWithYaml(file: string, text: string, lang: Lang): ParseResult {
+  try {
+    return parseWithYamlDeep(file, text, lang);
+  } catch (error) {
+    // Nesting deep enough to exhaust the stack (thousands of «[» or levels): the limit's own message.
+    if (error instanceof RangeError) return { diagnostics: [loadProblem(file, FILE_START, lang, 'load/too-deep', { limit: LIMITS.maxDepth })] };
+    throw error;
+  }
+}
+
+function parseWithYamlDeep(file: string, text: string, lang: Lang): ParseResult {
   const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, version: '1.2' });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, version: '1.2', customTags: coreTags });
+  // yaml turns a stack overflow on very deep nesting into an error of its own: the limit's message.
+  if (doc.errors.some((e) => /call stack/i.test(e.message))) throw new RangeError('too deep');
   const diagnostics = [
     ...doc.errors.map((e) => yamlDiagnostic(file, lang, lineCounter, e, text, 'error')),
     ...doc.warnings.map((e) => yamlDiagnostic(file, lang, lineCounter, e, text, 'warning')),

@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 
 export type BrowserSource = 'option' | 'environment' | 'installed' | 'bundled';
@@ -17,10 +17,11 @@ export interface BrowserLookup {
   tried: BrowserCandidate[];
 }
 
+/** A file the system would run: a folder has the execute bit too, but starting it fails badly. */
 function executable(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
-    return true;
+    return statSync(file).isFile();
   } catch {
     return false;
   }

@@ -60,13 +60,24 @@ interface Slot {
 export class PdfPrinter {
   private readonly idle: Slot[] = [];
 
-  private constructor(private readonly browser: Browser) {}
+  private constructor(
+    private readonly browser: Browser,
+    private readonly timeoutMs: number,
+  ) {}
 
+  /**
+   * Starts the browser. Every step with it is bounded by `timeoutMs`: puppeteer's own launch timeout
+   * does not apply over a pipe, so the protocol timeout is set too (a browser that never answers is
+   * then killed by puppeteer), and each later call has the same bound.
+   */
   static async launch(executablePath: string, timeoutMs: number): Promise<PdfPrinter> {
     const { default: puppeteer } = await import('puppeteer-core');
     // A pipe rather than a WebSocket: when bosoreport dies, even by SIGKILL, the pipe closes and the browser exits with it.
-    const browser = await puppeteer.launch({ executablePath, headless: true, pipe: true, args: launchArgs(), timeout: timeoutMs });
-    return new PdfPrinter(browser);
+    // When the handshake times out, puppeteer waits as long again before killing the browser: half
+    // each keeps the whole launch within the bound. Pages have their own timeouts below.
+    const protocolTimeout = Math.max(1000, Math.round(timeoutMs / 2));
+    const browser = await puppeteer.launch({ executablePath, headless: true, pipe: true, args: launchArgs(), timeout: timeoutMs, protocolTimeout });
+    return new PdfPrinter(browser, timeoutMs);
   }
 
   version(): Promise<string> {
@@ -91,22 +102,53 @@ export class PdfPrinter {
     return slot;
   }
 
+  /** Whether the browser still answers within a second: a slow page is not a frozen browser. */
+  private async answers(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const alive = await Promise.race([this.browser.version().then(() => true, () => false), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 1000)))]);
+    clearTimeout(timer);
+    return alive;
+  }
+
+  /** Set when the browser stopped answering in time: the rest of a batch fails at once instead of waiting again per report. */
+  private stuck: Error | undefined;
+
   async print(html: string, meta: PdfMetadata, timeoutMs: number): Promise<PrintResult> {
-    const slot = this.idle.pop() ?? (await this.openSlot(timeoutMs));
-    slot.blocked = [];
+    if (this.stuck) throw this.stuck;
+    let slot: Slot | undefined;
     try {
+      slot = this.idle.pop() ?? (await this.openSlot(timeoutMs));
+      slot.blocked = [];
       await slot.page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
       const raw = await slot.page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: timeoutMs });
       const result = { pdf: await withMetadata(raw, meta), blocked: slot.blocked };
       this.idle.push(slot);
       return result;
     } catch (error) {
-      await slot.page.close().catch(() => undefined);
+      if (/timed? ?out/i.test((error as Error).message) && !(await this.answers())) this.stuck ??= error as Error;
+      // A failed page is closed and not reused; a browser that no longer answers is not waited for.
+      if (slot && !this.stuck) await slot.page.close().catch(() => undefined);
       throw error;
     }
   }
 
+  /** Closes the browser; one that does not close in time (frozen, stopped) is killed with its children. */
   async close(): Promise<void> {
-    await this.browser.close().catch(() => undefined);
+    const proc = this.browser.process();
+    let timer: NodeJS.Timeout | undefined;
+    const closed = await Promise.race([
+      this.browser.close().then(() => true, () => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), this.timeoutMs))),
+    ]);
+    clearTimeout(timer);
+    if (!closed && proc?.pid) {
+      for (const target of [-proc.pid, proc.pid]) {
+        try {
+          process.kill(target, 'SIGKILL'); // the group first: the renderer and GPU processes too
+        } catch {
+          // not a group leader, or gone already
+        }
+      }
+    }
   }
 }

@@ -15,6 +15,26 @@ export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.met
 export interface TemplateSet {
   /** Renders the report template of a form to HTML. */
   render(form: Form, view: object): string;
+  /** Compiles the forms' templates now, so a broken one or a missing partial stops the run before any file is written. */
+  prepare(forms: readonly Form[]): void;
+}
+
+/** The partials a template names with `{{> name}}`, found in its syntax tree. */
+function partialNames(source: string): string[] {
+  const names: string[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; name?: { type?: string; original?: unknown } };
+    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'PathExpression' && typeof n.name.original === 'string') names.push(n.name.original);
+    for (const value of Object.values(node)) if (value && typeof value === 'object') visit(value);
+  };
+  visit(Handlebars.parse(source));
+  return names;
+}
+
+function checkPartials(file: string, known: ReadonlySet<string>): void {
+  const missing = partialNames(readTemplate(file)).filter((name) => !known.has(name));
+  if (missing.length) throw new BosoreportError(`Template ${file} uses the partial "${missing[0]}", which does not exist (known: ${[...known].sort().join(', ')}).`, EXIT_USAGE);
 }
 
 
@@ -112,11 +132,20 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
     if (form.partialsDir) {
       for (const name of readdirSync(form.partialsDir)) if (name.endsWith('.hbs')) hb.registerPartial(name.slice(0, -'.hbs'.length), compile(hb, path.join(form.partialsDir, name)));
     }
-    template = compile(hb, files.get(`${form.id}.hbs`) ?? form.templateFile);
+    const file = files.get(`${form.id}.hbs`) ?? form.templateFile;
+    template = compile(hb, file);
+    const known = new Set(Object.keys(hb.partials));
+    checkPartials(file, known);
+    if (form.partialsDir) for (const name of readdirSync(form.partialsDir)) if (name.endsWith('.hbs')) checkPartials(path.join(form.partialsDir, name), known);
     forms.set(form.dir, template);
     return template;
   };
+  const sharedNames = new Set(sharedPartials.keys());
+  for (const [name, file] of files) if (name.startsWith('partials/')) checkPartials(file, sharedNames);
   return {
+    prepare(list) {
+      for (const form of list) templateOf(form);
+    },
     render(form, view) {
       const template = templateOf(form);
       try {

@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { DataPath } from '../load/positions.js';
 import type { ParsedReport } from '../load/parse.js';
 import { t, type Lang, type Params } from '../messages/index.js';
+import { formatInteger } from '../format/norwegian.js';
 import { PLACEHOLDER } from '../parts/header-rules.js';
 import { closest } from '../util/similar.js';
 import { schemaAt } from '../schema/store.js';
@@ -46,6 +47,19 @@ function describeFound(value: unknown, lang: Lang): string {
 /** Words users type for "we don't know" in a number cell, as seen in real reports. */
 const UNKNOWN_MARKERS = /^(x\)?|\(x\)|ukjent|ikke tilgjengelig.*|mangler|-|\?|n\/a)$/i;
 
+/**
+ * A number written in hex (0x1F), octal (0o17) or with an exponent (1e3): bosoreport reads these as
+ * text (see core-scalars.ts), and the hint gives the plain number to write instead.
+ */
+function plainNumber(value: string): string | undefined {
+  const s = value.trim();
+  let n: number | undefined;
+  if (/^0x[0-9a-f]+$/i.test(s)) n = parseInt(s.slice(2), 16);
+  else if (/^0o[0-7]+$/i.test(s)) n = parseInt(s.slice(2), 8);
+  else if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)e[-+]?[0-9]+$/i.test(s)) n = Number(s);
+  return n !== undefined && Number.isFinite(n) ? String(n) : undefined;
+}
+
 /** «2012 første halvår»: a year with the period written after it. */
 const YEAR_WITH_PERIOD = /^\s*(\d{4})\s*[,(–-]?\s*(første|1\.|andre|2\.)\s*halvår/i;
 
@@ -54,6 +68,9 @@ function typeHint(expected: string[], value: unknown, lang: Lang): string | unde
   if (wantsNumber && typeof value === 'string') {
     const placeholder = PLACEHOLDER.exec(value);
     if (placeholder) return t(lang, 'schema/type.placeholder', { text: placeholder[0] });
+    const plain = plainNumber(value);
+    if (plain !== undefined) return t(lang, 'schema/type.number-notation', { number: plain });
+    if (/^[-+]?[0-9]{16,}$/.test(value.trim()) && !Number.isSafeInteger(Number(value))) return t(lang, 'schema/type.too-large', { limit: formatInteger(Number.MAX_SAFE_INTEGER) });
     const yearWithPeriod = YEAR_WITH_PERIOD.exec(value);
     if (yearWithPeriod) return t(lang, 'schema/type.year-with-period', { year: yearWithPeriod[1]!, first: /første|1\./i.test(yearWithPeriod[2]!) ? 'forste_halvaar' : 'hele_aaret' });
     const digits = value.replace(/[\s.]/g, '').replace(/,-$/, '');

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { readBlockYaml } from '../../src/load/block-yaml.js';
+import { coreTags } from '../../src/load/yaml-lib.js';
 import { parseReport, parseReportWithYaml } from '../../src/load/parse.js';
 import type { DataPath, Target } from '../../src/load/positions.js';
 import { validateSource, validateWithYaml } from '../../src/validate/validate.js';
@@ -10,8 +11,9 @@ import { exampleText, FORMS, fuzzOptions, FUZZ_RUNS, GJOVIK, LILLEHAMMER } from 
 const encode = (s: string) => new TextEncoder().encode(s);
 
 /** What `yaml` makes of a text, or undefined when it finds anything at all to complain about. */
+/** What `yaml` reads, configured as bosoreport configures it (the core schema, narrowed: see core-scalars.ts). */
 function yamlData(text: string): { data: unknown } | undefined {
-  const doc = parseDocument(text, { version: '1.2', uniqueKeys: true });
+  const doc = parseDocument(text, { version: '1.2', uniqueKeys: true, customTags: coreTags });
   if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
   try {
     return { data: doc.toJS() };

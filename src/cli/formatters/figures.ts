@@ -1,3 +1,4 @@
+import { visible } from '../../util/visible.js';
 import type { Colors } from '../context.js';
 import type { Section } from '../../parts/figure-table.js';
 
@@ -22,9 +23,11 @@ function table(rows: string[][], header: string[] | undefined, color: Colors): s
 
 /** The human view of `compute`: one titled table per section. */
 export function formatFigures(heading: string, sections: readonly Section[], color: Colors): string {
-  const out = [color.bold(heading), ''];
+  // A cell is one line: line breaks in a report's text fold to spaces, other controls show as escapes.
+  const cell = (text: string) => visible(text.replace(/\r?\n/g, ' '));
+  const out = [color.bold(cell(heading)), ''];
   for (const s of sections) {
-    out.push(color.bold(s.title), ...table(s.rows, s.header, color).map((l) => `  ${l}`), '');
+    out.push(color.bold(cell(s.title)), ...table(s.rows.map((r) => r.map(cell)), s.header?.map(cell), color).map((l) => `  ${l}`), '');
   }
   return out.join('\n');
 }

@@ -1,8 +1,12 @@
+import { visible } from '../../util/visible.js';
 import type { FileOutcome } from './stylish.js';
 
-/** GitHub's workflow-command escaping: data and property values differ in what they must escape. */
+/**
+ * GitHub's workflow-command escaping: data and property values differ in what they must escape.
+ * Control characters are made visible first, so no report text can end the line or hide in it.
+ */
 function data(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visible(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 function property(text: string): string {
   return data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');

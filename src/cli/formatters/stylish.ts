@@ -2,6 +2,7 @@ import type { Colors } from '../context.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { countBySeverity } from '../../diagnostics.js';
 import { t, type Lang } from '../../messages/index.js';
+import { visible } from '../../util/visible.js';
 
 export interface FileOutcome {
   file: string;
@@ -20,10 +21,12 @@ export interface StylishOptions {
 
 function line(d: Diagnostic, o: StylishOptions): string {
   const { color, lang } = o;
-  const where = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
+  // Every piece that can carry a report's or a file name's text is shown with its controls escaped.
+  const file = visible(d.file);
+  const where = d.line > 0 ? `${file}:${d.line}:${d.col}` : file;
   const sev = d.severity === 'error' ? color.red(t(lang, 'severity/error')) : color.yellow(t(lang, 'severity/warning'));
-  const main = `${color.bold(where)}  ${sev}  ${d.message}  ${color.dim(`(${d.ruleId})`)}`;
-  return d.hint ? `${main}\n    ${color.cyan('→')} ${d.hint}` : main;
+  const main = `${color.bold(where)}  ${sev}  ${visible(d.message)}  ${color.dim(`(${visible(d.ruleId)})`)}`;
+  return d.hint ? `${main}\n    ${color.cyan('→')} ${visible(d.hint)}` : main;
 }
 
 /**
@@ -42,7 +45,7 @@ export function formatStylish(outcomes: readonly FileOutcome[], o: StylishOption
     if (outcome.diagnostics.length > 0) failed++;
     for (const d of outcome.diagnostics) out.push(line(d, o));
     if (c.errors === 0 && o.listClean && outcome.formTitle) {
-      out.push(o.color.green(t(o.lang, 'summary/ok-file', { file: outcome.file, form: outcome.formTitle })));
+      out.push(o.color.green(t(o.lang, 'summary/ok-file', { file: visible(outcome.file), form: visible(outcome.formTitle) })));
     }
   }
   const files = outcomes.length;
