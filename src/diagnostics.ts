@@ -1,3 +1,5 @@
+import { own } from './util/own.js';
+
 /** The one record every check produces, whatever stage found the problem. */
 export type Severity = 'error' | 'warning';
 
@@ -61,8 +63,9 @@ export function diagnostic(file: string, span: Span, severity: Severity, ruleId:
     ...span,
     severity,
     ruleId,
-    message: words.message,
-    ...(words.hint ? { hint: words.hint } : {}),
+    // Copied: a message quoting a value from the report would otherwise keep the report's whole text.
+    message: own(words.message),
+    ...(words.hint ? { hint: own(words.hint) } : {}),
     ...(path ? { path: toPointer(path) } : {}),
   };
 }

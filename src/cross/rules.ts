@@ -6,6 +6,7 @@ import { NEED_ROWS, type NeedRowKey } from '../parts/data.js';
 import { findParts } from '../parts/discover.js';
 import { readHeader, valueAt } from '../parts/header.js';
 import type { RuleMeta } from '../rules/types.js';
+import { own } from '../util/own.js';
 import { asciiKey } from '../util/similar.js';
 
 /**
@@ -33,14 +34,6 @@ export interface ReportFacts {
 }
 
 /** The facts of a schema-valid report, read where its form says they are (form.yaml `felter`, `fakta`). */
-/**
- * A fresh copy of a short text cut out of a report: V8 keeps a cut-out string's whole source alive,
- * and a batch of 10 000 reports kept 10 000 files in memory through a municipality's name each.
- */
-function own(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
-}
-
 export function factsOf(file: string, form: Form, data: unknown): ReportFacts {
   const header = readHeader(data, form.fields);
   const kommune = own(header.kommune ?? '');

@@ -131,6 +131,19 @@ describe('fuzz: hostile and broken input never crashes the pipeline', () => {
     }, TIMEOUT);
   }
 
+  it('survives huge runs of white space anywhere, including inside keys that repeat (once quadratic)', () => {
+    const source = exampleText(GJOVIK);
+    const space = fc.constantFrom(' ', '\t', '\u00a0', '\u3000');
+    fc.assert(
+      fc.property(fc.nat(source.length), space, fc.integer({ min: 1_000, max: 200_000 }), fc.boolean(), (at, ch, n, twice) => {
+        const run = `a${ch.repeat(n)}b`;
+        pipeline(encode(source.slice(0, at) + run + source.slice(at)));
+        if (twice) pipeline(encode(`skjema: aarsrapport-2012\n${run}: 1\n${run}: 2\n`));
+      }),
+      fuzzOptions(Math.max(10, Math.floor(RUNS / 10))),
+    );
+  }, TIMEOUT);
+
   it('survives deep nesting and long lines', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 0, max: 200_000 }), (depth, width) => {
