@@ -169,7 +169,7 @@ export const status0101UlikFjoraaret: CrossRule = {
 
 /**
  * Last year's report named a priority area for this year; this year's report should carry the same
- * area on (FORMS.md marks how the area continues as unverified, so this is a warning).
+ * area on (how the area continues is not known from a real report, so this is a warning).
  */
 export const saerskiltIkkeViderefort: CrossRule = {
   id: 'saerskilt-ikke-viderefort',

@@ -192,7 +192,7 @@ export const barnefamilierOverAbc: AarRule = {
   },
 };
 
-/** W6 (semantics unverified in FORMS.md): startlån + boligtilskudd purchases are among all startlån purchases. */
+/** W6 (what the form means here is not verified): startlån + boligtilskudd purchases are among all startlån purchases. */
 export const boligtilskuddOverStartlaan = atMost(
   'boligtilskudd-over-startlaan', 'W6', 'warning',
   (d) => countOf(c1(d).boligkjop_med_startlaan_og_boligtilskudd).value,
