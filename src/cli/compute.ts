@@ -25,6 +25,14 @@ export async function runCompute(paths: readonly string[], options: { json?: boo
   const color = await colorFor(io.stderr, io.env);
   const one = reports[0];
   if (checked.usageFailed || !one?.result?.form || !one.result.schemaValid) {
+    // A report that was read but does not match its form: --json still answers, with what is wrong
+    // in «diagnostikk» and no figures, so a tool reading the JSON is not left with nothing.
+    if (options.json && !checked.usageFailed && one?.result) {
+      const r = one.result;
+      const out = { format: COMPUTE_FORMAT, bosoreport: VERSION, fil: r.file, skjema: r.form ? { id: r.form.id, navn: r.form.title.nb } : null, rapport: r.data ?? null, beregnet: null, diagnostikk: r.diagnostics };
+      io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      return EXIT_PROBLEMS;
+    }
     io.stderr.write(formatStylish(checked.files, { lang, color, listClean: false }));
     return checked.usageFailed ? EXIT_USAGE : EXIT_PROBLEMS;
   }

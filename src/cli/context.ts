@@ -27,13 +27,14 @@ const same = (text: string) => text;
 export const NO_COLOR: Colors = { red: same, yellow: same, green: same, cyan: same, bold: same, dim: same };
 
 /**
- * Colour only on a terminal, never when NO_COLOR is set (https://no-color.org); FORCE_COLOR wins for
- * CI logs that render it. chalk is loaded only when colour is on: CI runs never need it.
+ * Colour only on a terminal, never when NO_COLOR is set (https://no-color.org); FORCE_COLOR turns it
+ * on for CI logs that render it, unless NO_COLOR is set too. chalk is loaded only when colour is on: CI runs never need it.
  */
 export async function colorFor(stream: Io['stdout'], env: NodeJS.ProcessEnv): Promise<Colors> {
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
-  const enabled = forced || (!noColor && stream.isTTY === true && env.TERM !== 'dumb');
+  // NO_COLOR always wins, as the README promises: a user who asked for none gets none.
+  const enabled = !noColor && (forced || (stream.isTTY === true && env.TERM !== 'dumb'));
   if (!enabled) return NO_COLOR;
   const { Chalk } = await import('chalk');
   return new Chalk({ level: 1 });

@@ -78,7 +78,9 @@ export async function runRender(paths: readonly string[], options: RenderOptions
   const renderable = checked.files.filter((f): f is CheckedFile & { result: NonNullable<CheckedFile['result']> } => Boolean(f.result?.schemaValid));
   // Every template the batch needs, compiled before anything is written.
   templates.prepare([...new Set(renderable.map((f) => f.result.form!))]);
-  const base = commonBase(renderable.map((f) => f.file), io.cwd);
+  // The layout under --out-dir follows every file given, valid or not, so a report's output path
+  // does not move when another report in the batch gets or loses an error.
+  const base = commonBase(checked.files.filter((f) => !f.ioFailed).map((f) => f.file), io.cwd);
   const outDir = path.resolve(io.cwd, options.outDir);
   const written: string[] = [];
   const extra = new Map<string, Diagnostic[]>();

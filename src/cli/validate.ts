@@ -31,7 +31,8 @@ export async function runValidate(paths: readonly string[], ctx: CommandContext,
   const warnings = checked.files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'warning').length, 0);
   // --quiet shows errors only; warnings still count towards --max-warnings.
   const shown = options.quiet ? checked.files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) : checked.files;
-  const report = await formatOutcomes(format, shown, lang, io, options.outputFile !== undefined, checked.files.length <= LIST_CLEAN_UP_TO);
+  // --quiet lists no clean files either: only errors and the closing count.
+  const report = await formatOutcomes(format, shown, lang, io, options.outputFile !== undefined, !options.quiet && checked.files.length <= LIST_CLEAN_UP_TO);
   if (options.outputFile) {
     const target = path.resolve(io.cwd, options.outputFile);
     // The results never replace a report that was just checked.

@@ -48,7 +48,8 @@ describe('bosoreport compute', () => {
   it('prints no figures for a report that does not match its form, and exits 1', () => {
     const t = tempTree({ 'bad.yaml': exampleText(GJOVIK).replace('nye_soknader: 302', 'nye_soknader: mange') });
     try {
-      const r = runCli(['compute', 'bad.yaml', '--json'], { cwd: t.dir });
+      // (With --json it prints its JSON with no figures: see the test below.)
+      const r = runCli(['compute', 'bad.yaml'], { cwd: t.dir });
       expect(r.status).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(/bad\.yaml:\d+:\d+  error  .*\(schema\/type\)/);
@@ -133,5 +134,25 @@ describe('rule configuration', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^fordeling-sum\s+E5\s+error\s+A breakdown/m);
     expect(r.stdout).toMatch(/^negativt-resultat\s+W2\s+warning/m);
+  });
+});
+
+describe('compute --json on a report that does not match its form', () => {
+  it('still prints JSON in the documented shape, with no figures and the problems in diagnostikk, exit 1', async () => {
+    const { runMain, tempTree, exampleText } = await import('../helpers.js');
+    const { validatorFor: schemaValidator } = await import('../../src/schema/ajv.js');
+    const t = tempTree({ 'r.yaml': exampleText('examples/gjovik-aarsrapport-2012.yaml').replace('nye_soknader: 302', 'nye_soknader: mange') });
+    try {
+      const r = await runMain(['compute', 'r.yaml', '--json'], { cwd: t.dir });
+      expect(r.status).toBe(1);
+      const json = JSON.parse(r.stdout);
+      expect(json.beregnet).toBeNull();
+      expect(json.skjema.id).toBe('aarsrapport-2012');
+      expect(json.diagnostikk.map((d: { ruleId: string }) => d.ruleId)).toContain('schema/type');
+      const validate = schemaValidator('beregning.schema.json');
+      expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    } finally {
+      t.cleanup();
+    }
   });
 });

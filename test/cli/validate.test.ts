@@ -179,3 +179,32 @@ describe('bosoreport validate (built binary)', () => {
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+describe('small promises the README makes', () => {
+  it('NO_COLOR wins over FORCE_COLOR, and --quiet lists no clean files', async () => {
+    const { runMain, exampleText } = await import('../helpers.js');
+    const { tempTree } = await import('../helpers.js');
+    const t = tempTree({ 'bad.yaml': 'skjema: aarsrapport-2012\n', 'ok.yaml': exampleText('examples/gjovik-aarsrapport-2012.yaml').replace('forsidedato: 2013-01-15\n', '') });
+    try {
+      const colored = await runMain(['validate', 'bad.yaml'], { cwd: t.dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+      expect(colored.stdout).not.toMatch(/\u001b\[/);
+      const quiet = await runMain(['validate', 'ok.yaml', '--quiet'], { cwd: t.dir });
+      expect(quiet.stdout).not.toContain('✔ ok.yaml');
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('keeps each report\'s output path when another report in the batch is invalid', async () => {
+    const { runMain, exampleText, tempTree } = await import('../helpers.js');
+    const { existsSync } = await import('node:fs');
+    const path = await import('node:path');
+    const t = tempTree({ 'rapporter/gjovik/2012-aarsrapport.yaml': exampleText('examples/gjovik-aarsrapport-2012.yaml'), 'rapporter/hamar/2012-aarsrapport.yaml': 'skjema: aarsrapport-2012\n' });
+    try {
+      await runMain(['render', 'rapporter', '-o', 'ut'], { cwd: t.dir });
+      expect(existsSync(path.join(t.dir, 'ut/gjovik/2012-aarsrapport.html'))).toBe(true);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
