@@ -157,3 +157,16 @@ describe('render --template-dir', () => {
     }
   }, 60_000);
 });
+
+describe('the bostøtte cell with two values', () => {
+  it('may wrap between its labels and numbers instead of running into the comment column', async () => {
+    const { check: validate, exampleText: text, GJOVIK: file } = await import('../helpers.js');
+    const { renderHtml: render } = await import('../../src/render/html.js');
+    const { loadTemplates: templatesFor } = await import('../../src/render/templates.js');
+    const html = render(validate(text(file), 'nb'), templatesFor());
+    const cell = /<td class="tall to-verdier">(.*?)<\/td>/s.exec(html)?.[1] ?? '';
+    expect(cell).toContain('<span class="maaned">Januar 2012:</span> <span class="verdi">1');
+    expect(cell).toContain('<span class="maaned">Desember 2012:</span>');
+    expect(html).toMatch(/td\.tall\.to-verdier \{ white-space: normal; \}/);
+  });
+});
