@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 import { ruleCatalog } from '../cross/catalog.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { BosoreportError, EXIT_USAGE } from '../errors.js';
-import { builtinForms } from '../forms/registry.js';
+import { builtinForms, type FormRegistry } from '../forms/registry.js';
 import { t } from '../messages/index.js';
 import { closest } from '../util/similar.js';
 import type { SeveritySetting } from '../rules/types.js';
@@ -71,10 +71,15 @@ export async function checkFiles(paths: readonly string[], ctx: CommandContext, 
   const jobs = [];
   const types = new Set((await builtinForms()).types());
   const knownRules = new Set(ruleCatalog(await builtinForms()).map((e) => e.rule.id));
+  const seen = new Set<FormRegistry>();
   for (const file of inputs.files) {
     const config = await configs.forReport(file);
-    for (const type of config.forms.types()) types.add(type);
-    for (const e of ruleCatalog(config.forms)) knownRules.add(e.rule.id);
+    // Once per set of forms (one per config), not once per file: a batch has thousands of files.
+    if (!seen.has(config.forms)) {
+      seen.add(config.forms);
+      for (const type of config.forms.types()) types.add(type);
+      for (const e of ruleCatalog(config.forms)) knownRules.add(e.rule.id);
+    }
     // A report under a broken config is not checked: the forms or levels it needs are not known.
     if (config.diagnostics.length === 0) jobs.push({ file, rules: { ...config.rules, ...ruleOptions }, forms: config.forms });
   }

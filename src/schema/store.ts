@@ -87,18 +87,6 @@ export function schemaText(id: string): string | undefined {
   return texts.get(id)?.text;
 }
 
-/** The text of every built-in schema, by $id, in a stable order: what the precompiled validators were made from. */
-export function schemaSources(): Map<string, string> {
-  loadShared();
-  for (const id of [...pending.keys()]) loadPending(id);
-  const out = new Map<string, string>();
-  for (const id of [...texts.keys()].sort()) {
-    const entry = texts.get(id)!;
-    if (entry.origin === 'builtin') out.set(id, entry.text);
-  }
-  return out;
-}
-
 /** The schemas bosoreport brings itself (shared ones, built-in forms). */
 export function builtinSchemas(): SchemaNode[] {
   loadShared();
