@@ -156,8 +156,13 @@ export class ConfigResolver {
     return found;
   }
 
-  async forReport(reportFile: string): Promise<RuleConfig> {
-    const file = this.find(path.dirname(path.resolve(this.cwd, reportFile)));
+  forReport(reportFile: string): Promise<RuleConfig> {
+    return this.forFolder(path.dirname(path.resolve(this.cwd, reportFile)));
+  }
+
+  /** The config in force in a folder (for `forms`, `rules`, `schema`, `init`, which name no report). */
+  async forFolder(dir: string): Promise<RuleConfig> {
+    const file = this.find(path.resolve(this.cwd, dir));
     if (!file) return { rules: {}, forms: await builtinForms(), diagnostics: [] };
     let config = this.byFile.get(file);
     if (!config) {

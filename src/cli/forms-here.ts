@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { FormRegistry } from '../forms/registry.js';
 import { ConfigResolver } from './config.js';
 import { colorFor, type CommandContext } from './context.js';
@@ -11,7 +10,7 @@ import { byFile } from './check-files.js';
  */
 export async function formsHere(ctx: CommandContext): Promise<{ forms?: FormRegistry }> {
   const { io, lang } = ctx;
-  const config = await new ConfigResolver(io.cwd, lang).forReport(path.join(io.cwd, 'rapport.yaml'));
+  const config = await new ConfigResolver(io.cwd, lang).forFolder(io.cwd);
   if (config.diagnostics.length === 0) return { forms: config.forms };
   io.stderr.write(formatStylish(byFile(config.diagnostics, io.cwd), { lang, color: await colorFor(io.stderr, io.env), listClean: false }));
   return {};

@@ -50,7 +50,7 @@ export async function runInit(formId: string, options: InitOptions, ctx: Command
 
   // A form with variants (half-year or annual) needs to know which; the form's own kind is the default.
   const variants = form.variants;
-  const variant = variants ? (options.periode ?? Object.entries(variants.values).find(([, v]) => v.type === form.type)?.[0]) : undefined;
+  const variant = variants ? (options.periode ?? variants.usual) : undefined;
   if (variants && (!variant || !variants.values[variant])) {
     const known = Object.keys(variants.values);
     throw new BosoreportError(t(lang, 'init/bad-variant', { value: options.periode ?? '', known: known.join(', '), suggestion: closest(options.periode ?? '', known) ?? '' }), EXIT_USAGE);

@@ -119,7 +119,7 @@ function assemble(spec: FormSpec, dir: string, origin: Form['origin'], code: For
     about: spec.about,
     facts: spec.facts,
     aliases: spec.aliases,
-    ...(spec.variants ? { variants: spec.variants } : {}),
+    ...(spec.variants ? { variants: { ...spec.variants, usual: Object.entries(spec.variants.values).find(([, v]) => v.type === spec.type)?.[0] } } : {}),
     variant,
     origin,
     dir,

@@ -31,7 +31,7 @@ export function identifyForm(report: ParsedReport, registry: FormRegistry, lang:
   if (renamed) {
     // The old id goes on working; the report is read as the variant the old form always was.
     const field = renamed.variants?.field;
-    const variant = field && valueAt(data, field) === undefined ? Object.entries(renamed.variants!.values).find(([, v]) => v.type === renamed.type)?.[0] : undefined;
+    const variant = field && valueAt(data, field) === undefined ? renamed.variants!.usual : undefined;
     const params = { value: String(value), id: renamed.id, field: field?.join('.') ?? '', variant: variant ?? '' };
     return { form: renamed, warning: diagnostic(file, report.spanFor(['skjema'], 'value'), 'warning', 'form/old-id', words(lang, 'form/old-id', params)) };
   }

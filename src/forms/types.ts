@@ -55,8 +55,11 @@ export interface Form extends RuleForm {
   facts: FormFacts;
   /** Ids reports used before this one, still accepted with a warning. */
   aliases: readonly string[];
-  /** The field that chooses the variant, and every variant by its value (none for a single-use form). */
-  variants?: { field: DataPath; values: Readonly<Record<string, ReportVariant>> };
+  /**
+   * The field that chooses the variant, every variant by its value, and the value a report means
+   * when it does not give one (the form's own kind): none for a single-use form.
+   */
+  variants?: { field: DataPath; values: Readonly<Record<string, ReportVariant>>; usual?: string };
   /** The variant a report is: chosen by its field, or the form's own period, name and type. */
   variant(data: unknown): ReportVariant;
   /** Built into bosoreport, or brought by a reports repository's config. */

@@ -20,7 +20,7 @@ export interface TemplateSet {
 }
 
 /** The partials a template names with `{{> name}}`, found in its syntax tree. */
-function partialNames(source: string): string[] {
+function partialNames(ast: unknown): string[] {
   const names: string[] = [];
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
@@ -28,13 +28,22 @@ function partialNames(source: string): string[] {
     if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'PathExpression' && typeof n.name.original === 'string') names.push(n.name.original);
     for (const value of Object.values(node)) if (value && typeof value === 'object') visit(value);
   };
-  visit(Handlebars.parse(source));
+  visit(ast);
   return names;
 }
 
-function checkPartials(file: string, known: ReadonlySet<string>): void {
-  const missing = partialNames(readTemplate(file)).filter((name) => !known.has(name));
-  if (missing.length) throw new BosoreportError(`Template ${file} uses the partial "${missing[0]}", which does not exist (known: ${[...known].sort().join(', ')}).`, EXIT_USAGE);
+/** A compiled template and the partials it names, so a missing one is found before anything renders. */
+interface Compiled {
+  file: string;
+  template: Handlebars.TemplateDelegate;
+  uses: string[];
+}
+
+function checkPartials(compiled: readonly Compiled[], known: ReadonlySet<string>): void {
+  for (const { file, uses } of compiled) {
+    const missing = uses.find((name) => !known.has(name));
+    if (missing) throw new BosoreportError(`Template ${file} uses the partial "${missing}", which does not exist (known: ${[...known].sort().join(', ')}).`, EXIT_USAGE);
+  }
 }
 
 
@@ -78,13 +87,13 @@ function readTemplate(file: string): string {
   }
 }
 
-/** Compiles now, so that a broken template is reported with its file name before any report is rendered. */
-function compile(hb: typeof Handlebars, file: string): Handlebars.TemplateDelegate {
+/** Parses now, so that a broken template is reported with its file name before any report is rendered. */
+function compile(hb: typeof Handlebars, file: string): Compiled {
   const source = readTemplate(file);
   try {
-    const template = hb.compile(source, { noEscape: false });
-    hb.precompile(source); // parses fully: syntax errors surface here, not at first use
-    return template;
+    // One parse: syntax errors surface here, not at first use, and the tree names the partials used.
+    const ast = hb.parse(source);
+    return { file, template: hb.compile(ast, { noEscape: false }), uses: partialNames(ast) };
   } catch (error) {
     throw new BosoreportError(`Template ${file} is broken: ${(error as Error).message.split('\n')[0]}`, EXIT_USAGE);
   }
@@ -99,8 +108,8 @@ function listTemplates(dir: string): Map<string, string> {
   return files;
 }
 
-function registerPartials(hb: typeof Handlebars, compiled: Map<string, Handlebars.TemplateDelegate>): void {
-  for (const [name, template] of compiled) hb.registerPartial(name, template);
+function registerPartials(hb: typeof Handlebars, compiled: Map<string, Compiled>): void {
+  for (const [name, c] of compiled) hb.registerPartial(name, c.template);
 }
 
 /**
@@ -120,7 +129,7 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
   const css = readTemplate(files.get('style.css')!);
   if (/<\/style/i.test(css)) throw new BosoreportError(`The stylesheet ${files.get('style.css')} must not contain "</style".`, EXIT_USAGE);
   const shared = Handlebars.create();
-  const sharedPartials = new Map<string, Handlebars.TemplateDelegate>();
+  const sharedPartials = new Map<string, Compiled>();
   for (const [name, file] of files) if (name.startsWith('partials/')) sharedPartials.set(name.slice('partials/'.length, -'.hbs'.length), compile(shared, file));
   const forms = new Map<string, Handlebars.TemplateDelegate>();
   const templateOf = (form: Form): Handlebars.TemplateDelegate => {
@@ -129,19 +138,20 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
     const hb = Handlebars.create();
     registerHelpers(hb);
     registerPartials(hb, sharedPartials);
-    if (form.partialsDir) {
-      for (const name of readdirSync(form.partialsDir)) if (name.endsWith('.hbs')) hb.registerPartial(name.slice(0, -'.hbs'.length), compile(hb, path.join(form.partialsDir, name)));
+    const own: Compiled[] = [];
+    for (const name of form.partialsDir ? readdirSync(form.partialsDir) : []) {
+      if (!name.endsWith('.hbs')) continue;
+      const partial = compile(hb, path.join(form.partialsDir!, name));
+      hb.registerPartial(name.slice(0, -'.hbs'.length), partial.template);
+      own.push(partial);
     }
-    const file = files.get(`${form.id}.hbs`) ?? form.templateFile;
-    template = compile(hb, file);
-    const known = new Set(Object.keys(hb.partials));
-    checkPartials(file, known);
-    if (form.partialsDir) for (const name of readdirSync(form.partialsDir)) if (name.endsWith('.hbs')) checkPartials(path.join(form.partialsDir, name), known);
+    const main = compile(hb, files.get(`${form.id}.hbs`) ?? form.templateFile);
+    checkPartials([main, ...own], new Set(Object.keys(hb.partials)));
+    template = main.template;
     forms.set(form.dir, template);
     return template;
   };
-  const sharedNames = new Set(sharedPartials.keys());
-  for (const [name, file] of files) if (name.startsWith('partials/')) checkPartials(file, sharedNames);
+  checkPartials([...sharedPartials.values()], new Set(sharedPartials.keys()));
   return {
     prepare(list) {
       for (const form of list) templateOf(form);
