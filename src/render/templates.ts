@@ -7,6 +7,7 @@ import { formatChange, formatDate, formatInteger, formatPercent, formatShortDate
 import type { Form } from '../forms/types.js';
 import { STATUS_LABELS } from '../parts/activities.js';
 import { escapeHtml } from '../util/escape.js';
+import { embedFonts } from './fonts.js';
 import { renderMarkdown } from './markdown.js';
 
 /** What bosoreport ships besides the forms' own templates: shared partials and one stylesheet. */
@@ -159,7 +160,7 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
     render(form, view) {
       const template = templateOf(form);
       try {
-        return template({ ...view, stilark: css }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+        return embedFonts(template({ ...view, stilark: css }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
       } catch (error) {
         throw new BosoreportError(`Template for ${form.id} failed: ${(error as Error).message.split('\n')[0]}`, EXIT_USAGE);
       }

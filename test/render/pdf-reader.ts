@@ -7,6 +7,8 @@ export interface PdfFacts {
   /** The document language from the catalog (/Lang), read from the raw bytes. */
   lang: string | undefined;
   tagged: boolean;
+  /** The font names the file embeds (what `pdffonts` lists), subset prefix removed, sorted, once each. */
+  fonts: string[];
 }
 
 /** Reads a PDF back the way a reader's software would: pages, text, metadata, language. */
@@ -23,9 +25,15 @@ export async function readPdf(file: string): Promise<PdfFacts> {
   const meta = await doc.getMetadata();
   const markInfo = await doc.getMarkInfo();
   await doc.destroy();
-  const { PDFDocument, PDFName, PDFString } = await import('pdf-lib');
-  const catalog = (await PDFDocument.load(bytes, { updateMetadata: false })).catalog;
-  const lang = catalog.lookupMaybe(PDFName.of('Lang'), PDFString);
+  const { PDFDocument, PDFDict, PDFName, PDFString } = await import('pdf-lib');
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const lang = pdf.catalog.lookupMaybe(PDFName.of('Lang'), PDFString);
+  const fonts = new Set<string>();
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('Font')) continue;
+    const name = object.get(PDFName.of('BaseFont'));
+    if (name instanceof PDFName) fonts.add(name.decodeText().replace(/^[A-Z]{6}\+/, ''));
+  }
   return {
     pages: parts.length,
     // Line breaks in a PDF fall where the layout put them; compare text with whitespace folded.
@@ -33,5 +41,6 @@ export async function readPdf(file: string): Promise<PdfFacts> {
     info: meta.info as Record<string, unknown>,
     lang: lang?.decodeText(),
     tagged: Boolean(markInfo?.Marked),
+    fonts: [...fonts].sort(),
   };
 }

@@ -97,6 +97,28 @@ describe('render --pdf on the examples', () => {
     expect(String(gjovik.info.Subject)).toContain('årsrapport 2012');
     expect(lillehammer.info.Title).toBe('Halvårsrapport 2011 – Lillehammer kommune');
   });
+
+  it('is set in the embedded Arimo alone, whatever fonts the machine has', () => {
+    for (const pdf of [gjovik, lillehammer]) expect(pdf.fonts).toEqual(['Arimo-Bold', 'Arimo-Italic', 'Arimo-Regular']);
+  });
+});
+
+describe('a Sámi name in a report', () => {
+  it('prints in Arimo too (its latin-ext letters are embedded only where used)', async () => {
+    const text = exampleText(GJOVIK).replace('Ola Brenner Jordet', 'Máret Čáppa Áŋŋir');
+    const t = tempTree({ 'g.yaml': text });
+    try {
+      const r = runCli(['render', 'g.yaml', '--pdf'], { cwd: t.dir });
+      expect(r.status).toBe(0);
+      const pdf = await readPdf(path.join(t.dir, 'out/g.pdf'));
+      expect(pdf.text).toContain('Máret Čáppa Áŋŋir');
+      expect(pdf.fonts).toEqual(['Arimo-Bold', 'Arimo-Italic', 'Arimo-Regular']);
+      const plain = readFileSync(path.join(t.dir, 'out/g.html'), 'utf8').match(/@font-face/g)?.length;
+      expect(plain).toBe(8);
+    } finally {
+      t.cleanup();
+    }
+  }, 60_000);
 });
 
 describe('render without a working browser, or when printing fails', () => {
