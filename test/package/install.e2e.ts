@@ -1,0 +1,99 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { readPdf } from '../render/pdf-reader.js';
+
+/**
+ * What a reports repository does with bosoreport, from the outside: pack it, install the tarball
+ * through the example workflow's own install step into an empty repository, and run the workflow's
+ * check and render steps there. Nothing of this checkout is on the path but the tarball.
+ */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const WORKFLOW = path.join(ROOT, 'examples/ci/.github/workflows/bosoreport.yml');
+
+interface Step {
+  name?: string;
+  run?: string;
+}
+
+function workflowStep(name: string): string {
+  const workflow = parse(readFileSync(WORKFLOW, 'utf8')) as { jobs: Record<string, { steps: Step[] }> };
+  const step = Object.values(workflow.jobs).flatMap((job) => job.steps).find((s) => s.name === name);
+  if (!step?.run) throw new Error(`The workflow has no step "${name}" with a run script`);
+  return step.run;
+}
+
+/** The environment of a fresh shell: none of the npm run variables of the test's own npm. */
+function cleanEnv(extra: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !/^npm_/i.test(key) && key !== 'INIT_CWD') env[key] = value;
+  return { ...env, CI: 'true', ...extra };
+}
+
+function bash(script: string, cwd: string, env: Record<string, string> = {}) {
+  const r = spawnSync('bash', ['-e', '-c', script], { cwd, env: cleanEnv(env), encoding: 'utf8' });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+describe('the packed package, installed the way the example workflow installs it', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'bosoreport-package-'));
+  const repo = path.join(work, 'reports-repo');
+  let tarball = '';
+  let files: string[] = [];
+
+  beforeAll(() => {
+    const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: ROOT, env: cleanEnv({}), encoding: 'utf8' });
+    expect(packed.status, packed.stderr).toBe(0);
+    const [info] = JSON.parse(packed.stdout) as [{ filename: string; files: { path: string }[] }];
+    tarball = path.join(work, info.filename);
+    files = info.files.map((f) => f.path);
+    mkdirSync(path.join(repo, 'reports/gjovik'), { recursive: true });
+    mkdirSync(path.join(repo, 'reports/lillehammer'), { recursive: true });
+    writeFileSync(path.join(repo, 'reports/gjovik/2012-aarsrapport.yaml'), readFileSync(path.join(ROOT, 'examples/gjovik-aarsrapport-2012.yaml')));
+    writeFileSync(path.join(repo, 'reports/lillehammer/2011-halvaarsrapport.yaml'), readFileSync(path.join(ROOT, 'examples/lillehammer-halvaarsrapport-2011.yaml')));
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('holds the built program, schemas and templates, and none of the sources or tests', () => {
+    expect(files).toContain('bin/bosoreport.cjs');
+    expect(files).toContain('schemas/aarsrapport-2012.schema.json');
+    expect(files).toContain('templates/style.css');
+    expect(files.some((f) => f.startsWith('dist/forms/aarsrapport-2012/'))).toBe(true);
+    expect(files.filter((f) => f.startsWith('test/') || f.startsWith('src/') || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+  });
+
+  it('the workflow stops with a clear message while BOSOREPORT_PACKAGE is not set', () => {
+    const r = bash(workflowStep('Install bosoreport'), repo, { BOSOREPORT_PACKAGE: '' });
+    expect(r.status).toBe(1);
+    expect(r.out).toContain('::error title=bosoreport is not set up::Set BOSOREPORT_PACKAGE');
+    expect(existsSync(path.join(repo, 'node_modules'))).toBe(false);
+  });
+
+  it('installs from the tarball with no build step, then checks and renders the reports to PDF', async () => {
+    const install = bash(workflowStep('Install bosoreport'), repo, { BOSOREPORT_PACKAGE: tarball });
+    expect(install.status, install.out).toBe(0);
+    // No compiler came along: what runs is what was packed.
+    expect(existsSync(path.join(repo, 'node_modules/typescript'))).toBe(false);
+    expect(existsSync(path.join(repo, 'node_modules/bosoreport/dist/cli'))).toBe(true);
+
+    const check = bash(workflowStep('Check the reports'), repo);
+    expect(check.status, check.out).toBe(0);
+    expect(check.out).toMatch(/^::warning file=reports\/gjovik\/2012-aarsrapport\.yaml,line=\d+/m);
+
+    const render = bash(workflowStep('Render HTML and PDF'), repo);
+    expect(render.status, render.out).toBe(0);
+    expect(readdirSync(path.join(repo, 'dist/gjovik')).sort()).toEqual(['2012-aarsrapport.html', '2012-aarsrapport.pdf']);
+    const pdf = await readPdf(path.join(repo, 'dist/gjovik/2012-aarsrapport.pdf'));
+    expect(pdf.text).toContain('ÅRSRAPPORT 2012');
+    expect(pdf.text).toContain('38,4 %');
+    expect(pdf.fonts).toEqual(['Arimo-Bold', 'Arimo-Italic', 'Arimo-Regular']);
+
+    // And by hand, as the README shows it.
+    const version = bash('npx --no-install bosoreport --version', repo);
+    expect(version.out.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+  });
+});
