@@ -15,7 +15,7 @@ export interface HelpTexts {
   main: string;
   validate: { description: string; format: string; output: string; maxWarnings: string; quiet: string; examples: string };
   compute: { description: string; json: string; examples: string };
-  render: { description: string; outDir: string; pdf: string; noHtml: string; templateDir: string; browser: string; timeout: string; jobs: string; examples: string };
+  render: { description: string; outDir: string; pdf: string; noHtml: string; templateDir: string; browser: string; timeout: string; jobs: string; noNotes: string; quiet: string; examples: string };
   doctor: { description: string; browser: string };
   init: { description: string; kommune: string; aar: string; from: string; periode: string; output: string; examples: string };
   schema: string;
@@ -84,11 +84,14 @@ Exit codes: 0 figures computed, no errors; 1 problems in the report; 2 usage or 
     browser: 'the Chrome, Chromium or Edge to print with',
     timeout: 'give up on one PDF after this many seconds',
     jobs: 'PDFs printed at the same time',
+    noNotes: "leave bosoreport's «Kontrollmerknader» out: the copy sent to Husbanken",
+    quiet: 'report errors only (validate shows the warnings)',
     examples: `
 Examples:
   $ bosoreport render examples/gjovik-aarsrapport-2012.yaml                 HTML into out/
   $ bosoreport render reports/ --pdf -o dist/                               HTML + PDF, folders mirrored
   $ bosoreport render FILE --pdf --no-html --template-dir my-templates/     own look, PDF only
+  $ bosoreport render FILE --pdf --no-notes -o to-husbanken/                the copy to send on
 
 PDFs are printed by a browser found in this order: --browser, PUPPETEER_EXECUTABLE_PATH, an
 installed Chrome/Chromium/Edge, the Chromium bundled through npm (Linux x64). See: bosoreport doctor.
@@ -174,11 +177,14 @@ Avslutningskoder: 0 tallene er regnet ut, ingen feil; 1 problemer i rapporten; 2
     browser: 'Chrome, Chromium eller Edge som skal lage PDF-ene',
     timeout: 'gi opp én PDF etter så mange sekunder',
     jobs: 'antall PDF-er som lages samtidig',
+    noNotes: 'utelat bosoreports «Kontrollmerknader»: kopien som sendes til Husbanken',
+    quiet: 'vis bare feil (validate viser advarslene)',
     examples: `
 Eksempler:
   $ bosoreport render examples/gjovik-aarsrapport-2012.yaml                 HTML i out/
   $ bosoreport render rapporter/ --pdf -o ferdig/                           HTML og PDF, samme mapper
   $ bosoreport render FIL --pdf --no-html --template-dir mine-maler/        eget utseende, bare PDF
+  $ bosoreport render FIL --pdf --no-notes -o til-husbanken/                kopien som sendes videre
 
 PDF lages med den første nettleseren som finnes av: --browser, PUPPETEER_EXECUTABLE_PATH, installert
 Chrome/Chromium/Edge, Chromium fra npm (Linux x64). Se: bosoreport doctor.
@@ -204,6 +210,46 @@ Eksempler:
 };
 
 export const HELP: Record<Lang, HelpTexts> = { nb, en };
+
+/** The placeholders commander and our options print, in bokmål. */
+const NB_WORDS: Record<string, string> = {
+  '[options]': '[valg]', '[command]': '[kommando]', '<paths...>': '<stier...>', '<file>': '<fil>', '<form>': '<skjema>',
+  '<dir>': '<mappe>', '<path>': '<sti>', '<seconds>': '<sekunder>', '<lang>': '<språk>', '<id=level>': '<id=nivå>',
+  '<name>': '<navn>', '<n>': '<n>', paths: 'stier', file: 'fil', form: 'skjema', command: 'kommando',
+};
+const nbWords = (text: string) => text.split(' ').map((w) => NB_WORDS[w] ?? w).join(' ');
+
+/**
+ * commander's own words in help and usage errors («[options]», «default:», «unknown option»), in
+ * bokmål when the user reads bokmål. English passes through unchanged.
+ */
+export function helpStyle(lang: Lang) {
+  if (lang === 'en') return {};
+  return {
+    styleUsage: nbWords,
+    styleSubcommandTerm: nbWords,
+    styleOptionTerm: nbWords,
+    styleArgumentTerm: nbWords,
+    styleOptionDescription: (text: string) => text.replace(/\(default: "?([^")]*)"?\)/, '(standard: $1)'),
+  };
+}
+
+const NB_ERRORS: [RegExp, (...groups: string[]) => string][] = [
+  [/^error: unknown option '([^']*)'/, (flag) => `feil: ukjent valg '${flag}'`],
+  [/^error: unknown command '([^']*)'/, (name) => `feil: ukjent kommando '${name}'`],
+  [/^error: missing required argument '([^']*)'/, (name) => `feil: mangler argumentet '${NB_WORDS[name!] ?? name}'`],
+  [/^error: required option '([^']*)' not specified/, (flags) => `feil: valget '${nbWords(flags!)}' må være med`],
+  [/^error: option '([^']*)' argument missing/, (flags) => `feil: valget '${nbWords(flags!)}' mangler verdi`],
+  [/^error: too many arguments[^.]*\. Expected (\d+) arguments? but got (\d+)\./, (want, got) => `feil: for mange argumenter, ventet ${want}, fikk ${got}.`],
+  [/\(Did you mean one of ([^?]*)\?\)/, (list) => `(Mente du en av ${list}?)`],
+  [/\(Did you mean ([^?]*)\?\)/, (one) => `(Mente du ${one}?)`],
+];
+
+/** commander's usage errors in bokmål; an error we have not translated stays as commander wrote it. */
+export function usageError(lang: Lang, text: string): string {
+  if (lang === 'en') return text;
+  return NB_ERRORS.reduce((out, [pattern, say]) => out.replace(pattern, (_m, ...groups: string[]) => say(...groups)), text);
+}
 
 /** The language asked for on the command line, read before commander parses it, so help can use it. */
 export function langFromArgv(argv: readonly string[]): string | undefined {

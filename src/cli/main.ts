@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { BosoreportError, EXIT_USAGE, OutputError } from '../errors.js';
 import { langFromEnv, parseLang, t, type Lang } from '../messages/index.js';
 import type { Io } from './context.js';
-import { HELP, langFromArgv } from './help.js';
+import { HELP, helpStyle, langFromArgv, usageError } from './help.js';
 import { VERSION } from '../util/version.js';
 import { visible } from '../util/visible.js';
 
@@ -32,13 +32,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .version(VERSION, '-v, --version', h.version)
     .helpOption('-h, --help', h.help)
     .helpCommand('help [command]', h.helpCommand)
-    .configureHelp({ styleTitle: (title: string) => h.titles[title] ?? title })
+    .configureHelp({ styleTitle: (title: string) => h.titles[title] ?? title, ...helpStyle(lang) })
     .addHelpText('after', h.main)
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(usageError(lang, s)),
     });
 
   program
@@ -87,17 +88,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--browser <path>', h.render.browser)
     .option('--timeout <seconds>', h.render.timeout, '60')
     .option('--jobs <n>', h.render.jobs, '2')
+    .option('--no-notes', h.render.noNotes)
+    .option('--quiet', h.render.quiet)
     .addOption(langOption())
     .addOption(ruleOption())
     .addHelpText('after', h.render.examples)
-    .action(async (paths: string[], o: { outDir: string; pdf?: boolean; html: boolean; templateDir?: string; browser?: string; timeout: string; jobs: string; lang?: string; rule?: string[] }) => {
+    .action(async (paths: string[], o: { outDir: string; pdf?: boolean; html: boolean; templateDir?: string; browser?: string; timeout: string; jobs: string; notes: boolean; quiet?: boolean; lang?: string; rule?: string[] }) => {
       const rules = await levels(o);
       const timeout = Number(o.timeout);
       const jobs = Number(o.jobs);
       if (!(timeout > 0) || !Number.isInteger(jobs) || jobs < 1) throw new BosoreportError(t(lang, 'usage/bad-number'), EXIT_USAGE);
       exitCode = await (await import('./render.js')).runRender(
         paths,
-        { outDir: o.outDir, pdf: o.pdf === true, html: o.html, ...(o.templateDir ? { templateDir: o.templateDir } : {}), ...(o.browser ? { browser: o.browser } : {}), timeoutMs: timeout * 1000, jobs, rules },
+        { outDir: o.outDir, pdf: o.pdf === true, html: o.html, ...(o.templateDir ? { templateDir: o.templateDir } : {}), ...(o.browser ? { browser: o.browser } : {}), timeoutMs: timeout * 1000, jobs, rules, notes: o.notes, quiet: o.quiet === true },
         { io, lang },
       );
     });

@@ -25,6 +25,10 @@ export interface RenderOptions {
   timeoutMs: number;
   jobs: number;
   rules: Record<string, SeveritySetting>;
+  /** false: the copy sent on to Husbanken, without bosoreport's «Kontrollmerknader». */
+  notes?: boolean;
+  /** Errors only on the terminal (warnings were shown by `validate`, or are not wanted). */
+  quiet?: boolean;
 }
 
 /** The folder the inputs have in common, so that output mirrors the layout below it. */
@@ -100,7 +104,7 @@ export async function runRender(paths: readonly string[], options: RenderOptions
   for (const f of renderable) {
     // The document is Norwegian whatever language the terminal speaks, so its findings are too.
     const nb = lang === 'nb' ? f.result : validateSource(f.file, f.bytes!, { lang: 'nb', rules: f.rules ?? {}, forms: f.forms! });
-    const { html, view } = renderReport(nb, templates);
+    const { html, view } = renderReport(nb, templates, { notes: options.notes !== false });
     if (options.html) {
       await writeAtomic(target(f.file, '.html'), html);
       written.push(display(io.cwd, target(f.file, '.html')));
@@ -143,8 +147,9 @@ export async function runRender(paths: readonly string[], options: RenderOptions
   }
 
   const outcomes = checked.files.map((f) => ({ ...f, diagnostics: [...f.diagnostics, ...(extra.get(f.file) ?? [])] }));
+  const shown = options.quiet ? outcomes.map((o) => ({ ...o, diagnostics: o.diagnostics.filter((d) => d.severity === 'error') })) : outcomes;
   const color = await colorFor(io.stdout, io.env);
-  io.stdout.write(formatStylish(outcomes, { lang, color, listClean: false }));
+  io.stdout.write(formatStylish(shown, { lang, color, listClean: false }));
   for (const file of written.sort()) io.stdout.write(`${t(lang, 'render/wrote', { file: visible(file) })}\n`);
   if (usageFailed) return EXIT_USAGE;
   return outcomes.some((o) => o.diagnostics.some((d) => d.severity === 'error')) ? EXIT_PROBLEMS : EXIT_CLEAN;

@@ -8,12 +8,17 @@ import { VERSION } from '../util/version.js';
  * One self-contained HTML page for a schema-valid report: inline CSS, inline SVG, the compute JSON
  * embedded, no script needed and no external reference.
  */
-export function renderHtml(result: ValidationResult, templates: TemplateSet): string {
-  return renderReport(result, templates).html;
+export function renderHtml(result: ValidationResult, templates: TemplateSet, options: RenderPageOptions = {}): string {
+  return renderReport(result, templates, options).html;
+}
+
+export interface RenderPageOptions {
+  /** false leaves bosoreport's «Kontrollmerknader» and field flags out of the page. */
+  notes?: boolean;
 }
 
 /** The page and the view it was made from (the PDF's metadata comes from the same view). */
-export function renderReport(result: ValidationResult, templates: TemplateSet): { html: string; view: ReportView } {
+export function renderReport(result: ValidationResult, templates: TemplateSet, options: RenderPageOptions = {}): { html: string; view: ReportView } {
   if (!result.form || !result.schemaValid || !result.data) throw new Error('renderHtml needs a schema-valid report');
   const view = buildView({
     file: result.file,
@@ -22,6 +27,7 @@ export function renderReport(result: ValidationResult, templates: TemplateSet): 
     figures: result.figures as ViewInput['figures'],
     diagnostics: result.diagnostics,
     version: VERSION,
+    notes: options.notes !== false,
   });
   return { html: templates.render(result.form, view), view };
 }

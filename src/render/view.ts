@@ -39,6 +39,8 @@ export interface ViewInput {
   figures: { periode: { forsidedato: string | null } };
   diagnostics: Diagnostic[];
   version: string;
+  /** false for the copy sent on to Husbanken: no «Kontrollmerknader», no flags in the form. */
+  notes?: boolean;
 }
 
 export function buildView(input: ViewInput): ReportView {
@@ -49,8 +51,10 @@ export function buildView(input: ViewInput): ReportView {
   const aar = header.aar!;
   const variant = form.variant(data);
   const kind = variant.reportName;
+  // Without notes the page shows the form only; the embedded JSON still carries every finding.
+  const shown = input.notes === false ? [] : diagnostics;
   const merknader: Record<string, Diagnostic[]> = {};
-  for (const d of diagnostics) if (d.path) (merknader[d.path] ??= []).push(d);
+  for (const d of shown) if (d.path) (merknader[d.path] ??= []).push(d);
   const computeJson = { format: 1, bosoreport: input.version, fil: input.file, skjema: { id: form.id, navn: form.title.nb }, rapport: data, beregnet: figures, diagnostikk: diagnostics };
   const date = figures.periode.forsidedato;
   return {
@@ -65,7 +69,7 @@ export function buildView(input: ViewInput): ReportView {
     forsidedato: date,
     rapport: data,
     beregnet: figures,
-    diagnostikk: diagnostics,
+    diagnostikk: shown,
     merknader,
     skjemadata: form.view(data, figures),
     json: scriptSafeJson(computeJson),

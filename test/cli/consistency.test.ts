@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleText, LILLEHAMMER, runMain, tempTree } from '../helpers.js';
+
+/** The small things a newcomer trips over: one word for one thing, in the language they read. */
+describe('help and usage errors in bokmål', () => {
+  it('has no English left in the Norwegian help: no «[options]», no «default:»', async () => {
+    for (const args of [['--help'], ['render', '--help'], ['validate', '--help'], ['init', '--help']]) {
+      const { stdout } = await runMain(args, { env: { LANG: 'nb_NO.UTF-8' } });
+      expect(stdout).toContain('Bruk: bosoreport');
+      expect(stdout).not.toMatch(/\[options\]|\[command\]|default:|<paths|<file>|<dir>/);
+    }
+    const render = await runMain(['render', '--help', '--lang', 'nb']);
+    expect(render.stdout).toContain('bosoreport render [valg] <stier...>');
+    expect(render.stdout).toMatch(/--timeout <sekunder>\s+gi opp én PDF etter så mange sekunder \(standard: 60\)/);
+  });
+
+  it('keeps English help English', async () => {
+    const { stdout } = await runMain(['render', '--help', '--lang', 'en']);
+    expect(stdout).toContain('Usage: bosoreport render [options] <paths...>');
+    expect(stdout).toMatch(/\(default:\s+"60"\)/);
+  });
+
+  it('says what was wrong on the command line in bokmål, with the did-you-mean', async () => {
+    const typo = await runMain(['render', 'x.yaml', '--quite'], { env: { LANG: 'nb_NO.UTF-8' } });
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain("feil: ukjent valg '--quite'");
+    expect(typo.stderr).toContain('(Mente du --quiet?)');
+    const missing = await runMain(['init', 'aarsrapport-2012', '--aar', '2013'], { env: { LANG: 'nb_NO.UTF-8' } });
+    expect(missing.stderr).toContain("feil: valget '--kommune <navn>' må være med");
+    const none = await runMain(['validate'], { env: { LANG: 'nb_NO.UTF-8' } });
+    expect(none.stderr).toContain("feil: mangler argumentet 'stier'");
+  });
+});
+
+describe('render --quiet and --no-notes', () => {
+  const report = () => tempTree({ 'rapporter/lillehammer/2011-halvaarsrapport.yaml': exampleText(LILLEHAMMER) });
+
+  it('--quiet leaves the warnings out (validate already showed them) but says what it wrote', async () => {
+    const t = report();
+    try {
+      const loud = await runMain(['render', 'rapporter', '-o', 'ut'], { cwd: t.dir });
+      expect(loud.stdout).toContain('status-uten-prosent');
+      const quiet = await runMain(['render', 'rapporter', '-o', 'ut', '--quiet'], { cwd: t.dir });
+      expect(quiet.status).toBe(0);
+      expect(quiet.stdout).not.toContain('status-uten-prosent');
+      expect(quiet.stdout).toContain(path.join('ut', '2011-halvaarsrapport.html'));
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('--quiet still shows errors, and the exit code is unchanged', async () => {
+    const t = tempTree({ 'a.yaml': 'skjema: aarsrapport-2012\n' });
+    try {
+      const quiet = await runMain(['render', 'a.yaml', '-o', 'ut', '--quiet'], { cwd: t.dir });
+      expect(quiet.status).toBe(1);
+      expect(quiet.stdout).toMatch(/a\.yaml:\d+:\d+ +error/);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('--no-notes writes the copy for Husbanken: no «Kontrollmerknader», no flags in the form, figures kept', async () => {
+    const t = report();
+    try {
+      await runMain(['render', 'rapporter', '-o', 'med'], { cwd: t.dir });
+      await runMain(['render', 'rapporter', '-o', 'uten', '--no-notes'], { cwd: t.dir });
+      const read = (dir: string) => readFileSync(path.join(t.dir, dir, '2011-halvaarsrapport.html'), 'utf8');
+      const withNotes = read('med');
+      const without = read('uten');
+      expect(withNotes).toContain('Kontrollmerknader fra bosoreport');
+      expect(withNotes).toContain('class="flagg');
+      expect(without).not.toContain('Kontrollmerknader');
+      expect(without).not.toContain('class="flagg');
+      // The same form otherwise: the table of measures is still there with its figures.
+      const visibleText = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ');
+      expect(visibleText(without)).toContain('Husbanken');
+      expect(visibleText(withNotes).length).toBeGreaterThan(visibleText(without).length);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
