@@ -3,11 +3,15 @@ import type { ParsedReport } from '../load/parse.js';
 import { words, type Lang } from '../messages/index.js';
 import { valueAt } from '../parts/header.js';
 import { closest } from '../util/similar.js';
+import { guessForm } from './guess.js';
 import type { FormRegistry } from './registry.js';
 import type { Form } from './types.js';
 
 /** The form, with a warning when the report used an old id; or why no form could be found. */
-export type Identified = { form: Form; warning?: Diagnostic; diagnostic?: undefined } | { form?: undefined; diagnostic: Diagnostic };
+export type Identified =
+  | { form: Form; warning?: Diagnostic; diagnostic?: undefined }
+  /** `guess`: the form the report's sections match, when `skjema:` names none; checking goes on with it. */
+  | { form?: undefined; diagnostic: Diagnostic; guess?: Form };
 
 /** Reads the report's `skjema:` key and finds the form unit that handles it. */
 export function identifyForm(report: ParsedReport, registry: FormRegistry, lang: Lang): Identified {
@@ -37,11 +41,10 @@ export function identifyForm(report: ParsedReport, registry: FormRegistry, lang:
   }
   if (!form) {
     const text = String(value);
-    return error('form/unknown', report.spanFor(['skjema'], 'value'), {
-      value: text,
-      forms,
-      suggestion: closest(text, FORM_IDS) ?? '',
-    });
+    const guess = guessForm(data, registry)?.form;
+    const params = { value: text, forms, suggestion: guess?.id ?? closest(text, FORM_IDS) ?? '', guess: guess?.id ?? '' };
+    const found = diagnostic(file, report.spanFor(['skjema'], 'value'), 'error', 'form/unknown', words(lang, 'form/unknown', params));
+    return guess ? { diagnostic: found, guess } : { diagnostic: found };
   }
   return { form };
 }

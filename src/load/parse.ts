@@ -16,6 +16,8 @@ export interface ParsedReport {
   data: unknown;
   /** Where a problem about the value at `path` should point. */
   spanFor(path: DataPath, target: Target): Span;
+  /** The decoded source, to quote a value as it was typed («1.390», which YAML reads as 1.39). */
+  text: string;
 }
 
 export interface ParseResult {
@@ -55,7 +57,34 @@ function yamlDiagnostic(file: string, lang: Lang, lineCounter: LineCounter, erro
     return loadProblem(file, span, lang, 'yaml/duplicate-key', { key: keyAt(text, error.pos[0]) });
   }
   if (error.code === 'TAB_AS_INDENT') return loadProblem(file, span, lang, 'yaml/tab');
-  return loadProblem(file, span, lang, 'yaml/syntax', { detail: shortYamlMessage(error) });
+  const detail = shortYamlMessage(error);
+  const own = ownWords(error.code, detail);
+  const said = own ? words(lang, own) : words(lang, 'yaml/syntax', { detail });
+  // Our own words for the common mistakes; the shared hint for every syntax error.
+  return diagnostic(file, span, 'error', 'yaml/syntax', { message: said.message, hint: words(lang, 'yaml/syntax').hint });
+}
+
+/** The message code for a yaml error we can say in the user's words; undefined keeps yaml's English. */
+function ownWords(code: string, detail: string): string | undefined {
+  if (code === 'MISSING_CHAR') return /closing "?quote/i.test(detail) ? 'yaml/open-quote' : /followed by map values/.test(detail) ? 'yaml/missing-colon' : undefined;
+  return (
+    {
+      BAD_INDENT: 'yaml/bad-indent',
+      BLOCK_AS_IMPLICIT_KEY: 'yaml/colon-in-value',
+      MULTILINE_IMPLICIT_KEY: 'yaml/missing-colon',
+      BAD_SCALAR_START: 'yaml/reserved-start',
+      MULTIPLE_DOCS: 'yaml/several-documents',
+    } as Record<string, string>
+  )[code];
+}
+
+/**
+ * One broken line makes yaml report every line after it too (a tab: one right error and a dozen
+ * about indentation). The first error is the one to fix; duplicate keys are independent and all kept.
+ */
+function withoutFollowOns(errors: readonly YAMLError[]): YAMLError[] {
+  const first = errors.find((e) => e.code !== 'DUPLICATE_KEY');
+  return errors.filter((e) => e.code === 'DUPLICATE_KEY' || e === first);
 }
 
 /** Deepest nesting in the document, found without recursion so that a hostile file cannot overflow the stack. */
@@ -106,7 +135,7 @@ function parseWithYamlDeep(file: string, text: string, lang: Lang): ParseResult 
   // yaml turns a stack overflow on very deep nesting into an error of its own: the limit's message.
   if (doc.errors.some((e) => /call stack/i.test(e.message))) throw new RangeError('too deep');
   const diagnostics = [
-    ...doc.errors.map((e) => yamlDiagnostic(file, lang, lineCounter, e, text, 'error')),
+    ...withoutFollowOns(doc.errors).map((e) => yamlDiagnostic(file, lang, lineCounter, e, text, 'error')),
     ...doc.warnings.map((e) => yamlDiagnostic(file, lang, lineCounter, e, text, 'warning')),
   ];
   if (doc.errors.length > 0) return { diagnostics };
@@ -127,7 +156,7 @@ function parseWithYamlDeep(file: string, text: string, lang: Lang): ParseResult 
     }
     throw error;
   }
-  return { report: { file, data, spanFor: (path, target) => spanFor(doc, lineCounter, path, target) }, diagnostics };
+  return { report: { file, data, text, spanFor: (path, target) => spanFor(doc, lineCounter, path, target) }, diagnostics };
 }
 
 /**
@@ -151,7 +180,7 @@ export function parseReport(file: string, bytes: Uint8Array, lang: Lang): ParseR
     viaYaml ??= parseWithYaml(file, text, lang).report!;
     return viaYaml.spanFor(path, target);
   };
-  return { report: { file, data: block.data, spanFor: spanForPath }, diagnostics: [] };
+  return { report: { file, data: block.data, text, spanFor: spanForPath }, diagnostics: [] };
 }
 
 /** `parseReport` with `yaml` only, for tests that check the block reader against it. */

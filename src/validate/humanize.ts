@@ -35,7 +35,21 @@ function shown(value: unknown): string {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
-function describeFound(value: unknown, lang: Lang): string {
+/** The value at `path` as it stands in the file, when it is on one line. */
+function typedText(report: ParsedReport, path: DataPath): string | undefined {
+  const span = report.spanFor(path, 'value');
+  if (span.line !== span.endLine || span.line < 1) return undefined;
+  let start = 0;
+  for (let line = 1; line < span.line; line++) {
+    start = report.text.indexOf('\n', start) + 1;
+    if (start === 0) return undefined;
+  }
+  return report.text.slice(start + span.col - 1, start + span.endCol - 1).trim() || undefined;
+}
+
+function describeFound(value: unknown, lang: Lang, typed?: string): string {
+  // A number as the user typed it: «1.390», not the 1.39 YAML made of it.
+  if (typeof value === 'number' && typed !== undefined && /^[-+]?[\d.]+$/.test(typed) && Number(typed) === value) return t(lang, 'found/number', { value: shown(typed) });
   if (value === null || value === undefined) return t(lang, 'found/empty');
   if (Array.isArray(value)) return t(lang, 'found/array');
   if (typeof value === 'object') return t(lang, 'found/object');
@@ -63,9 +77,21 @@ function plainNumber(value: string): string | undefined {
 /** «2012 første halvår»: a year with the period written after it. */
 const YEAR_WITH_PERIOD = /^\s*(\d{4})\s*[,(–-]?\s*(første|1\.|andre|2\.)\s*halvår/i;
 
-function typeHint(expected: string[], value: unknown, lang: Lang): string | undefined {
+/** «80 %», «80%», «12,5 %»: a percent typed with its sign. */
+const PERCENT = /^\s*(-?\d+(?:[.,]\d+)?)\s*%\s*$/;
+/** «12,5»: a decimal number with the Norwegian comma. */
+const DECIMAL_COMMA = /^\s*(-?\d+),(\d+)\s*$/;
+/** «1.390», «12.500.000»: a whole number with dots between thousands, which YAML reads as a decimal. */
+const THOUSANDS_DOTS = /^\s*-?\d{1,3}(?:\.\d{3})+\s*$/;
+
+function typeHint(expected: string[], value: unknown, lang: Lang, typed?: string): string | undefined {
   const wantsNumber = expected.includes('integer') || expected.includes('number');
+  const wholeOnly = !expected.includes('number');
   if (wantsNumber && typeof value === 'string') {
+    const percent = PERCENT.exec(value);
+    if (percent) return t(lang, 'schema/type.percent', { number: percent[1]!.replace(',', '.') });
+    const decimal = DECIMAL_COMMA.exec(value);
+    if (decimal) return wholeOnly ? t(lang, 'schema/type.whole-number', { number: value.trim() }) : t(lang, 'schema/type.decimal-comma', { number: `${decimal[1]}.${decimal[2]}` });
     const placeholder = PLACEHOLDER.exec(value);
     if (placeholder) return t(lang, 'schema/type.placeholder', { text: placeholder[0] });
     const plain = plainNumber(value);
@@ -77,7 +103,10 @@ function typeHint(expected: string[], value: unknown, lang: Lang): string | unde
     if (/^-?\d+$/.test(digits)) return t(lang, 'schema/type.number-with-spaces', { number: digits });
     if (UNKNOWN_MARKERS.test(value.trim()) || expected.includes('null')) return t(lang, 'schema/type.unknown-count');
   }
-  if (wantsNumber && typeof value === 'number' && !Number.isInteger(value)) return undefined;
+  if (wantsNumber && typeof value === 'number' && !Number.isInteger(value)) {
+    if (typed !== undefined && THOUSANDS_DOTS.test(typed)) return t(lang, 'schema/type.thousands-dots', { typed, number: typed.replace(/[\s.]/g, ''), read: String(value) });
+    return wholeOnly ? t(lang, 'schema/type.whole-number', { number: typed ?? String(value) }) : undefined;
+  }
   if (expected.includes('object') && (value === null || typeof value !== 'object')) return t(lang, 'schema/type.indent');
   if (expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) return t(lang, 'schema/type.quote');
   return undefined;
@@ -132,12 +161,13 @@ function one(ctx: Context, error: ErrorObject): Diagnostic | undefined {
     case 'type': {
       const expected = ([] as string[]).concat(error.params.type as string | string[]);
       const words = expected.map((e) => t(lang, `type/${e}`));
+      const typed = typeof value === 'number' ? typedText(report, path) : undefined;
       const params = {
         title,
         expected: words.length > 1 ? `${words.slice(0, -1).join(', ')} ${t(lang, 'or')} ${words[words.length - 1]}` : words[0]!,
-        found: describeFound(value, lang),
+        found: describeFound(value, lang, typed),
       };
-      return make('schema/type', 'value', path, 'schema/type', params, typeHint(expected, value, lang));
+      return make('schema/type', 'value', path, 'schema/type', params, typeHint(expected, value, lang, typed));
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
