@@ -104,10 +104,10 @@ Exit codes: 0 written, no errors; 1 problems in reports; 2 usage, I/O or browser
     aar: 'the reporting year',
     from: "last year's report: carry over programme information and 31.12 figures as 01.01",
     periode: 'for a form used for several periods: forste_halvaar or hele_aaret (default: its first use)',
-    output: 'the new file (default: <kommune>-<år>-<type>.yaml); never overwritten',
+    output: 'the new file (default: rapporter/<kommune>/<år>-<type>.yaml, from where you stand in that layout); never overwritten',
     examples: `
 Examples:
-  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 -o reports/gjovik/2013-aarsrapport.yaml
+  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013            writes rapporter/gjovik/2013-aarsrapport.yaml
   $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 --from reports/gjovik/2012-aarsrapport.yaml
   $ bosoreport init aars-og-halvaarsrapport-2011 --periode hele_aaret --kommune Halden --aar 2011`,
   },
@@ -197,10 +197,10 @@ Avslutningskoder: 0 skrevet, ingen feil; 1 problemer i rapportene; 2 bruks-, fil
     aar: 'rapporteringsåret',
     from: 'fjorårets rapport: hent programinformasjon, og tallene pr. 31.12 som årets pr. 01.01',
     periode: 'for et skjema brukt til flere perioder: forste_halvaar eller hele_aaret (standard: skjemaets første bruk)',
-    output: 'den nye filen (standard: <kommune>-<år>-<type>.yaml); skrives aldri over',
+    output: 'den nye filen (standard: rapporter/<kommune>/<år>-<type>.yaml, fra der du står i det oppsettet); skrives aldri over',
     examples: `
 Eksempler:
-  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 -o rapporter/gjovik/2013-aarsrapport.yaml
+  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013            skriver rapporter/gjovik/2013-aarsrapport.yaml
   $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 --from rapporter/gjovik/2012-aarsrapport.yaml
   $ bosoreport init aars-og-halvaarsrapport-2011 --periode hele_aaret --kommune Halden --aar 2011`,
   },

@@ -6,7 +6,7 @@ import type { Form } from '../forms/types.js';
 import { skeleton } from '../init/skeleton.js';
 import { t } from '../messages/index.js';
 import { closest } from '../util/similar.js';
-import { kommuneKey } from '../cross/rules.js';
+import { defaultReportPath, modelineTarget } from '../init/placement.js';
 import { SCHEMA_DIR } from '../schema/store.js';
 import { checkFiles } from './check-files.js';
 import { colorFor, type CommandContext } from './context.js';
@@ -56,11 +56,11 @@ export async function runInit(formId: string, options: InitOptions, ctx: Command
     throw new BosoreportError(t(lang, 'init/bad-variant', { value: options.periode ?? '', known: known.join(', '), suggestion: closest(options.periode ?? '', known) ?? '' }), EXIT_USAGE);
   }
   const type = variant ? variants!.values[variant]!.type : form.type;
-  const output = path.resolve(io.cwd, options.output ?? `${kommuneKey(options.kommune)}-${aar}-${type}.yaml`);
-  // Editors get the self-contained copy the build writes to schemas/; a repository's form, its own file.
+  const output = options.output ? path.resolve(io.cwd, options.output) : defaultReportPath(io.cwd, options.kommune, aar, type);
+  // Editors get the editor copy the build writes to schemas/; a repository's form, its own file.
   const schemaFile = form.origin === 'builtin' ? path.join(SCHEMA_DIR, form.schemaId) : path.join(form.dir, 'schema.json');
-  const schemaRef = path.relative(path.dirname(output), schemaFile).split(path.sep).join('/');
-  const text = skeleton({ form, kommune: options.kommune.trim(), aar, schemaRef, ...(variant ? { variant } : {}), ...(from ? { from } : {}) });
+  const modeline = modelineTarget(output, schemaFile, SCHEMA_DIR, io.cwd);
+  const text = skeleton({ form, kommune: options.kommune.trim(), aar, schemaRef: modeline.ref, ...(variant ? { variant } : {}), ...(from ? { from } : {}) });
   await mkdir(path.dirname(output), { recursive: true });
   let handle;
   try {
@@ -75,5 +75,7 @@ export async function runInit(formId: string, options: InitOptions, ctx: Command
     await handle?.close();
   }
   io.stdout.write(`${t(lang, 'init/wrote', { file: visible(display(io.cwd, output)) })}\n`);
+  // The modeline is written for the repository as committed; say what makes it work here too.
+  if (!modeline.installed) io.stdout.write(`${t(lang, 'init/editor-help', { ref: modeline.ref })}\n`);
   return EXIT_CLEAN;
 }

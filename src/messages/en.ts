@@ -232,6 +232,7 @@ export const en: Catalogue = {
   'init/no-kommune': () => '--kommune needs a name.',
   'init/bad-from': (p) => `Cannot carry anything over from ${p.file} until the problems above are fixed.`,
   'init/exists': (p) => `${p.file} already exists; bosoreport does not overwrite a report. Choose another name with -o.`,
+  'init/editor-help': (p) => `Editor help: the file points at ${p.ref}, which exists once bosoreport is added to the repository with "npm install --save-dev <the bosoreport package>".`,
   'init/wrote': (p) => `wrote ${p.file}; fill in the empty fields and run "bosoreport validate ${p.file}".`,
   'io/too-many-files': (p) => `${p.reason} files match "${p.path}"; bosoreport takes at most ${p.limit} in one run.`,
   'io/too-many-files.hint': () => 'Check that the path is the reports folder, not a whole disk; split the run if you really have that many reports.',

@@ -232,6 +232,7 @@ export const nb: Catalogue = {
   'init/no-kommune': () => '--kommune må ha et navn.',
   'init/bad-from': (p) => `Kan ikke hente noe fra ${p.file} før problemene over er rettet.`,
   'init/exists': (p) => `${p.file} finnes allerede; bosoreport skriver ikke over en rapport. Velg et annet navn med -o.`,
+  'init/editor-help': (p) => `Hjelp i redigeringsprogrammet: filen peker på ${p.ref}, som finnes når bosoreport er lagt til i repositoryet med «npm install --save-dev <bosoreport-pakken>».`,
   'init/wrote': (p) => `skrev ${p.file}; fyll inn de tomme feltene og kjør «bosoreport validate ${p.file}».`,
   'io/too-many-files': (p) => `${p.reason} filer passer til «${p.path}»; bosoreport tar høyst ${p.limit} i én kjøring.`,
   'io/too-many-files.hint': () => 'Sjekk at stien er rapportmappen, ikke en hel disk; del opp kjøringen om du virkelig har så mange rapporter.',

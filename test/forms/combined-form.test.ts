@@ -72,7 +72,7 @@ describe('the combined års- og halvårsrapport form', () => {
     try {
       const r = await runMain(['init', 'aars-og-halvaarsrapport-2011', '--periode', 'hele_aaret', '--kommune', 'Halden', '--aar', '2011'], { cwd: t.dir });
       expect(r.status, r.stderr).toBe(0);
-      const text = readFileSync(path.join(t.dir, 'halden-2011-aarsrapport.yaml'), 'utf8');
+      const text = readFileSync(path.join(t.dir, 'rapporter/halden/2011-aarsrapport.yaml'), 'utf8');
       expect(text).toMatch(/^skjema: aars-og-halvaarsrapport-2011\n(\n|#.*\n)*periode: hele_aaret$/m);
       expect((await runMain(['init', 'aars-og-halvaarsrapport-2011', '--periode', 'hele_aret', '--kommune', 'Halden', '--aar', '2011'], { cwd: t.dir })).stderr).toContain('Did you mean "hele_aaret"?');
     } finally {

@@ -1,0 +1,53 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { kommuneKey } from '../cross/rules.js';
+
+/** Folder names a reports repository keeps its reports under. */
+const REPORT_FOLDERS = ['rapporter', 'reports'];
+
+const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
+
+/**
+ * Where `init` puts a new report without -o: the layout the cross-report rules expect,
+ * rapporter/<kommune>/<år>-<type>.yaml, starting from wherever in it the user stands.
+ */
+export function defaultReportPath(cwd: string, kommune: string, aar: number, type: string): string {
+  const key = kommuneKey(kommune);
+  const name = `${aar}-${type}.yaml`;
+  const here = path.basename(cwd);
+  if (kommuneKey(here) === key) return path.join(cwd, name);
+  if (REPORT_FOLDERS.includes(here.toLowerCase())) return path.join(cwd, key, name);
+  const reports = REPORT_FOLDERS.find((f) => isDir(path.join(cwd, f))) ?? REPORT_FOLDERS[0]!;
+  return path.join(cwd, reports, key, name);
+}
+
+/** The repository a file belongs to: the nearest folder above it with package.json, .git or .bosoreport.yaml. */
+export function repositoryRoot(file: string): string | undefined {
+  let dir = path.dirname(path.resolve(file));
+  for (;;) {
+    if (['package.json', '.git', '.bosoreport.yaml'].some((m) => existsSync(path.join(dir, m)))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+const slash = (p: string) => p.split(path.sep).join('/');
+
+/**
+ * The modeline's path from a new report to its editor schema, one that holds on a colleague's machine
+ * once the report is committed: through the repository's own node_modules/bosoreport/schemas/, or
+ * within the repository when the schema lives in it (bosoreport's own examples, a repository's form).
+ * `installed` is false when that path does not resolve yet on this machine.
+ */
+export function modelineTarget(report: string, schemaFile: string, packageSchemas: string, cwd: string): { ref: string; installed: boolean } {
+  const from = path.dirname(path.resolve(report));
+  // Outside any repository, the folder init runs in stands for one (where `npm install` would go).
+  const root = repositoryRoot(report) ?? cwd;
+  const inside = (p: string) => !path.relative(root, p).startsWith('..') && !path.isAbsolute(path.relative(root, p));
+  if (inside(schemaFile) && !path.relative(root, schemaFile).split(path.sep).includes('node_modules')) {
+    return { ref: slash(path.relative(from, schemaFile)), installed: true };
+  }
+  const viaPackage = path.join(root, 'node_modules', 'bosoreport', 'schemas', path.relative(packageSchemas, schemaFile));
+  return { ref: slash(path.relative(from, viaPackage)), installed: existsSync(viaPackage) };
+}
