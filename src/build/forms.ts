@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 
 // Build step after tsc: copies each built-in form folder's data files (form.yaml, schema.json,
 // template.hbs, partials/) next to its compiled code in dist/forms/, so a form is one folder in the
-// source and one folder when built; then writes each built-in form's schema, self-contained, to
-// schemas/<id>.schema.json for editors (the path the examples' and init's modelines use).
+// source and one folder when built; then writes each built-in form's editor copy of its schema
+// (self-contained, with Norwegian editor messages) to schemas/<id>.schema.json, the path the
+// examples' and init's modelines use.
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const from = path.join(root, 'src', 'forms');
 const to = path.join(root, 'dist', 'forms');
@@ -23,11 +24,12 @@ for (const entry of readdirSync(from, { withFileTypes: true })) {
 
 const { builtinForms } = await import('../forms/registry.js');
 const { bundledSchema } = await import('../schema/bundle.js');
+const { editorSchema } = await import('../schema/editor.js');
 for (const form of (await builtinForms()).forms) {
   // Under the form's old ids too, so that modelines written before a rename keep their help.
   for (const name of [form.schemaId, ...form.aliases.map((a) => `${a}.schema.json`)]) {
     const target = path.join(root, 'schemas', name);
-    writeFileSync(`${target}.tmp`, `${JSON.stringify(bundledSchema(form.schemaId), null, 2)}\n`);
+    writeFileSync(`${target}.tmp`, `${JSON.stringify(editorSchema(bundledSchema(form.schemaId)), null, 2)}\n`);
     renameSync(`${target}.tmp`, target);
   }
 }

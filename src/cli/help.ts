@@ -18,7 +18,7 @@ export interface HelpTexts {
   render: { description: string; outDir: string; pdf: string; noHtml: string; templateDir: string; browser: string; timeout: string; jobs: string; noNotes: string; quiet: string; examples: string };
   doctor: { description: string; browser: string };
   init: { description: string; kommune: string; aar: string; from: string; periode: string; output: string; examples: string };
-  schema: string;
+  schema: { description: string; editor: string; examples: string };
   forms: string;
   rules: string;
 }
@@ -111,7 +111,14 @@ Examples:
   $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 --from reports/gjovik/2012-aarsrapport.yaml
   $ bosoreport init aars-og-halvaarsrapport-2011 --periode hele_aaret --kommune Halden --aar 2011`,
   },
-  schema: "print a form's JSON Schema as one self-contained document",
+  schema: {
+    description: "print a form's JSON Schema as one self-contained document",
+    editor: 'the copy for editors: Norwegian messages, date patterns, titles in completions',
+    examples: `
+Examples:
+  $ bosoreport schema aarsrapport-2012 > aarsrapport-2012.schema.json
+  $ bosoreport schema statusnotat-2013 --editor > skjemaer/statusnotat-2013/editor.schema.json`,
+  },
   forms: 'list the forms and versions bosoreport knows',
   rules: 'list the rules checked beyond the schema, with their default level',
 };
@@ -204,7 +211,14 @@ Eksempler:
   $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 --from rapporter/gjovik/2012-aarsrapport.yaml
   $ bosoreport init aars-og-halvaarsrapport-2011 --periode hele_aaret --kommune Halden --aar 2011`,
   },
-  schema: 'skriv skjemaets JSON Schema som ett selvstendig dokument',
+  schema: {
+    description: 'skriv skjemaets JSON Schema som ett selvstendig dokument',
+    editor: 'kopien for redigeringsprogrammer: norske meldinger, datomønstre, titler i forslagene',
+    examples: `
+Eksempler:
+  $ bosoreport schema aarsrapport-2012 > aarsrapport-2012.schema.json
+  $ bosoreport schema statusnotat-2013 --editor > skjemaer/statusnotat-2013/editor.schema.json`,
+  },
   forms: 'list skjemaene og versjonene bosoreport kjenner',
   rules: 'list reglene som kontrolleres i tillegg til skjemaet, med standardnivå',
 };

@@ -133,12 +133,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .command('schema')
-    .description(h.schema)
+    .description(h.schema.description)
     .argument('<form>', h.form)
+    .option('--editor', h.schema.editor)
     .addOption(langOption())
-    .action(async (formId: string, o: { lang?: string }) => {
+    .addHelpText('after', h.schema.examples)
+    .action(async (formId: string, o: { lang?: string; editor?: boolean }) => {
       setLang(o.lang);
-      exitCode = await (await import('./schema.js')).runSchema(formId, { io, lang });
+      exitCode = await (await import('./schema.js')).runSchema(formId, { io, lang }, { editor: o.editor === true });
     });
 
   program

@@ -1,0 +1,90 @@
+import type { SchemaNode } from './store.js';
+
+/**
+ * A calendar date ÅÅÅÅ-MM-DD that exists: days per month, and 29 February only in a year divisible
+ * by four (right for every year from 1901 to 2099, the only years a report can name). Editors run
+ * `pattern` but skip formats they do not know, and their own date format takes 2013-02-30.
+ */
+const DATE = String.raw`\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8]))|\d{2}(?:[02468][048]|[13579][26])-02-29`;
+const MONTH = String.raw`\d{4}-(?:0[1-9]|1[0-2])`;
+
+const NB = {
+  date: 'Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2013-02-18, og en dato som finnes (ikke 18.02.2013).',
+  month: 'Skriv datoen som ÅÅÅÅ-MM-DD, eller bare måneden som ÅÅÅÅ-MM, for eksempel 2010-11 (ikke 22.12.2010 eller «november 2010»).',
+  email: 'Skriv en hel e-postadresse, for eksempel navn@kommune.no.',
+  uri: 'Skriv hele lenken, med https:// først.',
+  integer: 'Skriv et helt tall, uten mellomrom, punktum eller %',
+  number: 'Skriv et tall, med punktum før desimalene og uten %',
+  string: 'Skriv tekst her; sett den i anførselstegn hvis den begynner med et tegn som @, * eller «-»',
+  object: 'Her skal feltene under stå på egne linjer, rykket inn med mellomrom.',
+  array: 'Her skal det stå en liste: hvert element på egen linje som begynner med «- ».',
+  nullable: ', eller null hvis det ikke er kjent (ikke 0).',
+  choose: (values: string) => `Velg en av: ${values}`,
+  exactly: (value: string) => `Her skal det stå «${value}».`,
+};
+
+const typesOf = (node: SchemaNode): string[] => ([] as string[]).concat((node.type as string | string[] | undefined) ?? []);
+
+/** The Norwegian message an editor shows when the value has the wrong type (or is not in the list). */
+function typeMessage(node: SchemaNode): string | undefined {
+  const types = typesOf(node);
+  const nullable = types.includes('null') || (Array.isArray(node.enum) && node.enum.includes(null));
+  const end = nullable ? NB.nullable : '.';
+  if (node.const !== undefined) return NB.exactly(String(node.const));
+  if (Array.isArray(node.enum)) return NB.choose(node.enum.filter((v) => v !== null).map(String).join(', ')) + end;
+  if (types.includes('object')) return NB.object;
+  if (types.includes('array')) return NB.array;
+  if (types.includes('integer')) return NB.integer + end;
+  if (types.includes('number')) return NB.number + end;
+  // A string with its own pattern says what the pattern wants; a plain one, what to write.
+  if (types.includes('string') && node.pattern === undefined) return NB.string + end;
+  return undefined;
+}
+
+/** What editors understand beyond JSON Schema, for one node. */
+function forEditors(node: SchemaNode): SchemaNode {
+  const out: SchemaNode = { ...node };
+  if (node.format === 'date' || node.format === 'dato-eller-maaned') {
+    delete out.format;
+    out.pattern = node.format === 'date' ? `^(?:${DATE})$` : `^(?:${DATE}|${MONTH})$`;
+    out.patternErrorMessage = node.format === 'date' ? NB.date : NB.month;
+  } else if (node.format === 'email') {
+    out.patternErrorMessage = NB.email;
+  } else if (node.format === 'uri') {
+    out.patternErrorMessage = NB.uri;
+  }
+  const message = typeMessage(node);
+  if (message && !out.patternErrorMessage) out.errorMessage = message;
+  // Hovers show the title as a heading; completions show only this, so it leads with the form's words.
+  if (typeof node.title === 'string') {
+    out.markdownDescription = node.description ? `**${node.title}** – ${node.description}` : `**${node.title}**`;
+  }
+  return out;
+}
+
+/**
+ * The editor copy of a form's bundled schema: the same rules, plus `pattern`/`patternErrorMessage`
+ * for dates, Norwegian `errorMessage` for wrong types and `markdownDescription` led by the field's
+ * title, as yaml-language-server (VS Code's YAML extension) reads them. bosoreport never validates
+ * with this copy, so ajv never sees these keywords.
+ */
+export function editorSchema(schema: SchemaNode): SchemaNode {
+  return walk(schema, 'schema') as SchemaNode;
+}
+
+/** What a value in a schema document is: a schema, a map or list of schemas, or plain data (enum, const, examples). */
+type Kind = 'schema' | 'map' | 'list' | 'data';
+const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+const SCHEMA_MAPS = new Set(['properties', '$defs', 'definitions', 'patternProperties', 'dependentSchemas']);
+const SCHEMA_ONE = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems']);
+
+function walk(value: unknown, kind: Kind): unknown {
+  if (!value || typeof value !== 'object' || kind === 'data') return value;
+  if (Array.isArray(value)) return kind === 'list' || kind === 'schema' ? value.map((v) => walk(v, 'schema')) : value;
+  if (kind === 'map') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, 'schema')]));
+  if (kind === 'list') return value;
+  const node = forEditors(value as SchemaNode);
+  return Object.fromEntries(
+    Object.entries(node).map(([k, v]) => [k, walk(v, SCHEMA_MAPS.has(k) ? 'map' : SCHEMA_LISTS.has(k) ? 'list' : SCHEMA_ONE.has(k) ? 'schema' : 'data')]),
+  );
+}
