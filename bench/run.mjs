@@ -127,13 +127,13 @@ if (PDFS > 0) {
   mkdirSync(pdfDir, { recursive: true });
   chosen.forEach((f, i) => writeFileSync(path.join(pdfDir, `r${String(i).padStart(3, '0')}.yaml`), readFileSync(f)));
   wall(process.execPath, [BIN, 'doctor']); // unpack the bundled browser once, outside the timings
-  const batch = wall(process.execPath, [BIN, 'render', pdfDir, '--pdf', '--no-html', '-o', path.join(WORK, 'pdf-batch')], { env: { ...process.env, CI: 'true' } });
+  const batch = wall(process.execPath, [BIN, 'render', pdfDir, '--pdf', '--no-html', '-d', path.join(WORK, 'pdf-batch')], { env: { ...process.env, CI: 'true' } });
   const start = process.hrtime.bigint();
-  for (const f of readdirSync(pdfDir)) wall(process.execPath, [BIN, 'render', path.join(pdfDir, f), '--pdf', '--no-html', '-o', path.join(WORK, 'pdf-loop')], { env: { ...process.env, CI: 'true' } });
+  for (const f of readdirSync(pdfDir)) wall(process.execPath, [BIN, 'render', path.join(pdfDir, f), '--pdf', '--no-html', '-d', path.join(WORK, 'pdf-loop')], { env: { ...process.env, CI: 'true' } });
   const loop = Number(process.hrtime.bigint() - start) / 1e9;
   const made = readdirSync(path.join(WORK, 'pdf-batch')).length;
   // The floor: one puppeteer page printing the same prebuilt HTML again and again, nothing else.
-  wall(process.execPath, [BIN, 'render', path.join(pdfDir, readdirSync(pdfDir)[0]), '-o', path.join(WORK, 'pdf-html')]);
+  wall(process.execPath, [BIN, 'render', path.join(pdfDir, readdirSync(pdfDir)[0]), '-d', path.join(WORK, 'pdf-html')]);
   const html = readFileSync(path.join(WORK, 'pdf-html', readdirSync(path.join(WORK, 'pdf-html'))[0]), 'utf8');
   const floorMs = await pdfFloor(html, chosen.length);
   results.figures.pdf = { reports: chosen.length, batchSeconds: batch.seconds, loopSeconds: loop, ratio: batch.seconds / loop, perReportMs: (batch.seconds / chosen.length) * 1000, floorPerReportMs: floorMs, targetRatio: 0.4, targetPerReportMs: 200, pdfsWritten: made };

@@ -15,7 +15,7 @@ export interface HelpTexts {
   main: string;
   validate: { description: string; format: string; output: string; maxWarnings: string; quiet: string; examples: string };
   compute: { description: string; json: string; examples: string };
-  render: { description: string; outDir: string; pdf: string; noHtml: string; templateDir: string; browser: string; timeout: string; jobs: string; noNotes: string; quiet: string; examples: string };
+  render: { description: string; outDir: string; output: string; pdf: string; noHtml: string; templateDir: string; browser: string; timeout: string; jobs: string; noNotes: string; quiet: string; examples: string };
   doctor: { description: string; browser: string };
   init: { description: string; kommune: string; aar: string; from: string; periode: string; output: string; examples: string };
   schema: { description: string; editor: string; examples: string };
@@ -39,7 +39,7 @@ Examples:
   $ bosoreport validate examples/gjovik-aarsrapport-2012.yaml
   $ bosoreport validate reports/
   $ bosoreport compute examples/gjovik-aarsrapport-2012.yaml --json
-  $ bosoreport render reports/ --pdf -o dist/
+  $ bosoreport render reports/ --pdf -d dist/
   $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013
   $ bosoreport forms
   $ bosoreport rules
@@ -78,6 +78,7 @@ Exit codes: 0 figures computed, no errors; 1 problems in the report; 2 usage or 
   render: {
     description: 'write each report as HTML (and PDF with --pdf) that reads like the official form',
     outDir: 'folder for the output; input folders are mirrored below it',
+    output: 'one report into this file: .html or .pdf (as -o is for validate and init)',
     pdf: 'also print a PDF of each report',
     noHtml: 'do not write the HTML files (with --pdf)',
     templateDir: 'templates, partials or style.css that replace the shipped ones by name',
@@ -89,9 +90,10 @@ Exit codes: 0 figures computed, no errors; 1 problems in the report; 2 usage or 
     examples: `
 Examples:
   $ bosoreport render examples/gjovik-aarsrapport-2012.yaml                 HTML into out/
-  $ bosoreport render reports/ --pdf -o dist/                               HTML + PDF, folders mirrored
+  $ bosoreport render reports/ --pdf -d dist/                               HTML + PDF, folders mirrored
+  $ bosoreport render reports/gjovik/2012-aarsrapport.yaml -o gjovik-2012.pdf   one PDF
   $ bosoreport render FILE --pdf --no-html --template-dir my-templates/     own look, PDF only
-  $ bosoreport render FILE --pdf --no-notes -o to-husbanken/                the copy to send on
+  $ bosoreport render FILE --no-notes -o to-husbanken.pdf                   the copy to send on
 
 PDFs are printed by a browser found in this order: --browser, PUPPETEER_EXECUTABLE_PATH, an
 installed Chrome/Chromium/Edge, the Chromium bundled through npm (Linux x64). See: bosoreport doctor.
@@ -139,7 +141,7 @@ Eksempler:
   $ bosoreport validate examples/gjovik-aarsrapport-2012.yaml
   $ bosoreport validate rapporter/
   $ bosoreport compute examples/gjovik-aarsrapport-2012.yaml --json
-  $ bosoreport render rapporter/ --pdf -o ferdig/
+  $ bosoreport render rapporter/ --pdf -d ferdig/
   $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013
   $ bosoreport forms
   $ bosoreport rules
@@ -178,6 +180,7 @@ Avslutningskoder: 0 tallene er regnet ut, ingen feil; 1 problemer i rapporten; 2
   render: {
     description: 'lag hver rapport som HTML (og PDF med --pdf) som ser ut som Husbankens skjema',
     outDir: 'mappen resultatet skrives til; mappene rapportene ligger i gjentas under den',
+    output: 'én rapport til denne filen: .html eller .pdf (som -o for validate og init)',
     pdf: 'lag også PDF av hver rapport',
     noHtml: 'ikke behold HTML-filene (sammen med --pdf)',
     templateDir: 'maler, delmaler eller style.css som erstatter de innebygde med samme navn',
@@ -189,9 +192,10 @@ Avslutningskoder: 0 tallene er regnet ut, ingen feil; 1 problemer i rapporten; 2
     examples: `
 Eksempler:
   $ bosoreport render examples/gjovik-aarsrapport-2012.yaml                 HTML i out/
-  $ bosoreport render rapporter/ --pdf -o ferdig/                           HTML og PDF, samme mapper
+  $ bosoreport render rapporter/ --pdf -d ferdig/                           HTML og PDF, samme mapper
+  $ bosoreport render rapporter/gjovik/2012-aarsrapport.yaml -o gjovik-2012.pdf   én PDF
   $ bosoreport render FIL --pdf --no-html --template-dir mine-maler/        eget utseende, bare PDF
-  $ bosoreport render FIL --pdf --no-notes -o til-husbanken/                kopien som sendes videre
+  $ bosoreport render FIL --no-notes -o til-husbanken.pdf                   kopien som sendes videre
 
 PDF lages med den første nettleseren som finnes av: --browser, PUPPETEER_EXECUTABLE_PATH, installert
 Chrome/Chromium/Edge, Chromium fra npm (Linux x64). Se: bosoreport doctor.

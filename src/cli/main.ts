@@ -47,17 +47,20 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .description(h.validate.description)
     .argument('<paths...>', h.paths)
     .option('-f, --format <name>', h.validate.format, 'stylish')
-    .option('-o, --output-file <file>', h.validate.output)
+    .option('-o, --output <file>', h.validate.output)
+    // The older spelling keeps working.
+    .addOption(new Option('--output-file <file>').hideHelp())
     .option('--max-warnings <n>', h.validate.maxWarnings)
     .option('--quiet', h.validate.quiet)
     .addOption(langOption())
     .addOption(ruleOption())
     .addHelpText('after', h.validate.examples)
-    .action(async (paths: string[], options: { lang?: string; rule?: string[]; format: string; outputFile?: string; maxWarnings?: string; quiet?: boolean }) => {
+    .action(async (paths: string[], options: { lang?: string; rule?: string[]; format: string; output?: string; outputFile?: string; maxWarnings?: string; quiet?: boolean }) => {
       const rules = await levels(options);
+      const outputFile = options.output ?? options.outputFile;
       exitCode = await (await import('./validate.js')).runValidate(paths, { io, lang }, {
         format: options.format,
-        ...(options.outputFile !== undefined ? { outputFile: options.outputFile } : {}),
+        ...(outputFile !== undefined ? { outputFile } : {}),
         ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
         quiet: options.quiet === true,
         rules,
@@ -81,7 +84,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command('render')
     .description(h.render.description)
     .argument('<paths...>', h.paths)
-    .option('-o, --out-dir <dir>', h.render.outDir, 'out')
+    .option('-d, --out-dir <dir>', h.render.outDir, 'out')
+    .option('-o, --output <file>', h.render.output)
     .option('--pdf', h.render.pdf)
     .option('--no-html', h.render.noHtml)
     .option('--template-dir <dir>', h.render.templateDir)
@@ -93,14 +97,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addOption(langOption())
     .addOption(ruleOption())
     .addHelpText('after', h.render.examples)
-    .action(async (paths: string[], o: { outDir: string; pdf?: boolean; html: boolean; templateDir?: string; browser?: string; timeout: string; jobs: string; notes: boolean; quiet?: boolean; lang?: string; rule?: string[] }) => {
+    .action(async (paths: string[], o: { outDir: string; output?: string; pdf?: boolean; html: boolean; templateDir?: string; browser?: string; timeout: string; jobs: string; notes: boolean; quiet?: boolean; lang?: string; rule?: string[] }) => {
       const rules = await levels(o);
       const timeout = Number(o.timeout);
       const jobs = Number(o.jobs);
       if (!(timeout > 0) || !Number.isInteger(jobs) || jobs < 1) throw new BosoreportError(t(lang, 'usage/bad-number'), EXIT_USAGE);
       exitCode = await (await import('./render.js')).runRender(
         paths,
-        { outDir: o.outDir, pdf: o.pdf === true, html: o.html, ...(o.templateDir ? { templateDir: o.templateDir } : {}), ...(o.browser ? { browser: o.browser } : {}), timeoutMs: timeout * 1000, jobs, rules, notes: o.notes, quiet: o.quiet === true },
+        { outDir: o.outDir, ...(o.output ? { output: o.output } : {}), pdf: o.pdf === true, html: o.html, ...(o.templateDir ? { templateDir: o.templateDir } : {}), ...(o.browser ? { browser: o.browser } : {}), timeoutMs: timeout * 1000, jobs, rules, notes: o.notes, quiet: o.quiet === true },
         { io, lang },
       );
     });

@@ -18,6 +18,8 @@ import { visible } from '../util/visible.js';
 
 export interface RenderOptions {
   outDir: string;
+  /** One report into one file; its extension (.html or .pdf) says which. */
+  output?: string;
   pdf: boolean;
   html: boolean;
   templateDir?: string;
@@ -70,6 +72,10 @@ export async function runRender(paths: readonly string[], options: RenderOptions
     const first = ((error as Error)?.message ?? String(error)).split('\n')[0]!.replace(/\.+$/, '');
     return /timed? ?out/i.test(first) ? t(lang, 'render/timed-out', { seconds: options.timeoutMs / 1000 }) : first;
   };
+  // -o names one file, as it does for validate and init; its extension decides what is written.
+  const outputExt = options.output ? path.extname(options.output).toLowerCase() : undefined;
+  if (outputExt !== undefined && outputExt !== '.html' && outputExt !== '.pdf') throw new BosoreportError(t(lang, 'render/output-ext', { file: options.output! }), EXIT_USAGE);
+  if (outputExt) options = { ...options, html: outputExt === '.html', pdf: outputExt === '.pdf' };
   if (!options.html && !options.pdf) throw new BosoreportError(t(lang, 'render/nothing'), EXIT_USAGE);
   const templates = loadTemplates(options.templateDir ? path.resolve(io.cwd, options.templateDir) : undefined);
   const checked = await checkFiles(paths, ctx, options.rules);
@@ -78,6 +84,7 @@ export async function runRender(paths: readonly string[], options: RenderOptions
     io.stdout.write(formatStylish(checked.files, { lang, color: await colorFor(io.stdout, io.env), listClean: false }));
     return EXIT_USAGE;
   }
+  if (options.output && checked.files.length !== 1) throw new BosoreportError(t(lang, 'render/output-one', { count: checked.files.length, file: options.output }), EXIT_USAGE);
   let usageFailed = checked.usageFailed;
   const renderable = checked.files.filter((f): f is CheckedFile & { result: NonNullable<CheckedFile['result']> } => Boolean(f.result?.schemaValid));
   // Every template the batch needs, compiled before anything is written.
@@ -89,7 +96,8 @@ export async function runRender(paths: readonly string[], options: RenderOptions
   const written: string[] = [];
   const extra = new Map<string, Diagnostic[]>();
   const note = (file: string, d: Diagnostic) => extra.set(file, [...(extra.get(file) ?? []), d]);
-  const target = (file: string, ext: string) => path.join(outDir, path.relative(base, path.resolve(io.cwd, file)).replace(/\.ya?ml$/i, '') + ext);
+  const target = (file: string, ext: string) =>
+    options.output ? path.resolve(io.cwd, options.output) : path.join(outDir, path.relative(base, path.resolve(io.cwd, file)).replace(/\.ya?ml$/i, '') + ext);
 
   // Two reports that would land on the same output file (a.yaml and a.yml) must not overwrite each other.
   const seen = new Map<string, string>();

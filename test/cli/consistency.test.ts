@@ -40,9 +40,9 @@ describe('render --quiet and --no-notes', () => {
   it('--quiet leaves the warnings out (validate already showed them) but says what it wrote', async () => {
     const t = report();
     try {
-      const loud = await runMain(['render', 'rapporter', '-o', 'ut'], { cwd: t.dir });
+      const loud = await runMain(['render', 'rapporter', '-d', 'ut'], { cwd: t.dir });
       expect(loud.stdout).toContain('status-uten-prosent');
-      const quiet = await runMain(['render', 'rapporter', '-o', 'ut', '--quiet'], { cwd: t.dir });
+      const quiet = await runMain(['render', 'rapporter', '-d', 'ut', '--quiet'], { cwd: t.dir });
       expect(quiet.status).toBe(0);
       expect(quiet.stdout).not.toContain('status-uten-prosent');
       expect(quiet.stdout).toContain(path.join('ut', '2011-halvaarsrapport.html'));
@@ -54,7 +54,7 @@ describe('render --quiet and --no-notes', () => {
   it('--quiet still shows errors, and the exit code is unchanged', async () => {
     const t = tempTree({ 'a.yaml': 'skjema: aarsrapport-2012\n' });
     try {
-      const quiet = await runMain(['render', 'a.yaml', '-o', 'ut', '--quiet'], { cwd: t.dir });
+      const quiet = await runMain(['render', 'a.yaml', '-d', 'ut', '--quiet'], { cwd: t.dir });
       expect(quiet.status).toBe(1);
       expect(quiet.stdout).toMatch(/a\.yaml:\d+:\d+ +error/);
     } finally {
@@ -65,8 +65,8 @@ describe('render --quiet and --no-notes', () => {
   it('--no-notes writes the copy for Husbanken: no «Kontrollmerknader», no flags in the form, figures kept', async () => {
     const t = report();
     try {
-      await runMain(['render', 'rapporter', '-o', 'med'], { cwd: t.dir });
-      await runMain(['render', 'rapporter', '-o', 'uten', '--no-notes'], { cwd: t.dir });
+      await runMain(['render', 'rapporter', '-d', 'med'], { cwd: t.dir });
+      await runMain(['render', 'rapporter', '-d', 'uten', '--no-notes'], { cwd: t.dir });
       const read = (dir: string) => readFileSync(path.join(t.dir, dir, '2011-halvaarsrapport.html'), 'utf8');
       const withNotes = read('med');
       const without = read('uten');
@@ -78,6 +78,50 @@ describe('render --quiet and --no-notes', () => {
       const visibleText = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ');
       expect(visibleText(without)).toContain('Husbanken');
       expect(visibleText(withNotes).length).toBeGreaterThan(visibleText(without).length);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe('-o is a file for every command', () => {
+  it('render -o x.html writes one report to that file; -d is the folder for a batch', async () => {
+    const t = tempTree({ 'rapporter/lillehammer/2011-halvaarsrapport.yaml': exampleText(LILLEHAMMER), 'rapporter/lillehammer/2012-halvaarsrapport.yaml': exampleText(LILLEHAMMER) });
+    try {
+      const one = await runMain(['render', 'rapporter/lillehammer/2011-halvaarsrapport.yaml', '-o', 'lillehammer.html'], { cwd: t.dir });
+      expect(one.status, one.stderr).toBe(0);
+      expect(readFileSync(path.join(t.dir, 'lillehammer.html'), 'utf8')).toContain('Lillehammer');
+      const batch = await runMain(['render', 'rapporter', '-d', 'ut'], { cwd: t.dir });
+      expect(batch.status).toBe(0);
+      expect(readFileSync(path.join(t.dir, 'ut/2012-halvaarsrapport.html'), 'utf8')).toContain('Lillehammer');
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('render -o with several reports, or a name that is not .html/.pdf, is a usage error that says to use -d', async () => {
+    const t = tempTree({ 'a/2011-halvaarsrapport.yaml': exampleText(LILLEHAMMER), 'b/2011-halvaarsrapport.yaml': exampleText(LILLEHAMMER) });
+    try {
+      const many = await runMain(['render', 'a', 'b', '-o', 'ut.html'], { cwd: t.dir });
+      expect(many.status).toBe(2);
+      expect(many.stderr).toContain('Use -d (--out-dir)');
+      const folder = await runMain(['render', 'a', '-o', 'ut/'], { cwd: t.dir });
+      expect(folder.status).toBe(2);
+      expect(folder.stderr).toContain('must end in .html or .pdf');
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('validate -o and --output write the results to a file, as --output-file did', async () => {
+    const t = tempTree({ 'a.yaml': exampleText(LILLEHAMMER) });
+    try {
+      for (const flag of ['-o', '--output', '--output-file']) {
+        const r = await runMain(['validate', 'a.yaml', '-f', 'json', flag, `${flag.replace(/-/g, '')}.json`], { cwd: t.dir });
+        expect(r.status).toBe(0);
+        expect(r.stdout).toBe('');
+        expect(JSON.parse(readFileSync(path.join(t.dir, `${flag.replace(/-/g, '')}.json`), 'utf8'))).toBeTruthy();
+      }
     } finally {
       t.cleanup();
     }

@@ -201,7 +201,7 @@ describe('small promises the README makes', () => {
     const path = await import('node:path');
     const t = tempTree({ 'rapporter/gjovik/2012-aarsrapport.yaml': exampleText('examples/gjovik-aarsrapport-2012.yaml'), 'rapporter/hamar/2012-aarsrapport.yaml': 'skjema: aarsrapport-2012\n' });
     try {
-      await runMain(['render', 'rapporter', '-o', 'ut'], { cwd: t.dir });
+      await runMain(['render', 'rapporter', '-d', 'ut'], { cwd: t.dir });
       expect(existsSync(path.join(t.dir, 'ut/gjovik/2012-aarsrapport.html'))).toBe(true);
     } finally {
       t.cleanup();

@@ -16,7 +16,7 @@ function repository(change: (form: Record<string, string>) => void, config = 'sk
 /** Render in a broken repository: exit 2, the problem at file:line:col, no stack trace, nothing written. */
 async function expectRefused(t: ReturnType<typeof tempTree>, where: RegExp, words: RegExp) {
   try {
-    const r = await runMain(['render', '.', '-o', 'ut'], { cwd: t.dir });
+    const r = await runMain(['render', '.', '-d', 'ut'], { cwd: t.dir });
     expect(r.status, r.stdout + r.stderr).toBe(2);
     const out = r.stdout + r.stderr;
     expect(out).toMatch(where);

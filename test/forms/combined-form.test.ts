@@ -86,7 +86,7 @@ describe('an annual report on the combined form, rendered', () => {
   let pdf: PdfFacts;
   beforeAll(async () => {
     t = tempTree({ 'lillehammer/2011-aarsrapport.yaml': annual2011() });
-    const r = runCli(['render', '.', '--pdf', '-o', 'ut'], { cwd: t.dir });
+    const r = runCli(['render', '.', '--pdf', '-d', 'ut'], { cwd: t.dir });
     expect(r.status, r.stdout + r.stderr).toBe(0);
     pdf = await readPdf(path.join(t.dir, 'ut/2011-aarsrapport.pdf'));
   });

@@ -15,7 +15,7 @@ describe('the forms found in real reports, each with its example', () => {
   let t: ReturnType<typeof tempTree>;
   beforeAll(async () => {
     t = tempTree({});
-    const r = runCli(['render', ...Object.values(EXAMPLES), '--pdf', '-o', t.dir]);
+    const r = runCli(['render', ...Object.values(EXAMPLES), '--pdf', '-d', t.dir]);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     for (const [name, file] of Object.entries(EXAMPLES)) pdf[name] = await readPdf(path.join(t.dir, path.basename(file).replace('.yaml', '.pdf')));
   });

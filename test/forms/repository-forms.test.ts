@@ -20,7 +20,7 @@ describe('a form a reports repository brings', () => {
   beforeAll(async () => {
     t = repository(exampleForm());
     // The real binary: the bundle loads the repository's form.mjs its own way.
-    render = runCli(['render', '.', '--pdf', '-o', 'ut', '--lang', 'nb'], { cwd: t.dir });
+    render = runCli(['render', '.', '--pdf', '-d', 'ut', '--lang', 'nb'], { cwd: t.dir });
     pdf = await readPdf(path.join(t.dir, 'ut/2013-statusnotat.pdf'));
   });
   afterAll(() => t.cleanup());
@@ -88,7 +88,7 @@ describe('a form without code of its own', () => {
       const table = await runMain(['compute', 'eksempelvik/2013-statusnotat.yaml', '--lang', 'nb'], { cwd: t.dir });
       expect(table.stdout).toMatch(/Sum A \+ B \+ C\s+63\s+65\s+−2/);
       // The template shows «andel gjennomført» from the code, now absent: shown as unknown, not 0.
-      const r = await runMain(['render', '.', '-o', 'ut'], { cwd: t.dir });
+      const r = await runMain(['render', '.', '-d', 'ut'], { cwd: t.dir });
       expect(r.status).toBe(0);
       expect(readFileSync(path.join(t.dir, 'ut/2013-statusnotat.html'), 'utf8')).toContain('Andel gjennomførte aktiviteter: <span class="beregnet"><span class="ukjent">ukjent</span>');
     } finally {
@@ -104,7 +104,7 @@ describe('the example form in examples/forms', () => {
     expect(v.stdout).toContain('✔ examples/forms/eksempelvik-2013-statusnotat.yaml: Status memo to the steering group (example form)');
     const t = tempTree({});
     try {
-      const r = await runMain(['render', 'examples/forms', '-o', path.join(t.dir, 'ut')]);
+      const r = await runMain(['render', 'examples/forms', '-d', path.join(t.dir, 'ut')]);
       expect(r.status, r.stdout).toBe(0);
       expect(readFileSync(path.join(t.dir, 'ut/eksempelvik-2013-statusnotat.html'), 'utf8')).toContain('<h1 class="rapport">STATUSNOTAT FRA EKSEMPELVIK KOMMUNE</h1>');
     } finally {

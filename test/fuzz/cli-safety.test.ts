@@ -54,7 +54,7 @@ describe('crash safety', () => {
     for (let i = 0; i < 24; i++) files[`out/r${String(i).padStart(2, '0')}.pdf`] = 'OLD';
     const t = tempTree(files);
     try {
-      const child = spawn(process.execPath, [BIN, 'render', 'reports', '--pdf', '-o', 'out'], { cwd: t.dir, stdio: 'ignore' });
+      const child = spawn(process.execPath, [BIN, 'render', 'reports', '--pdf', '-d', 'out'], { cwd: t.dir, stdio: 'ignore' });
       const out = path.join(t.dir, 'out');
       // Wait until some, but not all, PDFs have been replaced, then kill without warning.
       const started = Date.now();

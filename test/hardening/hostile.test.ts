@@ -146,7 +146,7 @@ describe('files that are not files', () => {
     const t = tempTree({ 'ok.yaml': exampleText(GJOVIK), ut: 'a file' });
     try {
       expect((await runMain(['validate', ''], { cwd: t.dir })).status).toBe(2);
-      const r = await runMain(['render', 'ok.yaml', '-o', 'ut'], { cwd: t.dir });
+      const r = await runMain(['render', 'ok.yaml', '-d', 'ut'], { cwd: t.dir });
       expect(r.status).toBe(2);
       expect(r.stderr).toContain('a file stands where a folder is needed');
     } finally {
@@ -159,7 +159,7 @@ describe('templates and browsers', () => {
   it('names a missing partial before anything is written', async () => {
     const t = tempTree({ 'ok.yaml': exampleText(GJOVIK), 'maler/aarsrapport-2012.hbs': '<html>{{> finnes_ikke}}</html>' });
     try {
-      const r = await runMain(['render', 'ok.yaml', '--template-dir', 'maler', '-o', 'ut'], { cwd: t.dir });
+      const r = await runMain(['render', 'ok.yaml', '--template-dir', 'maler', '-d', 'ut'], { cwd: t.dir });
       expect(r.status).toBe(2);
       expect(r.stderr).toContain('uses the partial "finnes_ikke", which does not exist');
       expect(existsSync(path.join(t.dir, 'ut'))).toBe(false);

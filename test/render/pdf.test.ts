@@ -12,7 +12,7 @@ describe('render --pdf on the examples', () => {
 
   beforeAll(async () => {
     // One page prints both reports, one after the other: what a batch does with every page it opens.
-    run = runCli(['render', 'reports', '--pdf', '-o', 'dist', '--jobs', '1'], { cwd: t.dir });
+    run = runCli(['render', 'reports', '--pdf', '-d', 'dist', '--jobs', '1'], { cwd: t.dir });
     gjovik = await readPdf(path.join(t.dir, 'dist/gjovik/2012-aarsrapport.pdf'));
     lillehammer = await readPdf(path.join(t.dir, 'dist/lillehammer/2011-halvaar.pdf'));
   }, 120_000);
