@@ -85,9 +85,9 @@ const boTime = median(boRuns);
 const ajvInvalidFiles = new Set(ajvOutput.split('\n').filter((l) => / invalid$/.test(l)).map((l) => path.resolve(l.replace(/ invalid$/, ''))));
 const ajvInvalid = ajvInvalidFiles.size;
 const boJson = JSON.parse(readFileSync(path.join(WORK, 'results.json'), 'utf8'));
-const boFailing = boJson.files.filter((f) => f.errors > 0).length;
+const boFailing = boJson.filer.filter((f) => f.feil > 0).length;
 // Both sides must find the same files wrong against the schema (bosoreport's rule errors aside).
-const boSchemaFiles = new Set(boJson.files.filter((f) => f.diagnostics.some((d) => d.ruleId.startsWith('schema/'))).map((f) => path.resolve(f.file)));
+const boSchemaFiles = new Set(boJson.filer.filter((f) => f.diagnostikk.some((d) => d.ruleId.startsWith('schema/'))).map((f) => path.resolve(f.fil)));
 const sameFiles = ajvInvalidFiles.size === boSchemaFiles.size && [...ajvInvalidFiles].every((f) => boSchemaFiles.has(f));
 results.figures.validate = { reports: REPORTS, megabytes: bytes / 1e6, runs: RUNS, interleaved: true, bosoreportSeconds: boTime, ajvCliSeconds: ajvTime, ratio: boTime / ajvTime, target: 0.7, bosoreportFilesWithErrors: boFailing, ajvCliInvalidFiles: ajvInvalid, sameSchemaFailures: sameFiles };
 line('validate corpus: bosoreport', `${boTime.toFixed(2)} s (files with errors: ${boFailing}; positions, rules, cross-report checks)`);
@@ -122,7 +122,7 @@ line('start-up: validate one report', `${(one * 1000).toFixed(0)} ms (target ≤
 if (PDFS > 0) {
   const pdfDir = path.join(WORK, 'pdf-reports');
   const files = readdirSync(corpus, { recursive: true }).filter((f) => String(f).endsWith('.yaml')).map((f) => path.join(corpus, String(f)));
-  const clean = JSON.parse(readFileSync(path.join(WORK, 'results.json'), 'utf8')).files.filter((f) => f.errors === 0).map((f) => f.file);
+  const clean = JSON.parse(readFileSync(path.join(WORK, 'results.json'), 'utf8')).filer.filter((f) => f.feil === 0).map((f) => f.fil);
   const chosen = files.filter((f) => clean.some((c) => path.resolve(c) === path.resolve(f))).slice(0, PDFS);
   mkdirSync(pdfDir, { recursive: true });
   chosen.forEach((f, i) => writeFileSync(path.join(pdfDir, `r${String(i).padStart(3, '0')}.yaml`), readFileSync(f)));

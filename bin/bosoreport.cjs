@@ -21,6 +21,12 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }).then((code) => {
+/** Standard input, whole, for a report given as «-». */
+async function stdin() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stdin }).then((code) => {
   process.exitCode = code;
 });

@@ -64,9 +64,9 @@ export interface CliRun {
 }
 
 /** Runs the built binary as a user would, without a terminal and without the caller's locale. */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliRun {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C', ...options.env };
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, encoding: 'utf8', ...(options.input !== undefined ? { input: options.input } : {}) });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -82,12 +82,12 @@ export function fuzzOptions(numRuns = FUZZ_RUNS): { numRuns: number; seed?: numb
 }
 
 /** Runs the CLI in-process (no new Node), for tests where the real binary adds nothing. */
-export async function runMain(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+export async function runMain(args: string[], options: { cwd?: string; env?: Record<string, string>; stdin?: string } = {}): Promise<CliRun> {
   const { main } = await import('../src/cli/main.js');
   const out: string[] = [];
   const err: string[] = [];
   const sink = (into: string[]) => ({ write: (s: string | Uint8Array) => (into.push(String(s)), true), isTTY: false }) as unknown as NodeJS.WritableStream;
-  const status = await main(args, { stdout: sink(out), stderr: sink(err), env: { LANG: 'C', ...options.env }, cwd: options.cwd ?? ROOT });
+  const status = await main(args, { stdout: sink(out), stderr: sink(err), env: { LANG: 'C', ...options.env }, cwd: options.cwd ?? ROOT, ...(options.stdin !== undefined ? { stdin: async () => new TextEncoder().encode(options.stdin) } : {}) });
   return { status, stdout: out.join(''), stderr: err.join('') };
 }
 

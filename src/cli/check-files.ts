@@ -12,6 +12,7 @@ import { checkOne, ioDiagnostic, type CheckedFile } from './check-one.js';
 import { ConfigResolver } from './config.js';
 import { wantsProgress, type CommandContext } from './context.js';
 import { display, expandInputs } from './inputs.js';
+import { LIMITS } from '../load/limits.js';
 
 export type { CheckedFile } from './check-one.js';
 
@@ -46,6 +47,18 @@ export function byFile(diagnostics: readonly Diagnostic[], cwd: string): { file:
   return [...files].map(([file, list]) => ({ file, diagnostics: list }));
 }
 
+/** What a report read from standard input is called in messages. */
+export const STDIN_NAME = '<stdin>';
+
+/** Standard input, whole, with the same size limit as a file. */
+async function readStdin(ctx: CommandContext): Promise<Uint8Array> {
+  const { io, lang } = ctx;
+  if (!io.stdin) throw new BosoreportError(t(lang, 'usage/no-stdin'), EXIT_USAGE);
+  const bytes = await io.stdin();
+  if (bytes.length > LIMITS.maxFileBytes) throw new BosoreportError(t(lang, 'usage/stdin-too-large', { limit: LIMITS.maxFileBytes }), EXIT_USAGE);
+  return bytes;
+}
+
 export interface Checked {
   files: CheckedFile[];
   /** A usage or I/O problem happened (missing file, unmatched pattern, unreadable file, bad config): exit 2. */
@@ -62,7 +75,11 @@ export interface Checked {
  */
 export async function checkFiles(paths: readonly string[], ctx: CommandContext, ruleOptions: Readonly<Record<string, SeveritySetting>> = {}, options: { keep?: boolean } = {}): Promise<Checked> {
   const { io, lang } = ctx;
-  const inputs = await expandInputs(paths, io.cwd);
+  // «-» is standard input, once, named <stdin> in messages; its config is the working folder's.
+  const fromStdin = paths.includes('-');
+  if (paths.filter((p) => p === '-').length > 1) throw new BosoreportError(t(lang, 'usage/stdin-twice'), EXIT_USAGE);
+  const stdinBytes = fromStdin ? await readStdin(ctx) : undefined;
+  const inputs = await expandInputs(paths.filter((p) => p !== '-'), io.cwd);
   const files: CheckedFile[] = inputs.problems.map((p) => ({ file: p.path, diagnostics: [ioDiagnostic(lang, p.ruleId, p.path, p.reason)] }));
   let usageFailed = inputs.problems.length > 0;
   const configs = new ConfigResolver(io.cwd, lang);
@@ -72,8 +89,8 @@ export async function checkFiles(paths: readonly string[], ctx: CommandContext, 
   const types = new Set((await builtinForms()).types());
   const knownRules = new Set(ruleCatalog(await builtinForms()).map((e) => e.rule.id));
   const seen = new Set<FormRegistry>();
-  for (const file of inputs.files) {
-    const config = await configs.forReport(file);
+  for (const file of stdinBytes ? [STDIN_NAME, ...inputs.files] : inputs.files) {
+    const config = await configs.forReport(file === STDIN_NAME ? path.join(io.cwd, 'stdin.yaml') : file);
     // Once per set of forms (one per config), not once per file: a batch has thousands of files.
     if (!seen.has(config.forms)) {
       seen.add(config.forms);
@@ -81,7 +98,7 @@ export async function checkFiles(paths: readonly string[], ctx: CommandContext, 
       for (const e of ruleCatalog(config.forms)) knownRules.add(e.rule.id);
     }
     // A report under a broken config is not checked: the forms or levels it needs are not known.
-    if (config.diagnostics.length === 0) jobs.push({ file, rules: { ...config.rules, ...ruleOptions }, forms: config.forms });
+    if (config.diagnostics.length === 0) jobs.push({ file, rules: { ...config.rules, ...ruleOptions }, forms: config.forms, ...(file === STDIN_NAME && stdinBytes ? { bytes: stdinBytes } : {}) });
   }
   for (const id of Object.keys(ruleOptions)) {
     if (!knownRules.has(id)) throw new BosoreportError(t(lang, 'usage/unknown-rule', { id, suggestion: closest(id, [...knownRules]) ?? '' }), EXIT_USAGE);

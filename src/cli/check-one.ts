@@ -15,6 +15,8 @@ export interface CheckJob {
   file: string;
   rules: Record<string, SeveritySetting>;
   forms: FormRegistry;
+  /** The report's bytes when they came from standard input, not from `file`. */
+  bytes?: Uint8Array;
 }
 
 export interface CheckedFile extends FileOutcome {
@@ -52,7 +54,9 @@ function positionsOnDemand(cwd: string, file: string, lang: Lang): () => ParsedR
  */
 export function checkOne(cwd: string, lang: Lang, job: CheckJob, keep: boolean): CheckedFile {
   const { file, rules, forms } = job;
-  const read = readReportFile(cwd, file);
+  const read = job.bytes ? { kind: 'bytes' as const, bytes: job.bytes } : readReportFile(cwd, file);
+  // Standard input cannot be read again for positions later: keep what was parsed.
+  if (job.bytes) keep = true;
   if (read.kind === 'missing' || read.kind === 'unreadable') {
     const ruleId = read.kind === 'missing' ? 'io/not-found' : 'io/unreadable';
     return { file, ioFailed: true, diagnostics: [ioDiagnostic(lang, ruleId, file, read.kind === 'unreadable' ? read.reason : undefined)] };
@@ -61,7 +65,7 @@ export function checkOne(cwd: string, lang: Lang, job: CheckJob, keep: boolean):
     return { file, diagnostics: [loadProblem(file, FILE_START, lang, 'load/too-large', { size: read.size, limit: LIMITS.maxFileBytes })] };
   }
   const result = validateSource(file, read.bytes, { lang, rules, forms });
-  const checked: CheckedFile = { file, diagnostics: result.diagnostics, rules, forms, ...(result.form ? { formTitle: result.form.title[lang], formId: result.form.id } : {}) };
+  const checked: CheckedFile = { file, diagnostics: result.diagnostics, rules, forms, ...(result.form ? { formTitle: result.form.title[lang], formId: result.form.id, formName: result.form.title.nb } : {}) };
   if (result.schemaValid && result.form) checked.facts = factsOf(file, result.form, result.data);
   if (keep) {
     const report = result.report;

@@ -6,6 +6,8 @@ export interface Io {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Standard input, read whole, for a report given as «-» (a pipe, or an editor's buffer). */
+  stdin?: () => Promise<Uint8Array>;
 }
 
 export interface CommandContext {

@@ -77,6 +77,7 @@ export async function runRender(paths: readonly string[], options: RenderOptions
   if (outputExt !== undefined && outputExt !== '.html' && outputExt !== '.pdf') throw new BosoreportError(t(lang, 'render/output-ext', { file: options.output! }), EXIT_USAGE);
   if (outputExt) options = { ...options, html: outputExt === '.html', pdf: outputExt === '.pdf' };
   if (!options.html && !options.pdf) throw new BosoreportError(t(lang, 'render/nothing'), EXIT_USAGE);
+  if (paths.includes('-') && !options.output) throw new BosoreportError(t(lang, 'render/stdin-needs-output'), EXIT_USAGE);
   const templates = loadTemplates(options.templateDir ? path.resolve(io.cwd, options.templateDir) : undefined);
   const checked = await checkFiles(paths, ctx, options.rules);
   if (checked.configFailed) {

@@ -224,6 +224,8 @@ export const filnavnStemmerIkke: CrossRule = {
   },
   check: (reports, { types }) =>
     reports.flatMap((r) => {
+      // A report piped in on standard input has no file name to check.
+      if (r.file === '<stdin>') return [];
       const name = asciiKey(path.basename(r.file).replace(/\.ya?ml$/i, ''));
       const folder = kommuneKey(path.basename(path.dirname(path.resolve(r.file))));
       const where = `${folder}/${name}`;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleText, LILLEHAMMER, runMain, tempTree } from '../helpers.js';
+import { exampleText, GJOVIK, LILLEHAMMER, lineOf, runMain, tempTree } from '../helpers.js';
 
 /** The small things a newcomer trips over: one word for one thing, in the language they read. */
 describe('help and usage errors in bokmål', () => {
@@ -125,5 +125,60 @@ describe('-o is a file for every command', () => {
     } finally {
       t.cleanup();
     }
+  });
+});
+
+describe('the same words for the same things', () => {
+  it('validate -f json and compute --json share their keys: fil, skjema, diagnostikk (and feil, advarsler)', async () => {
+    const t = tempTree({ 'rapporter/gjovik/2012-aarsrapport.yaml': exampleText(GJOVIK) });
+    try {
+      const file = 'rapporter/gjovik/2012-aarsrapport.yaml';
+      const v = JSON.parse((await runMain(['validate', file, '-f', 'json'], { cwd: t.dir })).stdout);
+      const c = JSON.parse((await runMain(['compute', file, '--json'], { cwd: t.dir })).stdout);
+      expect(Object.keys(v)).toEqual(['format', 'bosoreport', 'filer', 'feil', 'advarsler']);
+      const [one] = v.filer;
+      expect(one.fil).toBe(c.fil);
+      expect(one.skjema).toEqual(c.skjema);
+      expect(one.skjema).toEqual({ id: 'aarsrapport-2012', navn: 'Årsrapport (skjema 2012–2014)' });
+      expect(one.diagnostikk).toEqual(c.diagnostikk);
+      expect([one.feil, one.advarsler, v.feil, v.advarsler]).toEqual([0, 4, 0, 4]);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe('standard input as «-»', () => {
+  it('validate - checks what is piped in, named <stdin>, with positions', async () => {
+    const text = exampleText(GJOVIK).replace('januar: 1390', 'januar: 1.390');
+    const r = await runMain(['validate', '-'], { stdin: text });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(new RegExp(`^<stdin>:${lineOf(text, 'januar: 1.390')}:15 +error`, 'm'));
+    // No file name to hold against its content.
+    expect((await runMain(['validate', '-'], { stdin: exampleText(GJOVIK) })).stdout).not.toContain('filnavn-stemmer-ikke');
+  });
+
+  it('compute - --json and render - -o work from a pipe too; render without -o says what to do', async () => {
+    const t = tempTree({});
+    try {
+      const c = await runMain(['compute', '-', '--json'], { stdin: exampleText(GJOVIK), cwd: t.dir });
+      expect(c.status).toBe(0);
+      expect(JSON.parse(c.stdout).fil).toBe('<stdin>');
+      const r = await runMain(['render', '-', '-o', 'gjovik.html'], { stdin: exampleText(GJOVIK), cwd: t.dir });
+      expect(r.status, r.stderr).toBe(0);
+      expect(readFileSync(path.join(t.dir, 'gjovik.html'), 'utf8')).toContain('Gjøvik');
+      const none = await runMain(['render', '-'], { stdin: exampleText(GJOVIK), cwd: t.dir });
+      expect(none.status).toBe(2);
+      expect(none.stderr).toContain('-o report.html');
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('the installed command reads a pipe: cat report | bosoreport validate -', async () => {
+    const { runCli } = await import('../helpers.js');
+    const r = runCli(['validate', '-'], { input: exampleText(LILLEHAMMER) });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('without errors');
   });
 });

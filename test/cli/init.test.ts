@@ -13,7 +13,7 @@ function modelineTarget(report: string): string {
 
 const crossRuleIds = async (cwd: string) => {
   const v = JSON.parse((await runMain(['validate', 'rapporter', '--format', 'json'], { cwd })).stdout);
-  return v.files.flatMap((f: { diagnostics: { ruleId: string }[] }) => f.diagnostics.map((d) => d.ruleId));
+  return v.filer.flatMap((f: { diagnostikk: { ruleId: string }[] }) => f.diagnostikk.map((d) => d.ruleId));
 };
 
 describe('init without -o', () => {

@@ -60,7 +60,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
 describe('a reports repository in CI', () => {
   const t = tempTree(repository());
   const fileCount = Object.keys(repository()).length;
-  let json: { files: { file: string; errors: number; warnings: number; diagnostics: { ruleId: string; line: number; severity: string; message: string }[] }[]; errors: number; warnings: number };
+  let json: { filer: { fil: string; feil: number; advarsler: number; diagnostikk: { ruleId: string; line: number; severity: string; message: string }[] }[]; feil: number; advarsler: number };
   let jsonRun: ReturnType<typeof runCli>;
 
   beforeAll(() => {
@@ -69,11 +69,11 @@ describe('a reports repository in CI', () => {
   });
   afterAll(() => t.cleanup());
 
-  const hits = (ruleId: string) => json.files.flatMap((f) => f.diagnostics.filter((d) => d.ruleId === ruleId).map((d) => ({ file: f.file, ...d })));
+  const hits = (ruleId: string) => json.filer.flatMap((f) => f.diagnostikk.filter((d) => d.ruleId === ruleId).map((d) => ({ file: f.fil, ...d })));
 
   it('checks every file even when some fail, and exits 1', () => {
     expect(fileCount).toBeGreaterThanOrEqual(30);
-    expect(json.files).toHaveLength(fileCount);
+    expect(json.filer).toHaveLength(fileCount);
     expect(jsonRun.status).toBe(1);
     expect(hits('schema/type').map((h) => h.file)).toEqual(['reports/ringsaker/2015-aarsrapport.yaml']);
     expect(hits('yaml/syntax').map((h) => h.file)).toEqual(['reports/halden/2015-aarsrapport.yaml']);
@@ -124,14 +124,14 @@ describe('a reports repository in CI', () => {
     const validate = ajv.compile(schema);
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const results = sarif.runs[0].results;
-    expect(results.length).toBe(json.errors + json.warnings);
+    expect(results.length).toBe(json.feil + json.advarsler);
     expect(results.find((x: { ruleId: string }) => x.ruleId === 'dobbel-rapport').locations[0].physicalLocation.artifactLocation.uri).toBe('reports/elverum/2013-aarsrapport.yaml');
   });
 
   it('prints GitHub annotations with file, line and column', () => {
     const r = runCli(['validate', 'reports', '--format', 'github'], { cwd: t.dir });
     const lines = r.stdout.trim().split('\n');
-    expect(lines.length).toBe(json.errors + json.warnings);
+    expect(lines.length).toBe(json.feil + json.advarsler);
     for (const line of lines) expect(line).toMatch(/^::(error|warning) file=[^,]+(,line=\d+,col=\d+,endLine=\d+,endColumn=\d+)?,title=bosoreport [^:]+::.+$/);
     expect(lines).toContainEqual(expect.stringMatching(/^::error file=reports\/ringsaker\/2015-aarsrapport\.yaml,line=\d+,col=\d+,.*::Antall nye søknader/));
   });
@@ -165,7 +165,7 @@ describe('init, schema and forms', () => {
         expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*schemas\/.*\.schema\.json$/);
         expect(text).toContain('# Programleder: Navnet på kommunens programleder.');
         const v = JSON.parse(runCli(['validate', out, '--format', 'json'], { cwd: t.dir }).stdout);
-        const ids = new Set(v.files[0].diagnostics.map((d: { ruleId: string }) => d.ruleId));
+        const ids = new Set(v.filer[0].diagnostikk.map((d: { ruleId: string }) => d.ruleId));
         expect([...ids].sort()).toEqual(form === 'aarsrapport-2012' ? ['ikke-utfylt', 'ukjent-uten-forklaring'] : ['ikke-utfylt']);
       }
     } finally {
@@ -188,7 +188,7 @@ describe('init, schema and forms', () => {
       expect(data.hovedmaal.saerskilt_prioritert_omraade.omraade).toBe('Antall barnefamilier med boligbehov');
       // The cross-report check agrees that 01.01.2013 follows from 31.12.2012.
       const v = JSON.parse(runCli(['validate', 'reports', '--format', 'json'], { cwd: t.dir }).stdout);
-      expect(v.files.flatMap((f: { diagnostics: { ruleId: string }[] }) => f.diagnostics.map((d) => d.ruleId))).not.toContain('status-0101-ulik-fjoraaret');
+      expect(v.filer.flatMap((f: { diagnostikk: { ruleId: string }[] }) => f.diagnostikk.map((d) => d.ruleId))).not.toContain('status-0101-ulik-fjoraaret');
 
       const again = runCli(['init', 'aarsrapport-2012', '--kommune', 'Gjøvik', '--aar', '2013', '-o', out], { cwd: t.dir });
       expect(again.status).toBe(2);

@@ -59,7 +59,7 @@ describe('the combined års- og halvårsrapport form', () => {
     });
     try {
       const r = await runMain(['validate', 'rapporter', '-f', 'json'], { cwd: t.dir });
-      const ids = JSON.parse(r.stdout).files.flatMap((f: { diagnostics: { ruleId: string }[] }) => f.diagnostics.map((d) => d.ruleId));
+      const ids = JSON.parse(r.stdout).filer.flatMap((f: { diagnostikk: { ruleId: string }[] }) => f.diagnostikk.map((d) => d.ruleId));
       expect(ids).not.toContain('dobbel-rapport');
       expect(ids).not.toContain('filnavn-stemmer-ikke');
     } finally {

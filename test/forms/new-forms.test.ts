@@ -79,21 +79,21 @@ describe('the checks between a plan and the year reports', () => {
     const t = tempTree({ 'lillehammer/2011-halvaarsrapport.yaml': halfYear, 'lillehammer/2011-program-og-aktivitetsplan.yaml': plan });
     try {
       const r = await runMain(['validate', '.', '-f', 'json'], { cwd: t.dir });
-      const files = JSON.parse(r.stdout).files as { file: string; diagnostics: { ruleId: string; message: string; line: number }[] }[];
-      const report = files.find((f) => f.file.endsWith('halvaarsrapport.yaml'))!;
-      const planFile = files.find((f) => f.file.endsWith('plan.yaml'))!;
+      const files = JSON.parse(r.stdout).filer as { fil: string; diagnostikk: { ruleId: string; message: string; line: number }[] }[];
+      const report = files.find((f) => f.fil.endsWith('halvaarsrapport.yaml'))!;
+      const planFile = files.find((f) => f.fil.endsWith('plan.yaml'))!;
       // Lillehammer's activities 1–3 match the plan's A1–A3 by number; 4 and up are not in it.
-      const notInPlan = report.diagnostics.filter((d) => d.ruleId === 'aktivitet-ikke-i-plan');
+      const notInPlan = report.diagnostikk.filter((d) => d.ruleId === 'aktivitet-ikke-i-plan');
       expect(notInPlan.length).toBeGreaterThan(0);
       expect(notInPlan[0]!.message).toMatch(/^Activity 4 ".*" is not in the activity plan for 2011 \(lillehammer\/2011-program-og-aktivitetsplan\.yaml\)\.$/);
-      expect(planFile.diagnostics.filter((d) => d.ruleId === 'planlagt-aktivitet-uten-rapport')).toEqual([]);
+      expect(planFile.diagnostikk.filter((d) => d.ruleId === 'planlagt-aktivitet-uten-rapport')).toEqual([]);
       // Give activity 2 another plan id: then A2 is never reported on, and «B7» is not in the plan.
       const changed = halfYear.replace(/(\n {4}- nr: 2\n {6}tittel: [^\n]*\n)/, '$1      plan_id: B7\n');
       expect(changed).toContain('plan_id: B7');
       const u = tempTree({ 'lillehammer/2011-halvaarsrapport.yaml': changed, 'lillehammer/2011-program-og-aktivitetsplan.yaml': plan });
       try {
-        const again = JSON.parse((await runMain(['validate', '.', '-f', 'json'], { cwd: u.dir })).stdout).files as typeof files;
-        const missing = again.find((f) => f.file.endsWith('plan.yaml'))!.diagnostics.filter((d) => d.ruleId === 'planlagt-aktivitet-uten-rapport');
+        const again = JSON.parse((await runMain(['validate', '.', '-f', 'json'], { cwd: u.dir })).stdout).filer as typeof files;
+        const missing = again.find((f) => f.fil.endsWith('plan.yaml'))!.diagnostikk.filter((d) => d.ruleId === 'planlagt-aktivitet-uten-rapport');
         expect(missing.map((d) => d.message)).toEqual(['The planned activity A2 "Veiledning om startlån" is not reported on in 2011 (lillehammer/2011-halvaarsrapport.yaml).']);
       } finally {
         u.cleanup();

@@ -1,10 +1,20 @@
 import { countBySeverity } from '../../diagnostics.js';
+import { VERSION } from '../../util/version.js';
 import type { FileOutcome } from './stylish.js';
 
-/** Machine-readable results: per file its form, counts and diagnostics, and the totals. */
+/** The version of the `validate -f json` shape; 2 when its keys became Norwegian like `compute --json`'s. */
+export const VALIDATE_FORMAT = 2;
+
+/**
+ * Machine-readable results, with the same words as `compute --json`: per file (fil) its form (skjema:
+ * id and name), its counts (feil, advarsler) and its findings (diagnostikk), then the totals.
+ */
 export function formatJson(outcomes: readonly FileOutcome[]): string {
-  const files = outcomes.map((o) => ({ file: o.file, ...(o.formId ? { form: o.formId } : {}), ...countBySeverity(o.diagnostics), diagnostics: o.diagnostics }));
-  const errors = files.reduce((n, f) => n + f.errors, 0);
-  const warnings = files.reduce((n, f) => n + f.warnings, 0);
-  return `${JSON.stringify({ format: 1, files, errors, warnings }, null, 2)}\n`;
+  const filer = outcomes.map((o) => {
+    const { errors, warnings } = countBySeverity(o.diagnostics);
+    return { fil: o.file, skjema: o.formId ? { id: o.formId, navn: o.formName ?? o.formId } : null, feil: errors, advarsler: warnings, diagnostikk: o.diagnostics };
+  });
+  const feil = filer.reduce((n, f) => n + f.feil, 0);
+  const advarsler = filer.reduce((n, f) => n + f.advarsler, 0);
+  return `${JSON.stringify({ format: VALIDATE_FORMAT, bosoreport: VERSION, filer, feil, advarsler }, null, 2)}\n`;
 }

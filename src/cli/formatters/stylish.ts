@@ -9,6 +9,8 @@ export interface FileOutcome {
   /** The form's name and id when the report named a known form. */
   formTitle?: string;
   formId?: string;
+  /** The form's Norwegian name, as machine-readable output gives it whatever the message language. */
+  formName?: string;
   diagnostics: Diagnostic[];
 }
 
