@@ -40,6 +40,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(usageError(lang, s)),
+      // The width of the streams given, not of the process's: tests and the docs get 80 columns.
+      getOutHelpWidth: () => (io.stdout.isTTY ? (io.stdout as { columns?: number }).columns ?? 80 : 80),
+      getErrHelpWidth: () => (io.stderr.isTTY ? (io.stderr as { columns?: number }).columns ?? 80 : 80),
     });
 
   program

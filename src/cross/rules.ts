@@ -203,7 +203,7 @@ export const saerskiltIkkeViderefort: CrossRule = {
 };
 
 /**
- * The repository layout is reports/<kommune>/<year>-<form>.yaml; a file whose folder or name says
+ * The repository layout is rapporter/<kommune>/<year>-<form>.yaml; a file whose folder or name says
  * another municipality, year or report type than its content is misfiled or mislabelled.
  */
 export const filnavnStemmerIkke: CrossRule = {
@@ -218,7 +218,7 @@ export const filnavnStemmerIkke: CrossRule = {
     },
     en: {
       message: (p) => `The file ${p.fil} is not placed or named like the report it holds (${p.kommune}, ${p.aar}, ${p.type}); differs in: ${p.deler}.`,
-      hint: () => 'The layout is reports/<kommune>/<year>-<aarsrapport|halvaarsrapport>.yaml; move or rename the file, or correct its content.',
+      hint: () => 'The layout is rapporter/<kommune>/<year>-<aarsrapport|halvaarsrapport>.yaml; move or rename the file, or correct its content.',
       about: 'Folder and file name agree with the report\'s municipality, year and report type.',
     },
   },

@@ -26,10 +26,9 @@ beforeAll(async () => {
   repo = tempTree({ 'package.json': '{"devDependencies":{"bosoreport":"*"}}' });
   mkdirSync(path.join(repo.dir, 'node_modules/bosoreport'), { recursive: true });
   cpSync(path.join(ROOT, 'schemas'), path.join(repo.dir, 'node_modules/bosoreport/schemas'), { recursive: true });
-  server = await YamlLanguageServer.start(repo.dir, {
-    // The .vscode/settings.json way: reports matched by name, no modeline needed.
-    schemas: { './node_modules/bosoreport/schemas/aarsrapport-2012.schema.json': 'rapporter/**/*-aarsrapport.yaml' },
-  });
+  // The .vscode/settings.json the README shows: reports matched by name, no modeline needed.
+  const settings = JSON.parse(/```json\n([\s\S]*?)```/.exec(readFileSync(path.join(ROOT, 'README.md'), 'utf8'))![1]!);
+  server = await YamlLanguageServer.start(repo.dir, { schemas: settings['yaml.schemas'] });
 }, 30_000);
 
 afterAll(async () => {
@@ -73,7 +72,7 @@ describe('yaml-language-server with the editor schemas', () => {
     expect(JSON.stringify(programnavn?.documentation)).toContain('**Programnavn** – Navnet på kommunens program');
   });
 
-  it('gives the same help through yaml.schemas in settings, without a modeline', async () => {
+  it('gives the same help through the README\'s yaml.schemas settings, without a modeline', async () => {
     const { file, text } = report('gjovik/2013-aarsrapport.yaml', (t) => t.replace('programstart: 2010-12-22', 'programstart: 22.12.2010'), '# (ingen modeline)');
     const found = (await server.diagnostics(file)).map((d) => d.range.start.line + 1);
     expect(found).toEqual([lineOf(text, 'programstart: 22.12.2010')]);

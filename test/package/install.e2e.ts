@@ -51,10 +51,10 @@ describe('the packed package, installed the way the example workflow installs it
     const [info] = JSON.parse(packed.stdout) as [{ filename: string; files: { path: string }[] }];
     tarball = path.join(work, info.filename);
     files = info.files.map((f) => f.path);
-    mkdirSync(path.join(repo, 'reports/gjovik'), { recursive: true });
-    mkdirSync(path.join(repo, 'reports/lillehammer'), { recursive: true });
-    writeFileSync(path.join(repo, 'reports/gjovik/2012-aarsrapport.yaml'), readFileSync(path.join(ROOT, 'examples/gjovik-aarsrapport-2012.yaml')));
-    writeFileSync(path.join(repo, 'reports/lillehammer/2011-halvaarsrapport.yaml'), readFileSync(path.join(ROOT, 'examples/lillehammer-halvaarsrapport-2011.yaml')));
+    mkdirSync(path.join(repo, 'rapporter/gjovik'), { recursive: true });
+    mkdirSync(path.join(repo, 'rapporter/lillehammer'), { recursive: true });
+    writeFileSync(path.join(repo, 'rapporter/gjovik/2012-aarsrapport.yaml'), readFileSync(path.join(ROOT, 'examples/gjovik-aarsrapport-2012.yaml')));
+    writeFileSync(path.join(repo, 'rapporter/lillehammer/2011-halvaarsrapport.yaml'), readFileSync(path.join(ROOT, 'examples/lillehammer-halvaarsrapport-2011.yaml')));
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -82,7 +82,7 @@ describe('the packed package, installed the way the example workflow installs it
 
     const check = bash(workflowStep('Check the reports'), repo);
     expect(check.status, check.out).toBe(0);
-    expect(check.out).toMatch(/^::warning file=reports\/gjovik\/2012-aarsrapport\.yaml,line=\d+/m);
+    expect(check.out).toMatch(/^::warning file=rapporter\/gjovik\/2012-aarsrapport\.yaml,line=\d+/m);
 
     const render = bash(workflowStep('Render HTML and PDF'), repo);
     expect(render.status, render.out).toBe(0);
@@ -92,7 +92,15 @@ describe('the packed package, installed the way the example workflow installs it
     expect(pdf.text).toContain('38,4 %');
     expect(pdf.fonts).toEqual(['Arimo-Bold', 'Arimo-Italic', 'Arimo-Regular']);
 
-    // And by hand, as the README shows it.
+    // And by hand, as the README's walk shows it: init with editor help that resolves in this repository.
+    const init = bash('npx --no-install bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 --from rapporter/gjovik/2012-aarsrapport.yaml', repo);
+    expect(init.status, init.out).toBe(0);
+    expect(init.out).not.toContain('npm install');
+    const modeline = /\$schema=(\S+)/.exec(readFileSync(path.join(repo, 'rapporter/gjovik/2013-aarsrapport.yaml'), 'utf8'))![1]!;
+    expect(existsSync(path.resolve(repo, 'rapporter/gjovik', modeline))).toBe(true);
+    const one = bash('npx --no-install bosoreport render rapporter/gjovik/2012-aarsrapport.yaml --no-notes -o til-husbanken.pdf', repo);
+    expect(one.status, one.out).toBe(0);
+    expect((await readPdf(path.join(repo, 'til-husbanken.pdf'))).text).not.toContain('Kontrollmerknader');
     const version = bash('npx --no-install bosoreport --version', repo);
     expect(version.out.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
   });
