@@ -13,7 +13,8 @@ export interface HelpTexts {
   file: string;
   form: string;
   main: string;
-  validate: { description: string; format: string; output: string; maxWarnings: string; quiet: string; examples: string };
+  validate: { description: string; format: string; output: string; maxWarnings: string; quiet: string; fix: string; examples: string };
+  fix: { description: string; dryRun: string; examples: string };
   compute: { description: string; json: string; examples: string };
   render: { description: string; outDir: string; output: string; pdf: string; noHtml: string; templateDir: string; browser: string; timeout: string; jobs: string; noNotes: string; quiet: string; examples: string };
   doctor: { description: string; browser: string };
@@ -53,6 +54,7 @@ Messages are in Norwegian (nb) or English (en): --lang, or BOSOREPORT_LANG, or t
     output: 'write the results to this file instead of standard output',
     maxWarnings: 'exit 1 when there are more warnings than this',
     quiet: 'report errors only',
+    fix: 'first mend what has only one meaning, as `bosoreport fix` does',
     examples: `
 Examples:
   $ bosoreport validate examples/gjovik-aarsrapport-2012.yaml
@@ -63,6 +65,18 @@ Examples:
   $ bosoreport validate --format sarif -o bosoreport.sarif reports/   for code scanning
 
 Exit codes: 0 no errors (warnings allowed), 1 problems found in reports, 2 usage or I/O error.`,
+  },
+  fix: {
+    description: 'mend mistakes that have only one meaning: dates, thousands separators, «80 %», a misspelt key',
+    dryRun: 'print what would change as a diff, and write nothing',
+    examples: `
+Examples:
+  $ bosoreport fix reports/gjovik/2013-aarsrapport.yaml      18.02.2013 → 2013-02-18, «1 390» → 1390, …
+  $ bosoreport fix reports/ --dry-run                         the changes as a unified diff
+  $ bosoreport validate --fix reports/                        mend, then check as usual
+
+Only fixes that cannot change what the report says are made; comments, order and quoting stay.
+Everything else is left for you, with its hint. Exit codes as for validate, for the files as fixed.`,
   },
   compute: {
     description: 'print a report with every derived figure (deltas, totals, ratios, deadline)',
@@ -155,6 +169,7 @@ Meldinger på bokmål (nb) eller engelsk (en): --lang, BOSOREPORT_LANG eller sys
     output: 'skriv resultatet til denne filen i stedet for til skjermen',
     maxWarnings: 'avslutt med 1 når det er flere advarsler enn dette',
     quiet: 'vis bare feil',
+    fix: 'rett først det som bare kan bety én ting, som `bosoreport fix` gjør',
     examples: `
 Eksempler:
   $ bosoreport validate examples/gjovik-aarsrapport-2012.yaml
@@ -165,6 +180,19 @@ Eksempler:
   $ bosoreport validate --format sarif -o bosoreport.sarif rapporter/   til kodeskanning
 
 Avslutningskoder: 0 ingen feil (advarsler er lov), 1 problemer i rapportene, 2 bruks- eller filfeil.`,
+  },
+  fix: {
+    description: 'rett feil som bare kan bety én ting: datoer, tusenskille, «80 %», et feilstavet feltnavn',
+    dryRun: 'vis endringene som diff, og skriv ingenting',
+    examples: `
+Eksempler:
+  $ bosoreport fix rapporter/gjovik/2013-aarsrapport.yaml    18.02.2013 → 2013-02-18, «1 390» → 1390, …
+  $ bosoreport fix rapporter/ --dry-run                       endringene som diff
+  $ bosoreport validate --fix rapporter/                      rett, og kontroller som vanlig
+
+Bare rettelser som ikke kan endre hva rapporten sier, gjøres; kommentarer, rekkefølge og anførselstegn
+blir stående. Resten står igjen for deg, med sitt hint. Avslutningskoder som for validate, for filene
+slik de ble rettet.`,
   },
   compute: {
     description: 'vis en rapport med alle utregnede tall (endringer, summer, andeler, frist)',

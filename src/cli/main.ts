@@ -55,11 +55,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addOption(new Option('--output-file <file>').hideHelp())
     .option('--max-warnings <n>', h.validate.maxWarnings)
     .option('--quiet', h.validate.quiet)
+    .option('--fix', h.validate.fix)
     .addOption(langOption())
     .addOption(ruleOption())
     .addHelpText('after', h.validate.examples)
-    .action(async (paths: string[], options: { lang?: string; rule?: string[]; format: string; output?: string; outputFile?: string; maxWarnings?: string; quiet?: boolean }) => {
+    .action(async (paths: string[], options: { lang?: string; rule?: string[]; format: string; output?: string; outputFile?: string; maxWarnings?: string; quiet?: boolean; fix?: boolean }) => {
       const rules = await levels(options);
+      if (options.fix) {
+        const fixed = await (await import('./fix.js')).runFix(paths, { io, lang }, { rules, beforeValidate: true });
+        if (fixed === EXIT_USAGE) {
+          exitCode = fixed;
+          return;
+        }
+      }
       const outputFile = options.output ?? options.outputFile;
       exitCode = await (await import('./validate.js')).runValidate(paths, { io, lang }, {
         format: options.format,
@@ -68,6 +76,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         quiet: options.quiet === true,
         rules,
       });
+    });
+
+  program
+    .command('fix')
+    .description(h.fix.description)
+    .argument('<paths...>', h.paths)
+    .option('--dry-run', h.fix.dryRun)
+    .addOption(langOption())
+    .addOption(ruleOption())
+    .addHelpText('after', h.fix.examples)
+    .action(async (paths: string[], o: { lang?: string; rule?: string[]; dryRun?: boolean }) => {
+      const rules = await levels(o);
+      exitCode = await (await import('./fix.js')).runFix(paths, { io, lang }, { rules, dryRun: o.dryRun === true });
     });
 
   program

@@ -62,3 +62,16 @@ function isSubsequence(short: string, long: string): boolean {
   for (const ch of long) if (ch === short[i]) i++;
   return i === short.length;
 }
+
+/**
+ * `closest`, but only when no other candidate is as close: the suggestion `fix` may act on without
+ * asking (a did-you-mean a person reads may be a guess; an edit made for them may not).
+ */
+export function closestUnique(input: string, candidates: readonly string[]): string | undefined {
+  const best = closest(input, candidates);
+  if (best === undefined) return undefined;
+  const key = asciiKey(input);
+  if (best === key) return best;
+  const distance = editDistance(key, best);
+  return candidates.some((c) => c !== best && editDistance(key, c) <= distance) ? undefined : best;
+}

@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../errors.js';
+import { unifiedDiff } from '../fix/diff.js';
+import { applyFixes, planFixes, type Fix, type FixKind } from '../fix/plan.js';
+import type { Form } from '../forms/types.js';
+import { parseReport, type ParsedReport } from '../load/parse.js';
+import { t, type Lang } from '../messages/index.js';
+import { writeAtomic } from '../render/write.js';
+import type { SeveritySetting } from '../rules/types.js';
+import { validatorFor } from '../schema/ajv.js';
+import { validateSource } from '../validate/validate.js';
+import { checkFiles, STDIN_NAME } from './check-files.js';
+import { colorFor, type CommandContext } from './context.js';
+import { formatStylish } from './formatters/stylish.js';
+import { visible } from '../util/visible.js';
+
+export interface FixOptions {
+  dryRun?: boolean;
+  rules?: Record<string, SeveritySetting>;
+  /** For `validate --fix`: write the fixes and say only the count (on stderr); validate reports the rest. */
+  beforeValidate?: boolean;
+}
+
+const KINDS: readonly FixKind[] = ['dato', 'tall', 'prosent', 'desimal', 'feltnavn'];
+const BOM = '\ufeff';
+/** Rounds of fixing: a renamed key lets the schema see the values under it, which may need fixing too. */
+const ROUNDS = 4;
+
+/** The report's text with every mechanical fix made, and the fixes, round after round until none is left. */
+export function fixText(file: string, text: string, form: Form, lang: Lang): { text: string; fixes: Fix[] } {
+  const all: Fix[] = [];
+  let current = text;
+  for (let round = 0; round < ROUNDS; round++) {
+    const report: ParsedReport | undefined = parseReport(file, new TextEncoder().encode(current), lang).report;
+    if (!report) break;
+    const validate = validatorFor(form.schemaId);
+    if (validate(report.data) === true) break;
+    const fixes = planFixes(report, form, validate.errors ?? []);
+    if (fixes.length === 0) break;
+    const next = applyFixes(current, fixes);
+    // A fix must leave a file that still reads as YAML; if not, stop with what was good.
+    if (!parseReport(file, new TextEncoder().encode(next), lang).report) break;
+    all.push(...fixes);
+    current = next;
+  }
+  return { text: current, fixes: all };
+}
+
+/** «2 datoer, 1 tall»: the count per kind of fix. */
+function counted(lang: Lang, fixes: readonly Fix[]): string {
+  return KINDS.flatMap((kind) => {
+    const n = fixes.filter((f) => f.kind === kind).length;
+    return n ? [t(lang, `fix/kind-${kind}`, { n })] : [];
+  }).join(', ');
+}
+
+/**
+ * `bosoreport fix <paths…>`: mends the mistakes that have only one meaning (Norwegian dates, thousands
+ * separators, «80 %», a decimal comma, a misspelt key with one right spelling), by exact text edits so
+ * that comments, order and quoting stay. A file that does not read as YAML, or names no known form, is
+ * left as it is. Ends with what was fixed and the problems that remain.
+ */
+export async function runFix(paths: readonly string[], ctx: CommandContext, options: FixOptions = {}): Promise<number> {
+  const { io, lang } = ctx;
+  const checked = await checkFiles(paths, ctx, options.rules ?? {});
+  const out = options.beforeValidate ? io.stderr : io.stdout;
+  const remaining = [];
+  const done: Fix[] = [];
+  let filesFixed = 0;
+  for (const f of checked.files) {
+    const result = f.result;
+    if (!result?.report || !result.form || !f.bytes) {
+      remaining.push(f);
+      continue;
+    }
+    const bom = f.bytes[0] === 0xef && f.bytes[1] === 0xbb && f.bytes[2] === 0xbf ? BOM : '';
+    const fixed = fixText(f.file, result.report.text, result.form, lang);
+    if (fixed.fixes.length === 0) {
+      remaining.push(f);
+      continue;
+    }
+    filesFixed++;
+    done.push(...fixed.fixes);
+    const name = visible(f.file);
+    if (options.dryRun) out.write(unifiedDiff(f.file, result.report.text, fixed.text));
+    else if (f.file === STDIN_NAME) io.stdout.write(bom + fixed.text);
+    else {
+      await writeAtomic(path.resolve(io.cwd, f.file), bom + fixed.text);
+      if (!options.beforeValidate) out.write(`${t(lang, 'fix/file', { file: name, n: fixed.fixes.length, what: counted(lang, fixed.fixes) })}\n`);
+    }
+    // What is left to do by hand, checked on the text as fixed (or as it would be).
+    const after = validateSource(f.file, new TextEncoder().encode(fixed.text), { lang, rules: f.rules ?? {}, forms: f.forms! });
+    remaining.push({ ...f, diagnostics: after.diagnostics });
+  }
+  const summary = done.length
+    ? t(lang, options.dryRun ? 'fix/would' : 'fix/done', { what: counted(lang, done), files: filesFixed, total: checked.files.length })
+    : t(lang, 'fix/nothing');
+  // A fixed report on standard output is the whole output: the summary goes to stderr then.
+  const toStdout = checked.files.some((f) => f.file === STDIN_NAME) && !options.dryRun ? io.stderr : out;
+  toStdout.write(`${summary}\n`);
+  if (options.beforeValidate) return checked.usageFailed ? EXIT_USAGE : EXIT_CLEAN;
+  toStdout.write(formatStylish(remaining, { lang, color: await colorFor(io.stdout, io.env), listClean: false }));
+  if (checked.usageFailed) return EXIT_USAGE;
+  return remaining.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_PROBLEMS : EXIT_CLEAN;
+}

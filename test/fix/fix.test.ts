@@ -1,0 +1,119 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { check, exampleText, GJOVIK, LILLEHAMMER, lineOf, runMain, tempTree } from '../helpers.js';
+
+const G = 'rapporter/gjovik/2012-aarsrapport.yaml';
+const L = 'rapporter/lillehammer/2011-halvaarsrapport.yaml';
+
+/** Each fixable mistake once, as a programme leader types it, and what `fix` must make of it. */
+const MISTAKES: [file: string, right: string, typed: string, fixed: string][] = [
+  [G, 'rapporteringsdato: 2013-02-18', 'rapporteringsdato: 18.02.2013', 'rapporteringsdato: 2013-02-18'],
+  [G, 'programstart: 2010-12-22', 'programstart: desember 2010', 'programstart: 2010-12'],
+  [G, 'forsidedato: 2013-01-15', 'forsidedato: "15. JANUAR 2013"', 'forsidedato: "2013-01-15"'],
+  [G, 'januar: 1390', 'januar: 1 390', 'januar: 1390'],
+  [G, 'desember: 1455', 'desember: 1.455', 'desember: 1455'],
+  [G, 'nye_soknader: 302', 'nye_soknader: "302"', 'nye_soknader: 302'],
+  [G, '  programansvarlig: Cecilie', '  programansvalig: Cecilie', '  programansvarlig: Cecilie'],
+  [L, 'framdrift_prosent: 80\n', 'framdrift_prosent: 80 %\n', 'framdrift_prosent: 80\n'],
+];
+
+function repository(change: (file: string, text: string) => string = (_f, t) => t) {
+  return tempTree({ [G]: change(G, exampleText(GJOVIK)), [L]: change(L, exampleText(LILLEHAMMER)) });
+}
+const withMistakes = (file: string, text: string) => MISTAKES.filter(([f]) => f === file).reduce((t, [, right, typed]) => t.replace(right, typed), text);
+
+describe('bosoreport fix', () => {
+  it('mends one of each mechanical mistake: the reports become schema-valid, and only those lines change', async () => {
+    const t = repository(withMistakes);
+    try {
+      const before = check(readFileSync(path.join(t.dir, G), 'utf8')).diagnostics.filter((d) => d.ruleId.startsWith('schema/'));
+      expect(before.length).toBeGreaterThanOrEqual(6);
+      const r = await runMain(['fix', 'rapporter'], { cwd: t.dir });
+      expect(r.stdout).toContain('Fixed 3 dates, 3 numbers, 1 percent, 1 field name in 2 of 2 files.');
+      for (const file of [G, L]) {
+        const text = readFileSync(path.join(t.dir, file), 'utf8');
+        expect(check(text).schemaValid, file).toBe(true);
+        // Exactly the intended lines: the example with the mistake's line as fix writes it.
+        const expected = MISTAKES.filter(([f]) => f === file).reduce((x, [, right, , fixed]) => x.replace(right, fixed), exampleText(file === G ? GJOVIK : LILLEHAMMER));
+        expect(text).toBe(expected);
+      }
+      expect(r.status).toBe(0);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('leaves a report with nothing to fix byte for byte as it was (both examples)', async () => {
+    const t = repository();
+    try {
+      const r = await runMain(['fix', 'rapporter'], { cwd: t.dir });
+      expect(r.stdout).toContain('Nothing to fix automatically.');
+      expect(readFileSync(path.join(t.dir, G), 'utf8')).toBe(exampleText(GJOVIK));
+      expect(readFileSync(path.join(t.dir, L), 'utf8')).toBe(exampleText(LILLEHAMMER));
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('--dry-run prints a unified diff of exactly the fixed lines and writes nothing', async () => {
+    const t = repository(withMistakes);
+    try {
+      const file = path.join(t.dir, G);
+      const [bytes, mtime] = [readFileSync(file), statSync(file).mtimeMs];
+      const r = await runMain(['fix', G, '--dry-run'], { cwd: t.dir });
+      expect(readFileSync(file)).toEqual(bytes);
+      expect(statSync(file).mtimeMs).toBe(mtime);
+      const removed = r.stdout.split('\n').filter((l) => l.startsWith('-') && !l.startsWith('---'));
+      const added = r.stdout.split('\n').filter((l) => l.startsWith('+') && !l.startsWith('+++'));
+      expect(removed.map((l) => l.slice(1).trim())).toEqual(expect.arrayContaining(['rapporteringsdato: 18.02.2013', 'januar: 1 390']));
+      expect(added.map((l) => l.slice(1).trim())).toEqual(expect.arrayContaining(['rapporteringsdato: 2013-02-18', 'januar: 1390']));
+      expect(removed).toHaveLength(7);
+      expect(added).toHaveLength(7);
+      expect(r.stdout).toMatch(/^@@ -\d+,\d+ \+\d+,\d+ @@$/m);
+      expect(r.stdout).toContain('nothing was written (--dry-run)');
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('keeps what has more than one meaning as a diagnostic with its hint', async () => {
+    const t = repository((f, text) => (f === G ? text.replace('januar: 1390', 'januar: "1,390"').replace('rapporteringsdato: 2013-02-18', 'rapporteringsdato: 30.02.2013') : text));
+    try {
+      const r = await runMain(['fix', G], { cwd: t.dir });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain('Nothing to fix automatically.');
+      const text = readFileSync(path.join(t.dir, G), 'utf8');
+      expect(text).toContain('januar: "1,390"');
+      expect(r.stdout).toContain(`${G}:${lineOf(text, 'rapporteringsdato: 30.02.2013')}:`);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('leaves a file that does not read as YAML untouched', async () => {
+    const broken = `${exampleText(GJOVIK).replace('rapporteringsdato: 2013-02-18', 'rapporteringsdato: 18.02.2013')}\n\tfeil: [`;
+    const t = tempTree({ [G]: broken });
+    try {
+      const r = await runMain(['fix', G], { cwd: t.dir });
+      expect(r.status).toBe(1);
+      expect(readFileSync(path.join(t.dir, G), 'utf8')).toBe(broken);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('validate --fix mends first and then reports as validate does; fix - writes the fixed report to standard output', async () => {
+    const t = repository(withMistakes);
+    try {
+      const r = await runMain(['validate', '--fix', 'rapporter', '-f', 'json'], { cwd: t.dir });
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout).feil).toBe(0);
+      expect(r.stderr).toContain('Fixed 3 dates');
+      const piped = await runMain(['fix', '-'], { cwd: t.dir, stdin: withMistakes(G, exampleText(GJOVIK)) });
+      expect(piped.stdout).toBe(MISTAKES.filter(([f]) => f === G).reduce((x, [, right, , fixed]) => x.replace(right, fixed), exampleText(GJOVIK)));
+    } finally {
+      t.cleanup();
+    }
+  });
+});
