@@ -21,8 +21,8 @@ describe('README', () => {
     expect(read('.ci/run')).toMatch(/^npm test$/m);
   });
 
-  it('shows a real example of each step of the walk: init, validate, compute, render --pdf', () => {
-    for (const command of ['bosoreport init ', 'bosoreport validate ', 'bosoreport compute ', 'bosoreport render ', '-o gjovik-2013.pdf', '--no-notes']) expect(readme).toContain(command);
+  it('shows a real example of each step of the walk: init, preview, fix, validate, compute, render --pdf', () => {
+    for (const command of ['bosoreport init ', 'bosoreport preview ', 'bosoreport fix ', 'bosoreport validate ', 'bosoreport compute ', 'bosoreport render ', '-o gjovik-2013.pdf', '--no-notes']) expect(readme).toContain(command);
   });
 
   it('links only to files in the repository', () => {

@@ -15,6 +15,7 @@ export interface HelpTexts {
   main: string;
   validate: { description: string; format: string; output: string; maxWarnings: string; quiet: string; fix: string; examples: string };
   fix: { description: string; dryRun: string; examples: string };
+  preview: { description: string; port: string; examples: string };
   compute: { description: string; json: string; examples: string };
   render: { description: string; outDir: string; output: string; pdf: string; noHtml: string; templateDir: string; browser: string; timeout: string; jobs: string; noNotes: string; quiet: string; examples: string };
   doctor: { description: string; browser: string };
@@ -77,6 +78,18 @@ Examples:
 
 Only fixes that cannot change what the report says are made; comments, order and quoting stay.
 Everything else is left for you, with its hint. Exit codes as for validate, for the files as fixed.`,
+  },
+  preview: {
+    description: 'show a report as the form in your browser, updated each time you save it',
+    port: 'the port on 127.0.0.1 (default: a free one)',
+    examples: `
+Examples:
+  $ bosoreport preview reports/gjovik/2013-aarsrapport.yaml       open the address it prints
+  $ bosoreport preview FILE --port 8080 --template-dir my-templates/
+
+Serves on 127.0.0.1 only and makes no request elsewhere. The page reloads itself when the file or a
+template is saved; its problems are listed at the top. A file that cannot be shown keeps the last
+good page, with the reason on top. Ctrl-C stops.`,
   },
   compute: {
     description: 'print a report with every derived figure (deltas, totals, ratios, deadline)',
@@ -193,6 +206,18 @@ Eksempler:
 Bare rettelser som ikke kan endre hva rapporten sier, gjøres; kommentarer, rekkefølge og anførselstegn
 blir stående. Resten står igjen for deg, med sitt hint. Avslutningskoder som for validate, for filene
 slik de ble rettet.`,
+  },
+  preview: {
+    description: 'vis en rapport som skjemaet i nettleseren, oppdatert hver gang du lagrer',
+    port: 'porten på 127.0.0.1 (standard: en ledig en)',
+    examples: `
+Eksempler:
+  $ bosoreport preview rapporter/gjovik/2013-aarsrapport.yaml     åpne adressen den skriver
+  $ bosoreport preview FIL --port 8080 --template-dir mine-maler/
+
+Bare på 127.0.0.1, og ingen forespørsler andre steder. Siden lastes på nytt når filen eller en mal
+lagres, med problemene øverst. En fil som ikke kan vises, beholder siste gode side med grunnen øverst.
+Ctrl-C avslutter.`,
   },
   compute: {
     description: 'vis en rapport med alle utregnede tall (endringer, summer, andeler, frist)',

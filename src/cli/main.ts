@@ -134,6 +134,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     });
 
   program
+    .command('preview')
+    .description(h.preview.description)
+    .argument('<file>', h.file)
+    .option('--port <n>', h.preview.port)
+    .option('--template-dir <dir>', h.render.templateDir)
+    .addOption(langOption())
+    .addOption(ruleOption())
+    .addHelpText('after', h.preview.examples)
+    .action(async (file: string, o: { port?: string; templateDir?: string; lang?: string; rule?: string[] }) => {
+      const rules = await levels(o);
+      const port = o.port === undefined ? 0 : Number(o.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BosoreportError(t(lang, 'usage/bad-number'), EXIT_USAGE);
+      exitCode = await (await import('./preview.js')).runPreview(file, { io, lang }, { port, rules, ...(o.templateDir ? { templateDir: o.templateDir } : {}) });
+    });
+
+  program
     .command('doctor')
     .description(h.doctor.description)
     .option('--browser <path>', h.doctor.browser)
