@@ -8,7 +8,7 @@ import { builtinForms, type FormRegistry } from '../forms/registry.js';
 import { t } from '../messages/index.js';
 import { closest } from '../util/similar.js';
 import type { SeveritySetting } from '../rules/types.js';
-import { checkOne, ioDiagnostic, type CheckedFile } from './check-one.js';
+import { checkOne, ioDiagnostic, type CheckedFile, type Extract } from './check-one.js';
 import { ConfigResolver } from './config.js';
 import { wantsProgress, type CommandContext } from './context.js';
 import { display, expandInputs } from './inputs.js';
@@ -73,7 +73,7 @@ export interface Checked {
  * Expands the paths and checks every file found, continuing past failures. Rule severities come from
  * the nearest `.bosoreport.yaml`, then from `--rule` options, which win.
  */
-export async function checkFiles(paths: readonly string[], ctx: CommandContext, ruleOptions: Readonly<Record<string, SeveritySetting>> = {}, options: { keep?: boolean } = {}): Promise<Checked> {
+export async function checkFiles(paths: readonly string[], ctx: CommandContext, ruleOptions: Readonly<Record<string, SeveritySetting>> = {}, options: { keep?: boolean; extract?: Extract } = {}): Promise<Checked> {
   const { io, lang } = ctx;
   // «-» is standard input, once, named <stdin> in messages; its config is the working folder's.
   const fromStdin = paths.includes('-');
@@ -113,7 +113,7 @@ export async function checkFiles(paths: readonly string[], ctx: CommandContext, 
   for (const [i, job] of jobs.entries()) {
     if (progress) onProgress(i);
     if (i > 0 && i % COLLECT_EVERY === 0) collector()?.();
-    const checked = checkOne(io.cwd, lang, job, options.keep ?? true);
+    const checked = checkOne(io.cwd, lang, job, options.keep ?? true, options.extract);
     if (checked.ioFailed) usageFailed = true;
     files.push(checked);
   }

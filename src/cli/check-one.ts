@@ -32,7 +32,12 @@ export interface CheckedFile extends FileOutcome {
   forms?: FormRegistry;
   /** The file could not be read at all: a usage or I/O problem (exit 2), not a report problem. */
   ioFailed?: boolean;
+  /** What the command asked to keep of the result (the summary's figures), when it kept no more. */
+  extract?: unknown;
 }
+
+/** Reads what a command needs of a result while it is at hand, so the result itself need not be kept. */
+export type Extract = (result: ValidationResult) => unknown;
 
 export function ioDiagnostic(lang: Lang, ruleId: string, path: string, reason?: string): Diagnostic {
   return diagnostic(path, NO_POSITION, 'error', ruleId, words(lang, ruleId, { path, pattern: path, reason: reason ?? '', limit: LIMITS.maxFiles }));
@@ -52,7 +57,7 @@ function positionsOnDemand(cwd: string, file: string, lang: Lang): () => ParsedR
  * Reads and checks one report. With `keep`, the whole result and the bytes stay with it; without,
  * only the diagnostics and the cross-report facts do, which is what a large `validate` batch needs.
  */
-export function checkOne(cwd: string, lang: Lang, job: CheckJob, keep: boolean): CheckedFile {
+export function checkOne(cwd: string, lang: Lang, job: CheckJob, keep: boolean, extract?: Extract): CheckedFile {
   const { file, rules, forms } = job;
   const read = job.bytes ? { kind: 'bytes' as const, bytes: job.bytes } : readReportFile(cwd, file);
   // Standard input cannot be read again for positions later: keep what was parsed.
@@ -67,6 +72,7 @@ export function checkOne(cwd: string, lang: Lang, job: CheckJob, keep: boolean):
   const result = validateSource(file, read.bytes, { lang, rules, forms });
   const checked: CheckedFile = { file, diagnostics: result.diagnostics, rules, forms, ...(result.form ? { formTitle: result.form.title[lang], formId: result.form.id, formName: result.form.title.nb } : {}) };
   if (result.schemaValid && result.form) checked.facts = factsOf(file, result.form, result.data);
+  if (extract) checked.extract = extract(result);
   if (keep) {
     const report = result.report;
     Object.assign(checked, { result, bytes: read.bytes, positions: () => report });

@@ -16,6 +16,7 @@ export interface HelpTexts {
   validate: { description: string; format: string; output: string; maxWarnings: string; quiet: string; fix: string; examples: string };
   fix: { description: string; dryRun: string; examples: string };
   preview: { description: string; port: string; examples: string };
+  summary: { description: string; format: string; output: string; pdf: string; kommune: string; aar: string; fra: string; til: string; skjema: string; examples: string };
   compute: { description: string; json: string; examples: string };
   render: { description: string; outDir: string; output: string; pdf: string; noHtml: string; templateDir: string; browser: string; timeout: string; jobs: string; noNotes: string; quiet: string; examples: string };
   doctor: { description: string; browser: string };
@@ -78,6 +79,28 @@ Examples:
 
 Only fixes that cannot change what the report says are made; comments, order and quoting stay.
 Everything else is left for you, with its hint. Exit codes as for validate, for the files as fixed.`,
+  },
+  summary: {
+    description: 'the regional overview: every report side by side per municipality and period',
+    format: 'html (default), pdf, csv, json or markdown (or from the -o file name)',
+    output: 'write the overview to this file instead of standard output',
+    pdf: 'print the overview to PDF, A4 landscape (needs -o)',
+    kommune: 'only these municipalities (repeatable, or comma-separated)',
+    aar: 'only this reporting year',
+    fra: 'from this year',
+    til: 'up to this year',
+    skjema: 'only reports on these forms (repeatable, or comma-separated)',
+    examples: `
+Examples:
+  $ bosoreport summary reports/ -o oversikt.html                 tables and charts in one page
+  $ bosoreport summary reports/ --pdf -o oversikt.pdf            the same, A4 landscape
+  $ bosoreport summary reports/ -o oversikt.csv                  long format for Excel (; and BOM)
+  $ bosoreport summary reports/ -f markdown >> "$GITHUB_STEP_SUMMARY"
+  $ bosoreport summary reports/ --kommune Gjøvik,Hamar --fra 2012 -f json
+
+Unknown figures stay «ukjent»; figures from a report with errors are marked; a missing annual report
+(a gap between years, or a half-year report without its year) is listed once its deadline has passed.
+Exit codes as for validate; the overview is written either way.`,
   },
   preview: {
     description: 'show a report as the form in your browser, updated each time you save it',
@@ -206,6 +229,28 @@ Eksempler:
 Bare rettelser som ikke kan endre hva rapporten sier, gjøres; kommentarer, rekkefølge og anførselstegn
 blir stående. Resten står igjen for deg, med sitt hint. Avslutningskoder som for validate, for filene
 slik de ble rettet.`,
+  },
+  summary: {
+    description: 'regionens oversikt: alle rapportene side om side per kommune og periode',
+    format: 'html (standard), pdf, csv, json eller markdown (eller fra filnavnet til -o)',
+    output: 'skriv oversikten til denne filen i stedet for til skjermen',
+    pdf: 'lag oversikten som PDF, A4 liggende (trenger -o)',
+    kommune: 'bare disse kommunene (kan gjentas, eller skilles med komma)',
+    aar: 'bare dette rapporteringsåret',
+    fra: 'fra og med dette året',
+    til: 'til og med dette året',
+    skjema: 'bare rapporter på disse skjemaene (kan gjentas, eller skilles med komma)',
+    examples: `
+Eksempler:
+  $ bosoreport summary rapporter/ -o oversikt.html               tabeller og diagrammer på én side
+  $ bosoreport summary rapporter/ --pdf -o oversikt.pdf          det samme, A4 liggende
+  $ bosoreport summary rapporter/ -o oversikt.csv                langt format for Excel (; og BOM)
+  $ bosoreport summary rapporter/ -f markdown >> "$GITHUB_STEP_SUMMARY"
+  $ bosoreport summary rapporter/ --kommune Gjøvik,Hamar --fra 2012 -f json
+
+Ukjente tall står som «ukjent»; tall fra en rapport med feil er merket; en manglende årsrapport (et
+hull mellom år, eller en halvårsrapport uten sitt år) vises når fristen er passert.
+Avslutningskoder som for validate; oversikten skrives uansett.`,
   },
   preview: {
     description: 'vis en rapport som skjemaet i nettleseren, oppdatert hver gang du lagrer',

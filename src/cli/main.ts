@@ -150,6 +150,52 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     });
 
   program
+    .command('summary')
+    .description(h.summary.description)
+    .argument('<paths...>', h.paths)
+    .option('-f, --format <name>', h.summary.format)
+    .option('-o, --output <file>', h.summary.output)
+    .option('--pdf', h.summary.pdf)
+    .option('--kommune <navn>', h.summary.kommune, (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)])
+    .option('--aar <år>', h.summary.aar)
+    .option('--fra <år>', h.summary.fra)
+    .option('--til <år>', h.summary.til)
+    .option('--skjema <id>', h.summary.skjema, (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)])
+    .option('--browser <path>', h.render.browser)
+    .option('--timeout <seconds>', h.render.timeout, '60')
+    .addOption(langOption())
+    .addOption(ruleOption())
+    .addHelpText('after', h.summary.examples)
+    .action(async (paths: string[], o: { format?: string; output?: string; pdf?: boolean; kommune?: string[]; aar?: string; fra?: string; til?: string; skjema?: string[]; browser?: string; timeout: string; lang?: string; rule?: string[] }) => {
+      const rules = await levels(o);
+      const year = (v: string | undefined) => {
+        if (v === undefined) return undefined;
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 2000 || n > 2100) throw new BosoreportError(t(lang, 'init/bad-year', { value: v }), EXIT_USAGE);
+        return n;
+      };
+      const timeout = Number(o.timeout);
+      if (!(timeout > 0)) throw new BosoreportError(t(lang, 'usage/bad-number'), EXIT_USAGE);
+      const filter = {
+        ...(o.kommune ? { kommuner: o.kommune } : {}),
+        ...(o.skjema ? { skjema: o.skjema } : {}),
+        ...(o.aar !== undefined ? { fra: year(o.aar), til: year(o.aar) } : {}),
+        ...(o.fra !== undefined ? { fra: year(o.fra) } : {}),
+        ...(o.til !== undefined ? { til: year(o.til) } : {}),
+      };
+      exitCode = await (await import('./summary.js')).runSummary(paths, { io, lang }, {
+        ...(o.format ? { format: o.format } : {}),
+        ...(o.output ? { output: o.output } : {}),
+        pdf: o.pdf === true,
+        filter,
+        rules,
+        ...(o.browser ? { browser: o.browser } : {}),
+        timeoutMs: timeout * 1000,
+        ...(io.env.BOSOREPORT_TODAY ? { today: io.env.BOSOREPORT_TODAY } : {}),
+      });
+    });
+
+  program
     .command('doctor')
     .description(h.doctor.description)
     .option('--browser <path>', h.doctor.browser)

@@ -7,6 +7,8 @@ export interface PdfFacts {
   /** The document language from the catalog (/Lang), read from the raw bytes. */
   lang: string | undefined;
   tagged: boolean;
+  /** The first page's size in points (A4 portrait: 595 × 842). */
+  size: { width: number; height: number };
   /** The font names the file embeds (what `pdffonts` lists), subset prefix removed, sorted, once each. */
   fonts: string[];
 }
@@ -17,6 +19,7 @@ export async function readPdf(file: string): Promise<PdfFacts> {
   const bytes = new Uint8Array(readFileSync(file));
   const doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false }).promise;
   const parts: string[] = [];
+  const [, , width, height] = (await doc.getPage(1)).view as number[];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
     const content = await page.getTextContent();
@@ -36,6 +39,7 @@ export async function readPdf(file: string): Promise<PdfFacts> {
   }
   return {
     pages: parts.length,
+    size: { width: width!, height: height! },
     // Line breaks in a PDF fall where the layout put them; compare text with whitespace folded.
     text: parts.join(' ').replace(/\s+/g, ' '),
     info: meta.info as Record<string, unknown>,

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { CROSS_RULES } from '../cross/rules.js';
+import { runCrossRules } from '../cross/run.js';
+import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../errors.js';
+import { t } from '../messages/index.js';
+import { findBrowser } from '../render/browser.js';
+import { PdfPrinter } from '../render/pdf.js';
+import { writeAtomic } from '../render/write.js';
+import type { SeveritySetting } from '../rules/types.js';
+import { summaryHtml } from '../summary/html.js';
+import { buildSummary, entryOf, filterEntries, type Finding, type ReportEntry, type SummaryFilter } from '../summary/model.js';
+import { summaryCsv, summaryJson, summaryMarkdown } from '../summary/output.js';
+import { VERSION } from '../util/version.js';
+import { checkFiles } from './check-files.js';
+import type { CommandContext } from './context.js';
+
+export const SUMMARY_FORMATS = ['html', 'pdf', 'csv', 'json', 'markdown'] as const;
+type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
+const BY_EXTENSION: Record<string, SummaryFormat> = { '.html': 'html', '.htm': 'html', '.pdf': 'pdf', '.csv': 'csv', '.json': 'json', '.md': 'markdown' };
+
+export interface SummaryOptions {
+  format?: string;
+  output?: string;
+  pdf?: boolean;
+  filter: SummaryFilter;
+  rules: Record<string, SeveritySetting>;
+  browser?: string;
+  timeoutMs: number;
+  /** The day missing reports are judged on (their deadline must have passed); today by default. */
+  today?: string;
+}
+
+const CROSS_IDS = new Set(CROSS_RULES.map((r) => r.id));
+
+/**
+ * `bosoreport summary <paths…>`: every report side by side, per municipality and period, with
+ * delivery, missing reports and the findings across years; as HTML (default), PDF, CSV, JSON or
+ * Markdown. Exits as validate does (1 when a report has errors), after writing the overview.
+ */
+export async function runSummary(paths: readonly string[], ctx: CommandContext, options: SummaryOptions): Promise<number> {
+  const { io, lang } = ctx;
+  const format: SummaryFormat | undefined = options.pdf ? 'pdf' : ((options.format as SummaryFormat | undefined) ?? (options.output ? BY_EXTENSION[path.extname(options.output).toLowerCase()] : undefined) ?? 'html');
+  if (!format || !SUMMARY_FORMATS.includes(format)) throw new BosoreportError(t(lang, 'summary/bad-format', { value: options.format ?? options.output ?? '', formats: SUMMARY_FORMATS.join(', ') }), EXIT_USAGE);
+  if (format === 'pdf' && !options.output) throw new BosoreportError(t(lang, 'summary/pdf-needs-output'), EXIT_USAGE);
+
+  // The figures are read from each result while it is at hand; a batch keeps no more than that.
+  const checked = await checkFiles(paths, ctx, options.rules, {
+    keep: false,
+    extract: (r) => (r.form && r.data !== undefined ? entryOf(r.file, r.form, r.data, r.schemaValid ? (r.figures as Record<string, unknown>) : undefined, []) : undefined),
+  });
+  if (checked.configFailed) throw new BosoreportError(t(lang, 'summary/config'), EXIT_USAGE);
+  // The overview is a Norwegian document whatever the terminal speaks: its findings are too.
+  runCrossRules(checked.files, 'nb', { types: checked.types });
+
+  const entries: ReportEntry[] = [];
+  const funn: Finding[] = [];
+  for (const f of checked.files) {
+    const entry = f.extract as ReportEntry | undefined;
+    if (!entry) continue;
+    // Counted after the checks across reports, which may add errors of their own.
+    entries.push({ ...entry, errors: f.diagnostics.filter((d) => d.severity === 'error').length, warnings: f.diagnostics.filter((d) => d.severity === 'warning').length });
+    for (const d of f.diagnostics) if (CROSS_IDS.has(d.ruleId)) funn.push({ kommuneKey: entry.kommuneKey, file: f.file, ruleId: d.ruleId, severity: d.severity, message: d.message });
+  }
+  const model = buildSummary(filterEntries(entries, options.filter), funn, options.today ?? new Date().toISOString().slice(0, 10));
+
+  let out: string | Uint8Array;
+  if (format === 'csv') out = summaryCsv(model);
+  else if (format === 'json') out = summaryJson(model, VERSION);
+  else if (format === 'markdown') out = summaryMarkdown(model);
+  else {
+    const html = summaryHtml(model, { created: new Date().toISOString().slice(0, 10), version: VERSION });
+    out = format === 'html' ? html : await printPdf(html, options, ctx);
+  }
+  if (options.output) await writeAtomic(path.resolve(io.cwd, options.output), out);
+  else io.stdout.write(out);
+
+  const failed = model.rapporter.filter((r) => r.errors > 0).length;
+  if (failed) io.stderr.write(`${t(lang, 'summary/with-errors', { n: failed })}\n`);
+  if (checked.usageFailed) {
+    for (const f of checked.files.filter((x) => x.ioFailed || !x.extract)) for (const d of f.diagnostics.filter((x) => x.ruleId.startsWith('io/'))) io.stderr.write(`${f.file}: ${d.message}\n`);
+    return EXIT_USAGE;
+  }
+  return checked.files.some((f) => f.diagnostics.some((d) => d.severity === 'error')) ? EXIT_PROBLEMS : EXIT_CLEAN;
+}
+
+/** The overview printed by the same browser lookup as `render`. */
+async function printPdf(html: string, options: SummaryOptions, ctx: CommandContext): Promise<Uint8Array> {
+  const lookup = await findBrowser(options.browser, ctx.io.env);
+  if (!lookup.chosen) throw new BosoreportError(`${t(ctx.lang, 'render/no-browser', { tried: lookup.tried.map((c) => c.path).join(', ') })} ${t(ctx.lang, 'render/no-browser.hint')}`, EXIT_USAGE);
+  const printer = await PdfPrinter.launch(lookup.chosen.path, options.timeoutMs);
+  try {
+    const meta = { title: 'Oversikt over rapportene i Boligsosialt utviklingsprogram', author: 'bosoreport', subject: 'Boligsosialt utviklingsprogram: oversikt', keywords: ['Boligsosialt utviklingsprogram', 'Husbanken', 'oversikt'] };
+    return (await printer.print(html, meta, options.timeoutMs)).pdf;
+  } finally {
+    await printer.close();
+  }
+}

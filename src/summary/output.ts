@@ -1,0 +1,137 @@
+import { formatChange, formatDate, formatDecimal, formatInteger, formatPercent } from '../format/norwegian.js';
+import { SUMMARY_FIELDS, THEMES, type SummaryField } from './fields.js';
+import type { ReportEntry, SummaryModel } from './model.js';
+
+/** The `status` of one value: known, unknown, from a report with errors, or a report that is missing. */
+export type ValueStatus = 'ok' | 'ukjent' | 'fra_rapport_med_feil' | 'mangler';
+
+export interface LongRow {
+  kommune: string;
+  periode: string;
+  skjema: string;
+  felt: string;
+  verdi: number | string | null;
+  status: ValueStatus;
+  fil: string;
+}
+
+const statusOf = (e: ReportEntry, verdi: unknown): ValueStatus => (e.errors > 0 ? 'fra_rapport_med_feil' : verdi === null ? 'ukjent' : 'ok');
+
+/** Every value as one row (kommune, periode, skjema, felt, verdi, status): the tidy long format. */
+export function longRows(model: SummaryModel): LongRow[] {
+  const rows: LongRow[] = [];
+  for (const e of model.rapporter) {
+    const base = { kommune: e.kommune, periode: e.periode, skjema: e.skjema, fil: e.file };
+    const delivery: [string, number | string | null][] = [
+      ['levering.status', e.levering],
+      ['levering.frist', e.frist],
+      ['levering.rapporteringsdato', e.rapporteringsdato],
+      ['levering.dager_til_frist', e.dager],
+    ];
+    for (const [felt, verdi] of delivery) rows.push({ ...base, felt, verdi, status: statusOf(e, verdi) });
+    for (const field of SUMMARY_FIELDS) if (field.id in e.values) rows.push({ ...base, felt: field.id, verdi: e.values[field.id]!, status: statusOf(e, e.values[field.id]) });
+  }
+  for (const m of model.mangler) {
+    const base = { kommune: m.kommune, periode: m.periode, skjema: '', fil: '', status: 'mangler' as const };
+    rows.push({ ...base, felt: 'levering.status', verdi: 'mangler' }, { ...base, felt: 'levering.frist', verdi: m.frist });
+  }
+  return rows;
+}
+
+/** A CSV cell: quoted when it holds the separator, a quote or a line break. */
+function cell(value: string): string {
+  return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * The long format as CSV for Norwegian Excel: UTF-8 with a byte-order mark (so æøå open right),
+ * «;» between fields and a decimal comma (what Excel expects in a Norwegian locale), CRLF line ends.
+ */
+export function summaryCsv(model: SummaryModel): string {
+  const lines = ['kommune;periode;skjema;felt;verdi;status'];
+  for (const r of longRows(model)) {
+    const verdi = r.verdi === null ? '' : typeof r.verdi === 'number' ? String(r.verdi).replace('.', ',') : r.verdi;
+    lines.push([r.kommune, r.periode, r.skjema, r.felt, verdi, r.status].map(cell).join(';'));
+  }
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+export function summaryJson(model: SummaryModel, version: string): string {
+  const errors = model.rapporter.reduce((n, r) => n + r.errors, 0);
+  const warnings = model.rapporter.reduce((n, r) => n + r.warnings, 0);
+  const out = {
+    format: 1,
+    bosoreport: version,
+    kommuner: model.kommuner.map((k) => k.navn),
+    perioder: model.perioder.map((p) => p.label),
+    verdier: longRows(model),
+    mangler: model.mangler.map(({ kommune, periode, frist }) => ({ kommune, periode, frist })),
+    funn: model.funn.map(({ kommuneKey: _key, ...f }) => ({ kommune: model.kommuner.find((k) => k.key === _key)?.navn, ...f })),
+    feil: errors,
+    advarsler: warnings,
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** A value as the form would print it: «1 390», «−7», «38,4 %», «ukjent». */
+export function shown(field: Pick<SummaryField, 'kind'>, value: number | string | null | undefined): string {
+  if (value === undefined) return '';
+  if (value === null) return 'ukjent';
+  if (typeof value === 'string') return value;
+  if (field.kind === 'andel') return formatPercent(value);
+  if (field.kind === 'prosent') return `${formatDecimal(value)}\u00a0%`;
+  if (field.kind === 'endring') return formatChange(value);
+  return formatInteger(value);
+}
+
+/** «i tide (10 dager før)», «12 dager for sent», «uten dato», «mangler (frist 28. februar 2014)». */
+export function deliveryText(e: { levering: string; dager: number | null }): string {
+  const days = (n: number) => `${formatInteger(n)} ${n === 1 ? 'dag' : 'dager'}`;
+  if (e.levering === 'i_tide') return e.dager === 0 ? 'i tide (på fristen)' : `i tide (${days(e.dager!)} før)`;
+  if (e.levering === 'for_sent') return `${days(-e.dager!)} for sent`;
+  return 'uten dato';
+}
+
+/** The cell for one municipality and period in the delivery table. */
+export function deliveryCell(model: SummaryModel, kommuneKey: string, periode: string): { text: string; status: string } | undefined {
+  const missing = model.mangler.find((m) => m.kommuneKey === kommuneKey && m.periode === periode);
+  if (missing) return { text: `mangler (frist ${formatDate(missing.frist)})`, status: 'mangler' };
+  const reports = model.rapporter.filter((r) => r.kommuneKey === kommuneKey && r.periode === periode);
+  if (reports.length === 0) return undefined;
+  const r = reports[0]!;
+  return { text: deliveryText(r) + (r.errors > 0 ? ' *' : ''), status: r.levering };
+}
+
+/** The themes that have a value in at least one report, with the fields that do. */
+export function themesWithValues(model: SummaryModel): { title: string; fields: SummaryField[]; reports: ReportEntry[] }[] {
+  return THEMES.flatMap(({ theme, title }) => {
+    const fields = SUMMARY_FIELDS.filter((f) => f.theme === theme && model.rapporter.some((r) => f.id in r.values));
+    const reports = model.rapporter.filter((r) => fields.some((f) => f.id in r.values));
+    return fields.length ? [{ title, fields, reports }] : [];
+  });
+}
+
+const mdCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/**
+ * For a CI job summary ($GITHUB_STEP_SUMMARY): delivery per municipality and period, the need table's
+ * totals, and the findings across years. The full tables are in the HTML.
+ */
+export function summaryMarkdown(model: SummaryModel): string {
+  const out = ['# Oversikt over rapportene', ''];
+  const periods = model.perioder.map((p) => p.label);
+  out.push('## Levering', '', `| Kommune | ${periods.map(mdCell).join(' | ')} |`, `| --- | ${periods.map(() => '---').join(' | ')} |`);
+  for (const k of model.kommuner) out.push(`| ${mdCell(k.navn)} | ${periods.map((p) => mdCell(deliveryCell(model, k.key, p)?.text ?? '')).join(' | ')} |`);
+  const need = model.rapporter.filter((r) => 'behov.sum.pr_3112' in r.values);
+  if (need.length) {
+    const f = (id: string) => SUMMARY_FIELDS.find((x) => x.id === id)!;
+    out.push('', '## Status behov, sum A + B + C', '', '| Kommune | Periode | Pr. 01.01 | Pr. 31.12 | Resultat |', '| --- | --- | ---: | ---: | ---: |');
+    for (const r of need) out.push(`| ${mdCell(r.kommune)} | ${mdCell(r.periode)}${r.errors ? ' *' : ''} | ${['behov.sum.pr_0101', 'behov.sum.pr_3112', 'behov.sum.endring'].map((id) => shown(f(id), r.values[id])).join(' | ')} |`);
+  }
+  if (model.funn.length) {
+    out.push('', '## Funn på tvers av år', '');
+    for (const k of model.kommuner) for (const f of model.funn.filter((x) => x.kommuneKey === k.key)) out.push(`- **${mdCell(k.navn)}** (${mdCell(f.file)}): ${mdCell(f.message)}`);
+  }
+  if (model.rapporter.some((r) => r.errors > 0)) out.push('', '\\* fra en rapport med feil: se `bosoreport validate`.');
+  return `${out.join('\n')}\n`;
+}
