@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliHelpSections } from '../src/docs/cli-reference.js';
-import { fieldReference, formTable, ruleReference, withSections } from '../src/docs/field-reference.js';
+import { fieldReference, formTable, ruleReference, summaryFieldList, withSections } from '../src/docs/field-reference.js';
 import { FORMS, ROOT } from './helpers.js';
 
 const read = (rel: string) => readFileSync(path.join(ROOT, rel), 'utf8');
@@ -26,7 +26,7 @@ describe('README', () => {
   });
 
   it('links only to files in the repository', () => {
-    for (const doc of ['README.md', ...['cli', 'forms', 'fields', 'rules', 'performance', 'robustness'].map((d) => `docs/${d}.md`)]) {
+    for (const doc of ['README.md', ...['cli', 'forms', 'fields', 'rules', 'performance', 'robustness', 'summary'].map((d) => `docs/${d}.md`)]) {
       const links = [...read(doc).matchAll(/\]\(([^)#]+)(?:#[^)]*)?\)/g)].map((m) => m[1]!);
       for (const link of links) {
         expect(link, `${doc}: ${link}`).not.toMatch(/^https?:|^\//);
@@ -54,6 +54,12 @@ describe('generated reference in docs/ (run `npm run docs` after a change)', () 
     const doc = read('docs/cli.md');
     expect(doc).toBe(withSections(doc, await cliHelpSections()));
     expect(doc).toContain('--no-notes');
+  });
+
+  it('docs/summary.md lists every field of the summary\'s CSV, generated from its catalogue', () => {
+    const doc = read('docs/summary.md');
+    expect(doc).toBe(withSections(doc, { 'summary-fields': summaryFieldList() }));
+    expect(doc).toContain('| `c2.tildelingsrate` | c2 | Tildelingsrate | share, 0–1 |');
   });
 
   it('docs/fields.md has every field of every form, generated from the schemas', () => {

@@ -1,7 +1,7 @@
 import { main } from '../cli/main.js';
 
 /** The commands docs/cli.md shows the help of, in the order it describes them. */
-export const HELP_COMMANDS = ['validate', 'fix', 'compute', 'render', 'preview', 'init', 'schema', 'forms', 'rules', 'doctor'] as const;
+export const HELP_COMMANDS = ['validate', 'fix', 'compute', 'render', 'preview', 'summary', 'init', 'schema', 'forms', 'rules', 'doctor'] as const;
 
 /**
  * Each command's English `--help`, as generated sections of docs/cli.md (`help-<command>`), so the

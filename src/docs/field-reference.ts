@@ -1,3 +1,4 @@
+import { DELIVERY_FIELDS, SUMMARY_FIELDS } from '../summary/fields.js';
 import { ruleCatalog } from '../cross/catalog.js';
 import type { FormRegistry } from '../forms/registry.js';
 import { loadSchemas, resolve, type SchemaNode } from '../schema/store.js';
@@ -141,4 +142,13 @@ export function withSections(doc: string, sections: Record<string, string>, name
     text = `${text.slice(0, a + start.length)}\n\n${made}\n${text.slice(b)}`;
   }
   return text;
+}
+
+/** docs/summary.md's list of the `felt` values of `summary`'s CSV and JSON, from the summary's own catalogue. */
+export function summaryFieldList(): string {
+  const kinds: Record<string, string> = { antall: 'count', endring: 'change (01.01 − 31.12, or December − January)', andel: 'share, 0–1', prosent: 'percent, 0–100', tekst: 'text' };
+  const out = ['| `felt` | Theme | Meaning (the form\'s words) | Value |', '| --- | --- | --- | --- |'];
+  for (const f of DELIVERY_FIELDS) out.push(`| \`${f.id}\` | levering | ${f.label} | |`);
+  for (const f of SUMMARY_FIELDS) out.push(`| \`${f.id}\` | ${f.theme} | ${f.label} | ${kinds[f.kind]} |`);
+  return `${out.join('\n')}\n`;
 }

@@ -74,6 +74,14 @@ export const SUMMARY_FIELDS: readonly SummaryField[] = [
   { id: 'aktiviteter.snitt_framdrift', theme: 'aktiviteter', label: 'Gjennomsnittlig framdrift', kind: 'prosent', read: (f) => f.aktiviteter?.snitt_framdrift },
 ];
 
+/** The delivery fields every report has in the long format, and a missing report too. */
+export const DELIVERY_FIELDS: readonly { id: string; label: string }[] = [
+  { id: 'levering.status', label: 'i_tide, for_sent, uten_dato (no reporting date or no deadline) or mangler (a missing annual report)' },
+  { id: 'levering.frist', label: 'the deadline (ÅÅÅÅ-MM-DD)' },
+  { id: 'levering.rapporteringsdato', label: 'the reporting date (ÅÅÅÅ-MM-DD)' },
+  { id: 'levering.dager_til_frist', label: 'days delivered before the deadline; negative: after it' },
+];
+
 export const THEMES: readonly { theme: Theme; title: string }[] = [
   { theme: 'behov', title: 'Status behov (1.1 Anskaffe og beholde bolig)' },
   { theme: 'prioritert', title: 'Særskilt prioritert område' },

@@ -1,5 +1,5 @@
 import { formatChange, formatDate, formatDecimal, formatInteger, formatPercent } from '../format/norwegian.js';
-import { SUMMARY_FIELDS, THEMES, type SummaryField } from './fields.js';
+import { DELIVERY_FIELDS, SUMMARY_FIELDS, THEMES, type SummaryField } from './fields.js';
 import type { ReportEntry, SummaryModel } from './model.js';
 
 /** The `status` of one value: known, unknown, from a report with errors, or a report that is missing. */
@@ -22,11 +22,12 @@ export function longRows(model: SummaryModel): LongRow[] {
   const rows: LongRow[] = [];
   for (const e of model.rapporter) {
     const base = { kommune: e.kommune, periode: e.periode, skjema: e.skjema, fil: e.file };
+    // In the order DELIVERY_FIELDS lists them (docs/summary.md is generated from that list).
     const delivery: [string, number | string | null][] = [
-      ['levering.status', e.levering],
-      ['levering.frist', e.frist],
-      ['levering.rapporteringsdato', e.rapporteringsdato],
-      ['levering.dager_til_frist', e.dager],
+      [DELIVERY_FIELDS[0]!.id, e.levering],
+      [DELIVERY_FIELDS[1]!.id, e.frist],
+      [DELIVERY_FIELDS[2]!.id, e.rapporteringsdato],
+      [DELIVERY_FIELDS[3]!.id, e.dager],
     ];
     for (const [felt, verdi] of delivery) rows.push({ ...base, felt, verdi, status: statusOf(e, verdi) });
     for (const field of SUMMARY_FIELDS) if (field.id in e.values) rows.push({ ...base, felt: field.id, verdi: e.values[field.id]!, status: statusOf(e, e.values[field.id]) });

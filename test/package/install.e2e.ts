@@ -84,6 +84,12 @@ describe('the packed package, installed the way the example workflow installs it
     expect(check.status, check.out).toBe(0);
     expect(check.out).toMatch(/^::warning file=rapporter\/gjovik\/2012-aarsrapport\.yaml,line=\d+/m);
 
+    // The overview goes to the job summary GitHub shows on the run's page.
+    const jobSummary = path.join(work, 'step-summary.md');
+    const overview = bash(workflowStep('Overview in the job summary'), repo, { GITHUB_STEP_SUMMARY: jobSummary });
+    expect(overview.status, overview.out).toBe(0);
+    expect(readFileSync(jobSummary, 'utf8')).toMatch(/^\| Gjøvik \| .*i tide/m);
+
     const render = bash(workflowStep('Render HTML and PDF'), repo);
     expect(render.status, render.out).toBe(0);
     expect(readdirSync(path.join(repo, 'dist/gjovik')).sort()).toEqual(['2012-aarsrapport.html', '2012-aarsrapport.pdf']);
