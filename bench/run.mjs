@@ -97,6 +97,19 @@ line('  same files fail the schema', sameFiles ? `yes (${ajvInvalid})` : `NO: aj
 results.figures.memory = { peakRssMB: rssKb / 1024, target: 300 };
 line('  peak RSS, bosoreport', `${(rssKb / 1024).toFixed(0)} MB (target < 300 MB)`);
 
+// 1a. The regional overview of the same corpus, against validate on it (interleaved, median).
+const summaryArgs = [path.join(ROOT, 'bench/child.mjs'), 'summary', corpus, '-f', 'html', '-o', path.join(WORK, 'oversikt.html')];
+const summaryRuns = [];
+const validateRuns = [];
+for (let i = 0; i < RUNS; i++) {
+  validateRuns.push(wall(process.execPath, boArgs, { env: { ...process.env, CI: 'true' } }).seconds);
+  summaryRuns.push(wall(process.execPath, summaryArgs, { env: { ...process.env, CI: 'true' } }).seconds);
+}
+const summaryTime = median(summaryRuns);
+const validateTime = median(validateRuns);
+results.figures.summary = { reports: REPORTS, runs: RUNS, interleaved: true, summarySeconds: summaryTime, validateSeconds: validateTime, ratio: summaryTime / validateTime, target: 2 };
+line('summary corpus (HTML)', `${summaryTime.toFixed(2)} s against validate ${validateTime.toFixed(2)} s: ${(summaryTime / validateTime).toFixed(2)}× (target ≤ 2×)`);
+
 // 1b. A region's whole history: 10 000 reports, for the peak memory (the cross-report facts grow per file).
 if (LARGE > 0) {
   const large = path.join(WORK, 'large');

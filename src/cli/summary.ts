@@ -49,6 +49,11 @@ export async function runSummary(paths: readonly string[], ctx: CommandContext, 
     extract: (r) => (r.form && r.data !== undefined ? entryOf(r.file, r.form, r.data, r.schemaValid ? (r.figures as Record<string, unknown>) : undefined, []) : undefined),
   });
   if (checked.configFailed) throw new BosoreportError(t(lang, 'summary/config'), EXIT_USAGE);
+  // A path that is not there would make an overview that silently lacks its reports: nothing is written.
+  if (checked.usageFailed) {
+    for (const f of checked.files) for (const d of f.diagnostics.filter((x) => x.ruleId.startsWith('io/'))) io.stderr.write(`bosoreport: ${d.message}${d.hint ? ` ${d.hint}` : ''}\n`);
+    return EXIT_USAGE;
+  }
   // The overview is a Norwegian document whatever the terminal speaks: its findings are too.
   runCrossRules(checked.files, 'nb', { types: checked.types });
 
@@ -76,10 +81,8 @@ export async function runSummary(paths: readonly string[], ctx: CommandContext, 
 
   const failed = model.rapporter.filter((r) => r.errors > 0).length;
   if (failed) io.stderr.write(`${t(lang, 'summary/with-errors', { n: failed })}\n`);
-  if (checked.usageFailed) {
-    for (const f of checked.files.filter((x) => x.ioFailed || !x.extract)) for (const d of f.diagnostics.filter((x) => x.ruleId.startsWith('io/'))) io.stderr.write(`${f.file}: ${d.message}\n`);
-    return EXIT_USAGE;
-  }
+  const unplaced = checked.files.filter((f) => !f.extract).map((f) => f.file);
+  if (unplaced.length) io.stderr.write(`${t(lang, 'summary/unplaced', { n: unplaced.length, files: unplaced.slice(0, 5).join(', ') + (unplaced.length > 5 ? ', …' : '') })}\n`);
   return checked.files.some((f) => f.diagnostics.some((d) => d.severity === 'error')) ? EXIT_PROBLEMS : EXIT_CLEAN;
 }
 

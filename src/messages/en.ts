@@ -230,6 +230,7 @@ export const en: Catalogue = {
   'summary/pdf-needs-output': () => 'A PDF needs a file name: use -o overview.pdf.',
   'summary/config': () => 'A .bosoreport.yaml, or a form it names, has errors; run "bosoreport validate" for the details.',
   'summary/with-errors': (p) => `${p.n} ${Number(p.n) === 1 ? 'report has' : 'reports have'} errors; their figures are marked with *. See "bosoreport validate".`,
+  'summary/unplaced': (p) => `${p.n} ${Number(p.n) === 1 ? 'file is' : 'files are'} not in the overview, since its form, municipality or year cannot be read: ${p.files}. See "bosoreport validate".`,
   'render/nothing': () => '--no-html without --pdf leaves nothing to write.',
   'render/no-browser': (p) => `Found no browser to print PDF with (looked for: ${p.tried}). The HTML files are written.`,
   'render/no-browser.hint': () => 'Install Google Chrome, Microsoft Edge or Chromium, or name one with --browser PATH (or PUPPETEER_EXECUTABLE_PATH). On Linux x64, "npm install" brings a bundled Chromium.',

@@ -230,6 +230,7 @@ export const nb: Catalogue = {
   'summary/pdf-needs-output': () => 'En PDF trenger et filnavn: bruk -o oversikt.pdf.',
   'summary/config': () => 'En .bosoreport.yaml eller et skjema den viser til har feil; kjør «bosoreport validate» for detaljene.',
   'summary/with-errors': (p) => `${p.n} ${Number(p.n) === 1 ? 'rapport har' : 'rapporter har'} feil; tallene deres er merket med *. Se «bosoreport validate».`,
+  'summary/unplaced': (p) => `${p.n} ${Number(p.n) === 1 ? 'fil' : 'filer'} er ikke med i oversikten, fordi skjema, kommune eller år ikke kan leses: ${p.files}. Se «bosoreport validate».`,
   'render/nothing': () => '--no-html uten --pdf gir ingenting å skrive.',
   'render/no-browser': (p) => `Fant ingen nettleser å lage PDF med (så etter: ${p.tried}). HTML-filene er skrevet.`,
   'render/no-browser.hint': () => 'Installer Google Chrome, Microsoft Edge eller Chromium, eller oppgi en med --browser STI (eller PUPPETEER_EXECUTABLE_PATH). På Linux x64 gir «npm install» en innebygd Chromium.',

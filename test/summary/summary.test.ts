@@ -90,6 +90,22 @@ describe('bosoreport summary', () => {
     expect((await json('--skjema', 'sluttrapport-2015')).verdier).toEqual([]);
   });
 
+  it('writes nothing for a path that is not there (exit 2), and names the files it could not place', async () => {
+    const none = await runMain(['summary', 'rapportr', '-o', 'oversikt-x.html'], { cwd: t.dir });
+    expect(none.status).toBe(2);
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(path.join(t.dir, 'oversikt-x.html'))).toBe(false);
+    const odd = tempTree({ ...summaryRepository(), 'rapporter/ukjent.yaml': 'skjema: noe-annet\n' });
+    try {
+      const r = await runMain(['summary', 'rapporter', '-f', 'json'], { cwd: odd.dir });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('1 file is not in the overview');
+      expect(r.stderr).toContain('rapporter/ukjent.yaml');
+    } finally {
+      odd.cleanup();
+    }
+  });
+
   it('still writes the overview when a report has errors, marks its figures, and exits 1', async () => {
     const broken = tempTree({ ...summaryRepository() });
     try {
