@@ -102,25 +102,27 @@ function needMultiples(model: SummaryModel): string {
     const own = reports.filter((r) => r.kommuneKey === k.key);
     if (own.length === 0) return [];
     const w = 46;
-    const h = 70;
+    const h = 76;
+    // The baseline, with room above the tallest bar for its number.
+    const base = 54;
     const parts: string[] = [];
     own.forEach((r, i) => {
       const x = i * w + 4;
       const sum = r.values['behov.sum.pr_3112'];
       if (typeof sum === 'number') {
         const bh = Math.round((sum / max) * 40);
-        parts.push(`<rect x="${x}" y="${48 - bh}" width="16" height="${bh}" fill="#1f4e79"/><text x="${x}" y="${44 - bh}" font-size="7">${esc(formatInteger(sum))}</text>`);
-      } else parts.push(`<text x="${x}" y="44" font-size="7" fill="#7a5a00">ukjent</text>`);
+        parts.push(`<rect x="${x}" y="${base - bh}" width="16" height="${bh}" fill="#1f4e79"/><text x="${x}" y="${base - 4 - bh}" font-size="7">${esc(formatInteger(sum))}</text>`);
+      } else parts.push(`<text x="${x}" y="${base - 4}" font-size="7" fill="#7a5a00">ukjent</text>`);
       // A, B, C: the result (01.01 − 31.12) as bars up (fewer in need) or down (more).
       ['a', 'b', 'c'].forEach((row, j) => {
         const v = r.values[`behov.${row}.endring`];
         if (typeof v !== 'number') return;
         const bh = Math.round((Math.abs(v) / maxChange) * 9);
-        parts.push(`<rect x="${x + 20 + j * 7}" y="${v >= 0 ? 48 - bh : 48}" width="5" height="${Math.max(bh, 0.5)}" fill="${v >= 0 ? '#2e7d4f' : '#c0641a'}"><title>${esc(`${row.toUpperCase()}: ${v}`)}</title></rect>`);
+        parts.push(`<rect x="${x + 20 + j * 7}" y="${v >= 0 ? base - bh : base}" width="5" height="${Math.max(bh, 0.5)}" fill="${v >= 0 ? '#2e7d4f' : '#c0641a'}"><title>${esc(`${row.toUpperCase()}: ${v}`)}</title></rect>`);
       });
       parts.push(`<text x="${x}" y="${h - 6}" font-size="7">${esc(r.periode)}</text>`);
     });
-    parts.push(`<line x1="0" x2="${own.length * w}" y1="48" y2="48" stroke="#888" stroke-width="0.5"/>`);
+    parts.push(`<line x1="0" x2="${own.length * w}" y1="${base}" y2="${base}" stroke="#888" stroke-width="0.5"/>`);
     return [`<figure><svg xmlns="http://www.w3.org/2000/svg" width="${Math.round((own.length * w + 8) * SCALE)}" height="${Math.round(h * SCALE)}" viewBox="0 0 ${own.length * w + 8} ${h}" role="img" aria-label="${esc(`Status behov for ${k.navn}`)}">${parts.join('')}</svg><figcaption>${esc(k.navn)}</figcaption></figure>`];
   });
   return `<div class="diagrammer">${figures.join('')}</div><p class="merk">Stolpene: sum A + B + C pr. 31.12. De tre smale: resultat for rad A, B og C (grønn: færre med behov, oransje: flere).</p>`;
