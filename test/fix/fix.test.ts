@@ -117,3 +117,17 @@ describe('bosoreport fix', () => {
     }
   });
 });
+
+describe('bosoreport fix keeps the file\'s own bytes around its edits', () => {
+  it('keeps CRLF line ends and a byte-order mark', async () => {
+    const typed = exampleText(GJOVIK).replace('rapporteringsdato: 2013-02-18', 'rapporteringsdato: 18.02.2013');
+    const t = tempTree({ 'crlf.yaml': typed.replace(/\n/g, '\r\n'), 'bom.yaml': `\ufeff${typed}` });
+    try {
+      await runMain(['fix', 'crlf.yaml', 'bom.yaml'], { cwd: t.dir });
+      expect(readFileSync(path.join(t.dir, 'crlf.yaml'), 'utf8')).toBe(exampleText(GJOVIK).replace(/\n/g, '\r\n'));
+      expect(readFileSync(path.join(t.dir, 'bom.yaml'), 'utf8')).toBe(`\ufeff${exampleText(GJOVIK)}`);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
