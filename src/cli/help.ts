@@ -41,8 +41,11 @@ const en: HelpTexts = {
 Examples:
   $ bosoreport validate examples/gjovik-aarsrapport-2012.yaml
   $ bosoreport validate reports/
+  $ bosoreport fix reports/ --dry-run
   $ bosoreport compute examples/gjovik-aarsrapport-2012.yaml --json
   $ bosoreport render reports/ --pdf -d dist/
+  $ bosoreport preview reports/gjovik/2013-aarsrapport.yaml
+  $ bosoreport summary reports/ -o oversikt.html
   $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013
   $ bosoreport forms
   $ bosoreport rules
@@ -190,8 +193,11 @@ const nb: HelpTexts = {
 Eksempler:
   $ bosoreport validate examples/gjovik-aarsrapport-2012.yaml
   $ bosoreport validate rapporter/
+  $ bosoreport fix rapporter/ --dry-run
   $ bosoreport compute examples/gjovik-aarsrapport-2012.yaml --json
   $ bosoreport render rapporter/ --pdf -d ferdig/
+  $ bosoreport preview rapporter/gjovik/2013-aarsrapport.yaml
+  $ bosoreport summary rapporter/ -o oversikt.html
   $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013
   $ bosoreport forms
   $ bosoreport rules

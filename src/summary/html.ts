@@ -144,7 +144,8 @@ export function summaryHtml(model: SummaryModel, meta: { created: string; versio
   for (const k of model.kommuner) {
     body.push(`<tr><th scope="row">${esc(k.navn)}</th>${periods.map((p) => {
       const c = deliveryCell(model, k.key, p);
-      return c ? `<td class="${c.status}">${esc(c.text)}</td>` : '<td></td>';
+      // The deadline the form sets, for whoever wonders what «10 dager før» counts from.
+      return c ? `<td class="${c.status}"${c.frist ? ` title="frist ${esc(formatDate(c.frist))}"` : ''}>${esc(c.text)}</td>` : '<td></td>';
     }).join('')}</tr>`);
   }
   body.push('</tbody></table></section>');

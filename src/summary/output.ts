@@ -94,13 +94,13 @@ export function deliveryText(e: { levering: string; dager: number | null }): str
 }
 
 /** The cell for one municipality and period in the delivery table. */
-export function deliveryCell(model: SummaryModel, kommuneKey: string, periode: string): { text: string; status: string } | undefined {
+export function deliveryCell(model: SummaryModel, kommuneKey: string, periode: string): { text: string; status: string; frist: string | null } | undefined {
   const missing = model.mangler.find((m) => m.kommuneKey === kommuneKey && m.periode === periode);
-  if (missing) return { text: `mangler (frist ${formatDate(missing.frist)})`, status: 'mangler' };
+  if (missing) return { text: `mangler (frist ${formatDate(missing.frist)})`, status: 'mangler', frist: missing.frist };
   const reports = model.rapporter.filter((r) => r.kommuneKey === kommuneKey && r.periode === periode);
   if (reports.length === 0) return undefined;
   const r = reports[0]!;
-  return { text: deliveryText(r) + (r.errors > 0 ? ' *' : ''), status: r.levering };
+  return { text: deliveryText(r) + (r.errors > 0 ? ' *' : ''), status: r.levering, frist: r.frist };
 }
 
 /** The themes that have a value in at least one report, with the fields that do. */
