@@ -39,9 +39,14 @@ export function longRows(model: SummaryModel): LongRow[] {
   return rows;
 }
 
-/** A CSV cell: quoted when it holds the separator, a quote or a line break. */
-function cell(value: string): string {
-  return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/**
+ * A CSV cell: quoted when it holds the separator, a quote or a line break. Text that Excel would
+ * take for a formula («=…», «+…», «-…», «@…») gets a leading apostrophe, so a report cannot make a
+ * spreadsheet compute or fetch anything; numbers are written as numbers.
+ */
+function cell(value: string, isNumber = false): string {
+  const safe = !isNumber && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**
@@ -52,7 +57,7 @@ export function summaryCsv(model: SummaryModel): string {
   const lines = ['kommune;periode;skjema;felt;verdi;status'];
   for (const r of longRows(model)) {
     const verdi = r.verdi === null ? '' : typeof r.verdi === 'number' ? String(r.verdi).replace('.', ',') : r.verdi;
-    lines.push([r.kommune, r.periode, r.skjema, r.felt, verdi, r.status].map(cell).join(';'));
+    lines.push([cell(r.kommune), cell(r.periode), cell(r.skjema), cell(r.felt), cell(verdi, typeof r.verdi === 'number'), cell(r.status)].join(';'));
   }
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
@@ -112,7 +117,8 @@ export function themesWithValues(model: SummaryModel): { title: string; fields: 
   });
 }
 
-const mdCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Text in a Markdown table cell: a report's words stay words (no table break, link, image or HTML). */
+const mdCell = (text: string) => text.replace(/[\\`*_[\]<>|!#]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
 
 /**
  * For a CI job summary ($GITHUB_STEP_SUMMARY): delivery per municipality and period, the need table's

@@ -123,3 +123,32 @@ describe('bosoreport summary', () => {
     }
   });
 });
+
+describe('bosoreport summary with hostile text in a report', () => {
+  it('keeps a report\'s words as words in every format: no formula in Excel, no markup in HTML or Markdown', async () => {
+    const files = summaryRepository();
+    const hostile = '=HYPERLINK("https://example.org") | <b>x</b> [lenke](https://example.org)';
+    // In 2013's report: 2014's finding about the priority area not carried on quotes it.
+    const key = 'rapporter/toten/2013-aarsrapport.yaml';
+    files[key] = files[key]!.replace('omraade: Antall barnefamilier med boligbehov', `omraade: '${hostile.replace(/'/g, "''")}'`);
+    const h = tempTree(files);
+    try {
+      await runMain(['summary', 'rapporter', '-o', 'o.csv'], { cwd: h.dir });
+      const rows = parseCsv(readFileSync(path.join(h.dir, 'o.csv')), { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+      expect(rows.find((r) => r.kommune === 'Toten' && r.periode === '2013' && r.felt === 'prioritert.omraade')!.verdi).toBe(`'${hostile}`);
+      expect(rows.find((r) => r.felt === 'levering.dager_til_frist' && r.kommune === 'Hamar' && r.periode === '2012')!.verdi).toBe('-12');
+      await runMain(['summary', 'rapporter', '-o', 'o.html'], { cwd: h.dir });
+      const html = readFileSync(path.join(h.dir, 'o.html'), 'utf8');
+      expect(html).not.toContain('<b>x</b>');
+      expect(html).toContain('&lt;b&gt;x&lt;/b&gt;');
+      const md = (await runMain(['summary', 'rapporter', '-f', 'markdown'], { cwd: h.dir })).stdout;
+      expect(md).toContain('HYPERLINK');
+      const rendered = new MarkdownIt().render(md);
+      expect(rendered).not.toContain('<a href');
+      expect(rendered).not.toContain('<b>');
+      expect(rendered.match(/<table>/g)?.length).toBe(2);
+    } finally {
+      h.cleanup();
+    }
+  });
+});
