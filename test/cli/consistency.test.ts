@@ -6,7 +6,7 @@ import { exampleText, GJOVIK, LILLEHAMMER, lineOf, runMain, tempTree } from '../
 /** The small things a newcomer trips over: one word for one thing, in the language they read. */
 describe('help and usage errors in bokmål', () => {
   it('has no English left in the Norwegian help: no «[options]», no «default:»', async () => {
-    for (const args of [['--help'], ['render', '--help'], ['validate', '--help'], ['init', '--help']]) {
+    for (const args of [['--help'], ['render', '--help'], ['validate', '--help'], ['init', '--help'], ['fix', '--help'], ['preview', '--help'], ['summary', '--help']]) {
       const { stdout } = await runMain(args, { env: { LANG: 'nb_NO.UTF-8' } });
       expect(stdout).toContain('Bruk: bosoreport');
       expect(stdout).not.toMatch(/\[options\]|\[command\]|default:|<paths|<file>|<dir>/);
