@@ -77,4 +77,13 @@ describe('yaml-language-server with the editor schemas', () => {
     const found = (await server.diagnostics(file)).map((d) => d.range.start.line + 1);
     expect(found).toEqual([lineOf(text, 'programstart: 22.12.2010')]);
   });
+
+  it('matches a half-year report to its own form by the README\'s patterns, not to the annual one', async () => {
+    const text = exampleText(LILLEHAMMER).replace(/^# yaml-language-server: .*$/m, '# (ingen modeline)').replace('rapporteringsdato: 2011-08-30', 'rapporteringsdato: 30.08.2011');
+    const file = path.join(repo.dir, 'rapporter/lillehammer/2011-halvaarsrapport.yaml');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    const found = (await server.diagnostics(file)).map((d) => [d.range.start.line + 1, d.message]);
+    expect(found).toEqual([[lineOf(text, 'rapporteringsdato: 30.08.2011'), expect.stringContaining('Skriv datoen som ÅÅÅÅ-MM-DD')]]);
+  });
 });
