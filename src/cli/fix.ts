@@ -26,24 +26,26 @@ const BOM = '\ufeff';
 /** Rounds of fixing: a renamed key lets the schema see the values under it, which may need fixing too. */
 const ROUNDS = 4;
 
-/** The report's text with every mechanical fix made, and the fixes, round after round until none is left. */
-export function fixText(file: string, text: string, form: Form, lang: Lang): { text: string; fixes: Fix[] } {
+/**
+ * The report's text with every mechanical fix made, and the fixes, round after round until none is
+ * left. Starts from the report as already parsed; each round's result is parsed once, both to check
+ * it still reads as YAML and for the next round.
+ */
+export function fixText(first: ParsedReport, form: Form, lang: Lang): { text: string; fixes: Fix[] } {
   const all: Fix[] = [];
-  let current = text;
+  const validate = validatorFor(form.schemaId);
+  let report = first;
   for (let round = 0; round < ROUNDS; round++) {
-    const report: ParsedReport | undefined = parseReport(file, new TextEncoder().encode(current), lang).report;
-    if (!report) break;
-    const validate = validatorFor(form.schemaId);
     if (validate(report.data) === true) break;
     const fixes = planFixes(report, form, validate.errors ?? []);
     if (fixes.length === 0) break;
-    const next = applyFixes(current, fixes);
+    const next = parseReport(report.file, new TextEncoder().encode(applyFixes(report.text, fixes)), lang).report;
     // A fix must leave a file that still reads as YAML; if not, stop with what was good.
-    if (!parseReport(file, new TextEncoder().encode(next), lang).report) break;
+    if (!next) break;
     all.push(...fixes);
-    current = next;
+    report = next;
   }
-  return { text: current, fixes: all };
+  return { text: report.text, fixes: all };
 }
 
 /** «2 datoer, 1 tall»: the count per kind of fix. */
@@ -74,7 +76,7 @@ export async function runFix(paths: readonly string[], ctx: CommandContext, opti
       continue;
     }
     const bom = f.bytes[0] === 0xef && f.bytes[1] === 0xbb && f.bytes[2] === 0xbf ? BOM : '';
-    const fixed = fixText(f.file, result.report.text, result.form, lang);
+    const fixed = fixText(result.report, result.form, lang);
     if (fixed.fixes.length === 0) {
       remaining.push(f);
       continue;

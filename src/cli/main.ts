@@ -8,6 +8,9 @@ import { visible } from '../util/visible.js';
 
 
 
+/** An option that may be repeated or given as a comma-separated list (`--kommune Gjøvik,Hamar`). */
+const commaList = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+
 /** Runs the CLI and returns its exit code; only bin/ turns that into the process's exit. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let lang: Lang = parseLang(langFromArgv(argv) ?? '') ?? langFromEnv(io.env);
@@ -156,11 +159,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('-f, --format <name>', h.summary.format)
     .option('-o, --output <file>', h.summary.output)
     .option('--pdf', h.summary.pdf)
-    .option('--kommune <navn>', h.summary.kommune, (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)])
+    .option('--kommune <navn>', h.summary.kommune, commaList)
     .option('--aar <år>', h.summary.aar)
     .option('--fra <år>', h.summary.fra)
     .option('--til <år>', h.summary.til)
-    .option('--skjema <id>', h.summary.skjema, (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)])
+    .option('--skjema <id>', h.summary.skjema, commaList)
     .option('--browser <path>', h.render.browser)
     .option('--timeout <seconds>', h.render.timeout, '60')
     .addOption(langOption())

@@ -67,6 +67,9 @@ export async function startPreview(file: string, ctx: CommandContext, options: P
   let top = '';
   let count = 0;
   const clients = new Set<ServerResponse>();
+  // The shipped templates do not change while previewing; a --template-dir is read again on each save.
+  let shipped: ReturnType<typeof loadTemplates> | undefined;
+  const templates = () => (templateDir ? loadTemplates(templateDir) : (shipped ??= loadTemplates()));
 
   const render = async (first = false) => {
     const checked = await checkFiles([file], ctx, options.rules ?? {});
@@ -78,7 +81,7 @@ export async function startPreview(file: string, ctx: CommandContext, options: P
       try {
         // The document is Norwegian whatever the terminal speaks, as `render` makes it.
         const nb = lang === 'nb' ? result : validateSource(one.file, one.bytes, { lang: 'nb', rules: one.rules ?? {}, forms: one.forms! });
-        good = renderReport(nb, loadTemplates(templateDir)).html;
+        good = renderReport(nb, templates()).html;
         top = banner(lang, visible(one.file), one.diagnostics, false);
       } catch (error) {
         // A template from --template-dir that does not compile: the last good page, and why.

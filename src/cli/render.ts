@@ -11,7 +11,7 @@ import { validateSource } from '../validate/validate.js';
 import type { SeveritySetting } from '../rules/types.js';
 import { checkFiles, type CheckedFile } from './check-files.js';
 import { colorFor, wantsProgress, type CommandContext } from './context.js';
-import { formatStylish } from './formatters/stylish.js';
+import { errorsOnly, formatStylish } from './formatters/stylish.js';
 import { display } from './inputs.js';
 import { visible } from '../util/visible.js';
 
@@ -156,7 +156,7 @@ export async function runRender(paths: readonly string[], options: RenderOptions
   }
 
   const outcomes = checked.files.map((f) => ({ ...f, diagnostics: [...f.diagnostics, ...(extra.get(f.file) ?? [])] }));
-  const shown = options.quiet ? outcomes.map((o) => ({ ...o, diagnostics: o.diagnostics.filter((d) => d.severity === 'error') })) : outcomes;
+  const shown = options.quiet ? errorsOnly(outcomes) : outcomes;
   const color = await colorFor(io.stdout, io.env);
   io.stdout.write(formatStylish(shown, { lang, color, listClean: false }));
   for (const file of written.sort()) io.stdout.write(`${t(lang, 'render/wrote', { file: visible(file) })}\n`);

@@ -46,7 +46,7 @@ export async function runSummary(paths: readonly string[], ctx: CommandContext, 
   // The figures are read from each result while it is at hand; a batch keeps no more than that.
   const checked = await checkFiles(paths, ctx, options.rules, {
     keep: false,
-    extract: (r) => (r.form && r.data !== undefined ? entryOf(r.file, r.form, r.data, r.schemaValid ? (r.figures as Record<string, unknown>) : undefined, []) : undefined),
+    extract: (r) => (r.form && r.data !== undefined ? entryOf(r.file, r.form, r.data, r.schemaValid ? (r.figures as Record<string, unknown>) : undefined) : undefined),
   });
   if (checked.configFailed) throw new BosoreportError(t(lang, 'summary/config'), EXIT_USAGE);
   // A path that is not there would make an overview that silently lacks its reports: nothing is written.
@@ -60,7 +60,7 @@ export async function runSummary(paths: readonly string[], ctx: CommandContext, 
   const entries: ReportEntry[] = [];
   const funn: Finding[] = [];
   for (const f of checked.files) {
-    const entry = f.extract as ReportEntry | undefined;
+    const entry = f.extract as Omit<ReportEntry, 'errors' | 'warnings'> | undefined;
     if (!entry) continue;
     // Counted after the checks across reports, which may add errors of their own.
     entries.push({ ...entry, errors: f.diagnostics.filter((d) => d.severity === 'error').length, warnings: f.diagnostics.filter((d) => d.severity === 'warning').length });

@@ -7,6 +7,7 @@ import { runCrossRules } from '../cross/run.js';
 import { checkFiles } from './check-files.js';
 import type { CommandContext } from './context.js';
 import { FORMAT_NAMES, formatOutcomes, type FormatName } from './formatters/index.js';
+import { errorsOnly } from './formatters/stylish.js';
 
 const LIST_CLEAN_UP_TO = 10;
 
@@ -30,7 +31,7 @@ export async function runValidate(paths: readonly string[], ctx: CommandContext,
   runCrossRules(checked.files, lang, { types: checked.types });
   const warnings = checked.files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'warning').length, 0);
   // --quiet shows errors only; warnings still count towards --max-warnings.
-  const shown = options.quiet ? checked.files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) : checked.files;
+  const shown = options.quiet ? errorsOnly(checked.files) : checked.files;
   // --quiet lists no clean files either: only errors and the closing count.
   const report = await formatOutcomes(format, shown, lang, io, options.outputFile !== undefined, !options.quiet && checked.files.length <= LIST_CLEAN_UP_TO);
   if (options.outputFile) {

@@ -5,7 +5,7 @@ import type { ParsedReport } from '../load/parse.js';
 import { schemaAt } from '../schema/store.js';
 import { closestUnique } from '../util/similar.js';
 import { pointerToPath } from '../validate/humanize.js';
-import { decimal, isoDate, percent, plainCount } from './values.js';
+import { decimal, isoDate, percent, plainCount } from '../format/typed.js';
 
 /** The kinds of mechanical mistake `fix` mends, for its closing count. */
 export type FixKind = 'dato' | 'tall' | 'prosent' | 'desimal' | 'feltnavn';
@@ -20,26 +20,15 @@ export interface Fix {
   was: string;
 }
 
-/** Offsets of the starts of lines, to turn a one-based line and column into an offset. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
 /**
  * The edits that mend a report's mechanical mistakes: only where the schema rejects the value as it
  * stands and exactly one reading of it fits the field. Everything else stays a diagnostic. Pure.
  */
 export function planFixes(report: ParsedReport, form: Form, errors: readonly ErrorObject[]): Fix[] {
-  const starts = lineStarts(report.text);
-  /** The text range of a key or value, when it is on one line. */
-  const range = (path: DataPath, target: 'value' | 'key'): { start: number; end: number; raw: string } | undefined => {
-    const span = report.spanFor(path, target);
-    if (span.line < 1 || span.line !== span.endLine || span.line > starts.length) return undefined;
-    const start = starts[span.line - 1]! + span.col - 1;
-    const end = starts[span.line - 1]! + span.endCol - 1;
-    return { start, end, raw: report.text.slice(start, end) };
+  /** The text range of a key or value, when it is on one line, with what stands there. */
+  const range = (path: DataPath, target: 'value' | 'key') => {
+    const at = report.rangeOf(path, target);
+    return at ? { ...at, raw: report.text.slice(at.start, at.end) } : undefined;
   };
   /** The same quotes as before around a new text value (a date typed in quotes stays in quotes). */
   const quoted = (raw: string, text: string) => (/^["']/.test(raw) ? `${raw[0]}${text}${raw[0]}` : text);

@@ -22,4 +22,10 @@ export class LineIndex {
     if (low === 0) return { line: 0, col: offset };
     return { line: low, col: offset - starts[low - 1]! + 1 };
   }
+
+  /** The other way: a one-based line and column (UTF-16 units) to an offset, or -1 past the end. */
+  offsetOf(line: number, col: number): number {
+    const start = this.starts[line - 1];
+    return start === undefined ? -1 : start + col - 1;
+  }
 }

@@ -18,6 +18,20 @@ export interface ParsedReport {
   spanFor(path: DataPath, target: Target): Span;
   /** The decoded source, to quote a value as it was typed («1.390», which YAML reads as 1.39). */
   text: string;
+  /** Where in `text` the key or value at `path` stands, when it is on one line (to quote or edit it). */
+  rangeOf(path: DataPath, target: 'value' | 'key'): { start: number; end: number } | undefined;
+}
+
+/** `rangeOf` for a report: its spans, turned back into offsets by one line index made on first use. */
+function rangeFinder(text: string, spanOf: ParsedReport['spanFor'], index?: () => LineIndex): ParsedReport['rangeOf'] {
+  let lines: LineIndex | undefined;
+  return (path, target) => {
+    const span = spanOf(path, target);
+    if (span.line < 1 || span.line !== span.endLine) return undefined;
+    lines ??= index?.() ?? new LineIndex(text);
+    const start = lines.offsetOf(span.line, span.col);
+    return start < 0 ? undefined : { start, end: start + span.endCol - span.col };
+  };
 }
 
 export interface ParseResult {
@@ -64,18 +78,19 @@ function yamlDiagnostic(file: string, lang: Lang, lineCounter: LineCounter, erro
   return diagnostic(file, span, 'error', 'yaml/syntax', { message: said.message, hint: words(lang, 'yaml/syntax').hint });
 }
 
+/** yaml's error codes we say in the user's words, with the message code for each. */
+const OWN_WORDS: Readonly<Record<string, string>> = {
+  BAD_INDENT: 'yaml/bad-indent',
+  BLOCK_AS_IMPLICIT_KEY: 'yaml/colon-in-value',
+  MULTILINE_IMPLICIT_KEY: 'yaml/missing-colon',
+  BAD_SCALAR_START: 'yaml/reserved-start',
+  MULTIPLE_DOCS: 'yaml/several-documents',
+};
+
 /** The message code for a yaml error we can say in the user's words; undefined keeps yaml's English. */
 function ownWords(code: string, detail: string): string | undefined {
   if (code === 'MISSING_CHAR') return /closing "?quote/i.test(detail) ? 'yaml/open-quote' : /followed by map values/.test(detail) ? 'yaml/missing-colon' : undefined;
-  return (
-    {
-      BAD_INDENT: 'yaml/bad-indent',
-      BLOCK_AS_IMPLICIT_KEY: 'yaml/colon-in-value',
-      MULTILINE_IMPLICIT_KEY: 'yaml/missing-colon',
-      BAD_SCALAR_START: 'yaml/reserved-start',
-      MULTIPLE_DOCS: 'yaml/several-documents',
-    } as Record<string, string>
-  )[code];
+  return OWN_WORDS[code];
 }
 
 /**
@@ -156,7 +171,8 @@ function parseWithYamlDeep(file: string, text: string, lang: Lang): ParseResult 
     }
     throw error;
   }
-  return { report: { file, data, text, spanFor: (path, target) => spanFor(doc, lineCounter, path, target) }, diagnostics };
+  const spanForPath: ParsedReport['spanFor'] = (path, target) => spanFor(doc, lineCounter, path, target);
+  return { report: { file, data, text, spanFor: spanForPath, rangeOf: rangeFinder(text, spanForPath) }, diagnostics };
 }
 
 /**
@@ -180,7 +196,7 @@ export function parseReport(file: string, bytes: Uint8Array, lang: Lang): ParseR
     viaYaml ??= parseWithYaml(file, text, lang).report!;
     return viaYaml.spanFor(path, target);
   };
-  return { report: { file, data: block.data, text, spanFor: spanForPath }, diagnostics: [] };
+  return { report: { file, data: block.data, text, spanFor: spanForPath, rangeOf: rangeFinder(text, spanForPath, () => (lines ??= new LineIndex(text))) }, diagnostics: [] };
 }
 
 /** `parseReport` with `yaml` only, for tests that check the block reader against it. */

@@ -36,6 +36,11 @@ export interface Header {
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
+/** «Drammen kommune» as some forms have it, or «Drammen»: the municipality's name, said once. */
+export function municipalityName(kommune: string | null | undefined): string {
+  return (kommune ?? '').replace(/\s+kommune$/i, '').trim();
+}
+
 export function readHeader(data: unknown, fields: HeaderFields): Header {
   const aar = valueAt(data, fields.aar);
   return {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Form } from '../forms/types.js';
-import { readHeader } from '../parts/header.js';
+import { municipalityName, readHeader } from '../parts/header.js';
 import { formatDate } from '../format/norwegian.js';
 
 /** What every report template receives; `skjemadata` holds the form's own additions (charts, rows). */
@@ -46,8 +46,8 @@ export interface ViewInput {
 export function buildView(input: ViewInput): ReportView {
   const { form, data, figures, diagnostics } = input;
   const header = readHeader(data, form.fields);
-  // «Drammen kommune» as some forms have it, or «Drammen»: the title says «kommune» once.
-  const kommune = (header.kommune ?? '').replace(/\s+kommune$/i, '');
+  // The title says «kommune» once.
+  const kommune = municipalityName(header.kommune);
   const aar = header.aar!;
   const variant = form.variant(data);
   const kind = variant.reportName;

@@ -1,7 +1,7 @@
 import { formatDate, formatInteger } from '../format/norwegian.js';
 import { embedFonts, FONT_MARKER } from '../render/fonts.js';
 import { escapeHtml as esc } from '../util/escape.js';
-import { SUMMARY_FIELDS } from './fields.js';
+import type { SummaryField } from './fields.js';
 import type { ReportEntry, SummaryModel } from './model.js';
 import { deliveryCell, shown, themesWithValues } from './output.js';
 
@@ -58,10 +58,9 @@ function headerRows(labels: readonly string[]): string {
 }
 
 /** One cell of a theme table: the value as the form prints it, marked when unknown or from a report with errors. */
-function valueCell(r: ReportEntry, id: string): string {
-  const field = SUMMARY_FIELDS.find((f) => f.id === id)!;
-  if (!(id in r.values)) return '<td></td>';
-  const v = r.values[id]!;
+function valueCell(r: ReportEntry, field: SummaryField): string {
+  if (!(field.id in r.values)) return '<td></td>';
+  const v = r.values[field.id]!;
   const classes = [typeof v === 'string' ? '' : 'tall', v === null ? 'ukjent' : '', r.errors ? 'feil' : ''].filter(Boolean).join(' ');
   return `<td class="${classes}">${esc(shown(field, v))}${r.errors ? ' *' : ''}</td>`;
 }
@@ -154,7 +153,7 @@ export function summaryHtml(model: SummaryModel, meta: { created: string; versio
     body.push(`<section><h2>${esc(title)}</h2>`);
     if (fields.some((f) => f.id === 'behov.sum.pr_3112')) body.push(needMultiples(model));
     body.push(`<table><thead>${headerRows(fields.map((f) => f.label))}</thead><tbody>`);
-    for (const r of reports) body.push(`<tr><th scope="row">${esc(r.kommune)}</th><td>${esc(r.periode)}</td>${fields.map((f) => valueCell(r, f.id)).join('')}</tr>`);
+    for (const r of reports) body.push(`<tr><th scope="row">${esc(r.kommune)}</th><td>${esc(r.periode)}</td>${fields.map((f) => valueCell(r, f)).join('')}</tr>`);
     body.push('</tbody></table></section>');
   }
 

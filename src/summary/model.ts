@@ -1,7 +1,7 @@
 import { kommuneKey } from '../cross/rules.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Form } from '../forms/types.js';
-import { readHeader } from '../parts/header.js';
+import { municipalityName, readHeader } from '../parts/header.js';
 import { periodLabel, SUMMARY_FIELDS } from './fields.js';
 
 export type Delivery = 'i_tide' | 'for_sent' | 'uten_dato' | 'mangler';
@@ -56,10 +56,14 @@ export interface SummaryModel {
   funn: Finding[];
 }
 
-/** A report's place in the overview, or undefined when it does not say which municipality and year it is. */
-export function entryOf(file: string, form: Form, data: unknown, figures: Record<string, any> | undefined, diagnostics: readonly Diagnostic[]): ReportEntry | undefined {
+/**
+ * A report's place in the overview and its figures, or undefined when it does not say which
+ * municipality and year it is. Its counts of errors and warnings come later, after the checks across
+ * reports have added theirs.
+ */
+export function entryOf(file: string, form: Form, data: unknown, figures: Record<string, any> | undefined): Omit<ReportEntry, 'errors' | 'warnings'> | undefined {
   const header = readHeader(data, form.fields);
-  const kommune = (header.kommune ?? '').replace(/\s+kommune$/i, '').trim();
+  const kommune = municipalityName(header.kommune);
   if (!kommune || header.aar === null) return undefined;
   const variant = form.variant(data);
   const { label, order } = periodLabel(variant.period.kind, header.aar, variant.reportName);
@@ -81,8 +85,6 @@ export function entryOf(file: string, form: Form, data: unknown, figures: Record
     periode: label,
     order,
     skjema: form.id,
-    errors: diagnostics.filter((d) => d.severity === 'error').length,
-    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
     schemaValid: figures !== undefined,
     values,
     frist: periode?.frist ?? null,

@@ -98,14 +98,24 @@ export function deliveryText(e: { levering: string; dager: number | null }): str
   return 'uten dato';
 }
 
+type DeliveryCell = { text: string; status: string; frist: string | null };
+/** Each model's delivery cells by municipality and period, made once: the strip, the table and the Markdown all ask. */
+const cells = new WeakMap<SummaryModel, Map<string, DeliveryCell>>();
+
 /** The cell for one municipality and period in the delivery table. */
-export function deliveryCell(model: SummaryModel, kommuneKey: string, periode: string): { text: string; status: string; frist: string | null } | undefined {
-  const missing = model.mangler.find((m) => m.kommuneKey === kommuneKey && m.periode === periode);
-  if (missing) return { text: `mangler (frist ${formatDate(missing.frist)})`, status: 'mangler', frist: missing.frist };
-  const reports = model.rapporter.filter((r) => r.kommuneKey === kommuneKey && r.periode === periode);
-  if (reports.length === 0) return undefined;
-  const r = reports[0]!;
-  return { text: deliveryText(r) + (r.errors > 0 ? ' *' : ''), status: r.levering, frist: r.frist };
+export function deliveryCell(model: SummaryModel, kommuneKey: string, periode: string): DeliveryCell | undefined {
+  let index = cells.get(model);
+  if (!index) {
+    index = new Map();
+    // The first report of a municipality and period speaks for it (a second is a `dobbel-rapport` finding).
+    for (const r of model.rapporter) {
+      const key = `${r.kommuneKey}\u0000${r.periode}`;
+      if (!index.has(key)) index.set(key, { text: deliveryText(r) + (r.errors > 0 ? ' *' : ''), status: r.levering, frist: r.frist });
+    }
+    for (const m of model.mangler) index.set(`${m.kommuneKey}\u0000${m.periode}`, { text: `mangler (frist ${formatDate(m.frist)})`, status: 'mangler', frist: m.frist });
+    cells.set(model, index);
+  }
+  return index.get(`${kommuneKey}\u0000${periode}`);
 }
 
 /** The themes that have a value in at least one report, with the fields that do. */

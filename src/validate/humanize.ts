@@ -4,6 +4,7 @@ import type { DataPath } from '../load/positions.js';
 import type { ParsedReport } from '../load/parse.js';
 import { t, type Lang, type Params } from '../messages/index.js';
 import { formatInteger } from '../format/norwegian.js';
+import { decimal, isoDate, percent, plainCount } from '../format/typed.js';
 import { PLACEHOLDER } from '../parts/header-rules.js';
 import { closest } from '../util/similar.js';
 import { schemaAt } from '../schema/store.js';
@@ -37,14 +38,8 @@ function shown(value: unknown): string {
 
 /** The value at `path` as it stands in the file, when it is on one line. */
 function typedText(report: ParsedReport, path: DataPath): string | undefined {
-  const span = report.spanFor(path, 'value');
-  if (span.line !== span.endLine || span.line < 1) return undefined;
-  let start = 0;
-  for (let line = 1; line < span.line; line++) {
-    start = report.text.indexOf('\n', start) + 1;
-    if (start === 0) return undefined;
-  }
-  return report.text.slice(start + span.col - 1, start + span.endCol - 1).trim() || undefined;
+  const at = report.rangeOf(path, 'value');
+  return at ? report.text.slice(at.start, at.end).trim() || undefined : undefined;
 }
 
 function describeFound(value: unknown, lang: Lang, typed?: string): string {
@@ -77,21 +72,14 @@ function plainNumber(value: string): string | undefined {
 /** «2012 første halvår»: a year with the period written after it. */
 const YEAR_WITH_PERIOD = /^\s*(\d{4})\s*[,(–-]?\s*(første|1\.|andre|2\.)\s*halvår/i;
 
-/** «80 %», «80%», «12,5 %»: a percent typed with its sign. */
-const PERCENT = /^\s*(-?\d+(?:[.,]\d+)?)\s*%\s*$/;
-/** «12,5»: a decimal number with the Norwegian comma. */
-const DECIMAL_COMMA = /^\s*(-?\d+),(\d+)\s*$/;
-/** «1.390», «12.500.000»: a whole number with dots between thousands, which YAML reads as a decimal. */
-const THOUSANDS_DOTS = /^\s*-?\d{1,3}(?:\.\d{3})+\s*$/;
-
 function typeHint(expected: string[], value: unknown, lang: Lang, typed?: string): string | undefined {
   const wantsNumber = expected.includes('integer') || expected.includes('number');
   const wholeOnly = !expected.includes('number');
   if (wantsNumber && typeof value === 'string') {
-    const percent = PERCENT.exec(value);
-    if (percent) return t(lang, 'schema/type.percent', { number: percent[1]!.replace(',', '.') });
-    const decimal = DECIMAL_COMMA.exec(value);
-    if (decimal) return wholeOnly ? t(lang, 'schema/type.whole-number', { number: value.trim() }) : t(lang, 'schema/type.decimal-comma', { number: `${decimal[1]}.${decimal[2]}` });
+    const pct = percent(value, false);
+    if (pct !== undefined) return t(lang, 'schema/type.percent', { number: pct });
+    const dec = decimal(value);
+    if (dec !== undefined) return wholeOnly ? t(lang, 'schema/type.whole-number', { number: value.trim() }) : t(lang, 'schema/type.decimal-comma', { number: dec });
     const placeholder = PLACEHOLDER.exec(value);
     if (placeholder) return t(lang, 'schema/type.placeholder', { text: placeholder[0] });
     const plain = plainNumber(value);
@@ -104,20 +92,14 @@ function typeHint(expected: string[], value: unknown, lang: Lang, typed?: string
     if (UNKNOWN_MARKERS.test(value.trim()) || expected.includes('null')) return t(lang, 'schema/type.unknown-count');
   }
   if (wantsNumber && typeof value === 'number' && !Number.isInteger(value)) {
-    if (typed !== undefined && THOUSANDS_DOTS.test(typed)) return t(lang, 'schema/type.thousands-dots', { typed, number: typed.replace(/[\s.]/g, ''), read: String(value) });
+    // YAML read «1.390» as 1.39: the digits typed say what was meant.
+    const count = typed !== undefined ? plainCount(typed) : undefined;
+    if (count !== undefined) return t(lang, 'schema/type.thousands-dots', { typed: typed!, number: count, read: String(value) });
     return wholeOnly ? t(lang, 'schema/type.whole-number', { number: typed ?? String(value) }) : undefined;
   }
   if (expected.includes('object') && (value === null || typeof value !== 'object')) return t(lang, 'schema/type.indent');
   if (expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) return t(lang, 'schema/type.quote');
   return undefined;
-}
-
-/** «18.02.2013» or «30.08.11» typed the Norwegian way → 2013-02-18 / 2011-08-30. */
-function isoFromNorwegian(value: string): string | undefined {
-  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(value.trim());
-  if (!m) return undefined;
-  const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
-  return `${year}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
 }
 
 interface Context {
@@ -187,7 +169,8 @@ function one(ctx: Context, error: ErrorObject): Diagnostic | undefined {
       const format = String(error.params.format);
       const params = { title, value: shown(value) };
       if (format === 'date' || format === 'dato-eller-maaned') {
-        const iso = typeof value === 'string' ? isoFromNorwegian(value) : undefined;
+        // A hint may read a two-digit year as 20yy whatever the form; fix acts only where the form's years make it certain.
+        const iso = typeof value === 'string' ? isoDate(value, { monthAllowed: format === 'dato-eller-maaned', latestYear: 2099 }) : undefined;
         const hint = iso
           ? t(lang, 'schema/format-date.convert', { iso })
           : t(lang, format === 'date' ? 'schema/format-date.hint' : 'schema/format-month.hint');

@@ -14,6 +14,11 @@ export interface FileOutcome {
   diagnostics: Diagnostic[];
 }
 
+/** What --quiet shows: each file with its errors only (warnings still count where they are counted). */
+export function errorsOnly<T extends FileOutcome>(outcomes: readonly T[]): T[] {
+  return outcomes.map((o) => ({ ...o, diagnostics: o.diagnostics.filter((d) => d.severity === 'error') }));
+}
+
 export interface StylishOptions {
   lang: Lang;
   color: Colors;

@@ -1,6 +1,8 @@
 /**
- * The value a mechanical mistake stands for, or undefined when more than one reading is possible.
- * Pure; each returns the new value as YAML text.
+ * How Norwegian users type dates and numbers that YAML and the schema do not take, read back: the
+ * value a mechanical mistake stands for, or undefined when more than one reading is possible. The
+ * hints (validate/humanize.ts) and `fix` use the same readings, so a hint never promises what fix
+ * would not do. Pure; each returns the value as YAML text.
  */
 
 /** Month names and the abbreviations reports use, bokmål and nynorsk (the months are spelt alike). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimal, isoDate, percent, plainCount } from '../../src/fix/values.js';
+import { decimal, isoDate, percent, plainCount } from '../../src/format/typed.js';
 
 const day = { monthAllowed: false, latestYear: 2015 };
 const monthOk = { monthAllowed: true, latestYear: 2015 };
