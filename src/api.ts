@@ -11,3 +11,12 @@ export type { SharedFigures } from './parts/shared-figures.js';
 export type { ActivitySummary } from './parts/activities.js';
 export type { Count, CountRow, NeedRow, Activity, ActivityRow, ActivityStatus } from './parts/data.js';
 export { defineRule } from './rules/types.js';
+
+/**
+ * The engine every command runs, for scripts that check reports without the CLI:
+ * `const run = await checkReports(['rapporter'], { cwd: process.cwd(), lang: 'nb' })`.
+ */
+export { checkReports, exitCodeOf, hasErrors } from './engine/index.js';
+export type { CheckOptions, CheckRun, CheckedFile, FileOutcome } from './engine/index.js';
+export type { Diagnostic, Severity } from './diagnostics.js';
+export type { ValidationResult } from './validate/validate.js';

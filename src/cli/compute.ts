@@ -1,8 +1,8 @@
-import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../errors.js';
+import { BosoreportError, EXIT_PROBLEMS, EXIT_USAGE } from '../errors.js';
 import { t } from '../messages/index.js';
 import { readHeader } from '../parts/header.js';
 import type { SeveritySetting } from '../rules/types.js';
-import { checkFiles } from './check-files.js';
+import { check } from './check.js';
 import { colorFor, type CommandContext } from './context.js';
 import { formatFigures } from './formatters/figures.js';
 import { formatStylish } from './formatters/stylish.js';
@@ -19,7 +19,7 @@ export const COMPUTE_FORMAT = 1;
  */
 export async function runCompute(paths: readonly string[], options: { json?: boolean; rules: Record<string, SeveritySetting> }, ctx: CommandContext): Promise<number> {
   const { io, lang } = ctx;
-  const checked = await checkFiles(paths, ctx, options.rules);
+  const checked = await check(paths, ctx, { rules: options.rules, keep: true });
   const reports = checked.files.filter((f) => f.result);
   if (reports.length > 1) throw new BosoreportError(t(lang, 'usage/one-file'), EXIT_USAGE);
   const color = await colorFor(io.stderr, io.env);
@@ -29,7 +29,7 @@ export async function runCompute(paths: readonly string[], options: { json?: boo
     // in «diagnostikk» and no figures, so a tool reading the JSON is not left with nothing.
     if (options.json && !checked.usageFailed && one?.result) {
       const r = one.result;
-      const out = { format: COMPUTE_FORMAT, bosoreport: VERSION, fil: r.file, skjema: r.form ? { id: r.form.id, navn: r.form.title.nb } : null, rapport: r.data ?? null, beregnet: null, diagnostikk: r.diagnostics };
+      const out = { format: COMPUTE_FORMAT, bosoreport: VERSION, fil: r.file, skjema: r.form ? { id: r.form.id, navn: r.form.title.nb } : null, rapport: r.data ?? null, beregnet: null, diagnostikk: one.diagnostics };
       io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       return EXIT_PROBLEMS;
     }
@@ -38,7 +38,8 @@ export async function runCompute(paths: readonly string[], options: { json?: boo
   }
   const { result } = one;
   const form = result.form!;
-  const hasErrors = result.diagnostics.some((d) => d.severity === 'error');
+  // Every finding, those across reports included: the same as validate gives for this file.
+  const diagnostics = one.diagnostics;
   if (options.json) {
     const out = {
       format: COMPUTE_FORMAT,
@@ -47,14 +48,14 @@ export async function runCompute(paths: readonly string[], options: { json?: boo
       skjema: { id: form.id, navn: form.title.nb },
       rapport: result.data,
       beregnet: result.figures,
-      diagnostikk: result.diagnostics,
+      diagnostikk: diagnostics,
     };
     io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
     const header = readHeader(result.data, form.fields);
     const heading = `${header.kommune ?? ''} – ${form.title[lang]}, ${header.aar}`;
     io.stdout.write(formatFigures(heading, form.figureTable(result.figures, lang), await colorFor(io.stdout, io.env)));
-    if (result.diagnostics.length) io.stderr.write(formatStylish([one], { lang, color, listClean: false }));
+    if (diagnostics.length) io.stderr.write(formatStylish([one], { lang, color, listClean: false }));
   }
-  return hasErrors ? EXIT_PROBLEMS : EXIT_CLEAN;
+  return checked.exitCode;
 }

@@ -8,8 +8,8 @@ import { t, type Lang } from '../messages/index.js';
 import { writeAtomic } from '../render/write.js';
 import type { SeveritySetting } from '../rules/types.js';
 import { validatorFor } from '../schema/ajv.js';
-import { validateSource } from '../validate/validate.js';
-import { checkFiles, STDIN_NAME } from './check-files.js';
+import { STDIN_NAME } from '../engine/index.js';
+import { check } from './check.js';
 import { colorFor, type CommandContext } from './context.js';
 import { formatStylish } from './formatters/stylish.js';
 import { visible } from '../util/visible.js';
@@ -64,23 +64,17 @@ function counted(lang: Lang, fixes: readonly Fix[]): string {
  */
 export async function runFix(paths: readonly string[], ctx: CommandContext, options: FixOptions = {}): Promise<number> {
   const { io, lang } = ctx;
-  const checked = await checkFiles(paths, ctx, options.rules ?? {});
+  const checked = await check(paths, ctx, { rules: options.rules ?? {}, keep: true });
   const out = options.beforeValidate ? io.stderr : io.stdout;
-  const remaining = [];
+  const fixedTexts = new Map<string, Uint8Array>();
   const done: Fix[] = [];
   let filesFixed = 0;
   for (const f of checked.files) {
     const result = f.result;
-    if (!result?.report || !result.form || !f.bytes) {
-      remaining.push(f);
-      continue;
-    }
+    if (!result?.report || !result.form || !f.bytes) continue;
     const bom = f.bytes[0] === 0xef && f.bytes[1] === 0xbb && f.bytes[2] === 0xbf ? BOM : '';
     const fixed = fixText(result.report, result.form, lang);
-    if (fixed.fixes.length === 0) {
-      remaining.push(f);
-      continue;
-    }
+    if (fixed.fixes.length === 0) continue;
     filesFixed++;
     done.push(...fixed.fixes);
     const name = visible(f.file);
@@ -90,9 +84,7 @@ export async function runFix(paths: readonly string[], ctx: CommandContext, opti
       await writeAtomic(path.resolve(io.cwd, f.file), bom + fixed.text);
       if (!options.beforeValidate) out.write(`${t(lang, 'fix/file', { file: name, n: fixed.fixes.length, what: counted(lang, fixed.fixes) })}\n`);
     }
-    // What is left to do by hand, checked on the text as fixed (or as it would be).
-    const after = validateSource(f.file, new TextEncoder().encode(fixed.text), { lang, rules: f.rules ?? {}, forms: f.forms! });
-    remaining.push({ ...f, diagnostics: after.diagnostics });
+    fixedTexts.set(f.file, new TextEncoder().encode(bom + fixed.text));
   }
   const summary = done.length
     ? t(lang, options.dryRun ? 'fix/would' : 'fix/done', { what: counted(lang, done), files: filesFixed, total: checked.files.length })
@@ -101,7 +93,8 @@ export async function runFix(paths: readonly string[], ctx: CommandContext, opti
   const toStdout = checked.files.some((f) => f.file === STDIN_NAME) && !options.dryRun ? io.stderr : out;
   toStdout.write(`${summary}\n`);
   if (options.beforeValidate) return checked.usageFailed ? EXIT_USAGE : EXIT_CLEAN;
-  toStdout.write(formatStylish(remaining, { lang, color: await colorFor(io.stdout, io.env), listClean: false }));
-  if (checked.usageFailed) return EXIT_USAGE;
-  return remaining.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_PROBLEMS : EXIT_CLEAN;
+  // What is left to do by hand: the same check validate makes, on the text as fixed (or as it would be).
+  const remaining = fixedTexts.size ? await check(paths, ctx, { rules: options.rules ?? {}, sources: fixedTexts }) : checked;
+  toStdout.write(formatStylish(remaining.files, { lang, color: await colorFor(io.stdout, io.env), listClean: false }));
+  return remaining.exitCode;
 }

@@ -1,8 +1,8 @@
 import type { FormRegistry } from '../forms/registry.js';
-import { ConfigResolver } from './config.js';
+import { ConfigResolver } from '../engine/config.js';
 import { colorFor, type CommandContext } from './context.js';
 import { formatStylish } from './formatters/stylish.js';
-import { byFile } from './check-files.js';
+import { byFile } from '../engine/index.js';
 
 /**
  * The forms known in the working folder: the built-in ones and those the nearest `.bosoreport.yaml`

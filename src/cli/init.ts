@@ -8,11 +8,11 @@ import { t } from '../messages/index.js';
 import { closest } from '../util/similar.js';
 import { defaultReportPath, modelineTarget } from '../init/placement.js';
 import { SCHEMA_DIR } from '../schema/store.js';
-import { checkFiles } from './check-files.js';
+import { check } from './check.js';
 import { colorFor, type CommandContext } from './context.js';
 import { formatStylish } from './formatters/stylish.js';
 import { formsHere } from './forms-here.js';
-import { display } from './inputs.js';
+import { display } from '../engine/index.js';
 import { visible } from '../util/visible.js';
 
 export interface InitOptions {
@@ -38,7 +38,7 @@ export async function runInit(formId: string, options: InitOptions, ctx: Command
 
   let from: { data: unknown; file: string; form: Form } | undefined;
   if (options.from) {
-    const checked = await checkFiles([options.from], ctx);
+    const checked = await check([options.from], ctx, { keep: true });
     const result = checked.files[0]?.result;
     if (checked.usageFailed || !result?.schemaValid || !result.form) {
       io.stderr.write(formatStylish(checked.files, { lang, color: await colorFor(io.stderr, io.env), listClean: false }));

@@ -10,9 +10,8 @@ import { escapeHtml } from '../util/escape.js';
 import { renderReport } from '../render/html.js';
 import { loadTemplates } from '../render/templates.js';
 import type { SeveritySetting } from '../rules/types.js';
-import { validateSource } from '../validate/validate.js';
 import { visible } from '../util/visible.js';
-import { checkFiles } from './check-files.js';
+import { check } from './check.js';
 import type { CommandContext } from './context.js';
 
 export interface PreviewOptions {
@@ -72,16 +71,17 @@ export async function startPreview(file: string, ctx: CommandContext, options: P
   const templates = () => (templateDir ? loadTemplates(templateDir) : (shipped ??= loadTemplates()));
 
   const render = async (first = false) => {
-    const checked = await checkFiles([file], ctx, options.rules ?? {});
+    const checked = await check([file], ctx, { rules: options.rules ?? {}, keep: true });
     const one = checked.files[0]!;
     // A file that is not there at the start is a usage error; one that goes away while editing is shown.
     if (first && checked.usageFailed) throw new BosoreportError(`${visible(one.file)}: ${one.diagnostics[0]?.message ?? ''}`, EXIT_USAGE);
     const result = one.result;
-    if (result?.schemaValid && result.form && one.bytes) {
+    if (result?.schemaValid && result.form) {
       try {
-        // The document is Norwegian whatever the terminal speaks, as `render` makes it.
-        const nb = lang === 'nb' ? result : validateSource(one.file, one.bytes, { lang: 'nb', rules: one.rules ?? {}, forms: one.forms! });
-        good = renderReport(nb, templates()).html;
+        // The document is Norwegian whatever the terminal speaks, as `render` makes it; a report with
+        // errors is still shown while it is being written, with its errors on top.
+        const nb = lang === 'nb' ? one : (await check([file], ctx, { rules: options.rules ?? {}, keep: true, lang: 'nb' })).files[0]!;
+        good = renderReport({ ...nb.result!, diagnostics: nb.diagnostics }, templates()).html;
         top = banner(lang, visible(one.file), one.diagnostics, false);
       } catch (error) {
         // A template from --template-dir that does not compile: the last good page, and why.

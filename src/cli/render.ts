@@ -7,12 +7,11 @@ import { renderReport } from '../render/html.js';
 import { PdfPrinter } from '../render/pdf.js';
 import { loadTemplates } from '../render/templates.js';
 import { writeAtomic } from '../render/write.js';
-import { validateSource } from '../validate/validate.js';
 import type { SeveritySetting } from '../rules/types.js';
-import { checkFiles, type CheckedFile } from './check-files.js';
+import { display, hasErrors, type CheckedFile } from '../engine/index.js';
+import { check } from './check.js';
 import { colorFor, wantsProgress, type CommandContext } from './context.js';
 import { errorsOnly, formatStylish } from './formatters/stylish.js';
-import { display } from './inputs.js';
 import { visible } from '../util/visible.js';
 
 
@@ -79,7 +78,7 @@ export async function runRender(paths: readonly string[], options: RenderOptions
   if (!options.html && !options.pdf) throw new BosoreportError(t(lang, 'render/nothing'), EXIT_USAGE);
   if (paths.includes('-') && !options.output) throw new BosoreportError(t(lang, 'render/stdin-needs-output'), EXIT_USAGE);
   const templates = loadTemplates(options.templateDir ? path.resolve(io.cwd, options.templateDir) : undefined);
-  const checked = await checkFiles(paths, ctx, options.rules);
+  const checked = await check(paths, ctx, { rules: options.rules, keep: true });
   if (checked.configFailed) {
     // A broken config or form folder: nothing is rendered, so no output depends on half a setup.
     io.stdout.write(formatStylish(checked.files, { lang, color: await colorFor(io.stdout, io.env), listClean: false }));
@@ -87,7 +86,15 @@ export async function runRender(paths: readonly string[], options: RenderOptions
   }
   if (options.output && checked.files.length !== 1) throw new BosoreportError(t(lang, 'render/output-one', { count: checked.files.length, file: options.output }), EXIT_USAGE);
   let usageFailed = checked.usageFailed;
-  const renderable = checked.files.filter((f): f is CheckedFile & { result: NonNullable<CheckedFile['result']> } => Boolean(f.result?.schemaValid));
+  // The document is Norwegian whatever language the terminal speaks, so its findings are too: the
+  // same check in bokmål, for the notes printed in it.
+  const documents = lang === 'nb' ? checked : await check(paths, ctx, { rules: options.rules, keep: true, lang: 'nb' });
+  const inNorwegian = new Map(documents.files.map((f) => [f.file, f]));
+  // A report is printed exactly when validate would pass it: its form's shape, no error of any check.
+  const renderable = checked.files
+    .filter((f) => f.result?.schemaValid && !hasErrors(f))
+    .map((f) => inNorwegian.get(f.file))
+    .filter((f): f is CheckedFile & { result: NonNullable<CheckedFile['result']> } => Boolean(f?.result?.schemaValid));
   // Every template the batch needs, compiled before anything is written.
   templates.prepare([...new Set(renderable.map((f) => f.result.form!))]);
   // The layout under --out-dir follows every file given, valid or not, so a report's output path
@@ -111,9 +118,7 @@ export async function runRender(paths: readonly string[], options: RenderOptions
 
   const jobs: { file: string; html: string; pdfPath: string; meta: { title: string; author: string; subject: string; keywords: string[] } }[] = [];
   for (const f of renderable) {
-    // The document is Norwegian whatever language the terminal speaks, so its findings are too.
-    const nb = lang === 'nb' ? f.result : validateSource(f.file, f.bytes!, { lang: 'nb', rules: f.rules ?? {}, forms: f.forms! });
-    const { html, view } = renderReport(nb, templates, { notes: options.notes !== false });
+    const { html, view } = renderReport({ ...f.result, diagnostics: f.diagnostics }, templates, { notes: options.notes !== false });
     if (options.html) {
       await writeAtomic(target(f.file, '.html'), html);
       written.push(display(io.cwd, target(f.file, '.html')));
@@ -160,6 +165,7 @@ export async function runRender(paths: readonly string[], options: RenderOptions
   const color = await colorFor(io.stdout, io.env);
   io.stdout.write(formatStylish(shown, { lang, color, listClean: false }));
   for (const file of written.sort()) io.stdout.write(`${t(lang, 'render/wrote', { file: visible(file) })}\n`);
+  for (const f of checked.files.filter((x) => x.result?.schemaValid && hasErrors(x))) io.stdout.write(`${t(lang, 'render/not-written', { file: visible(f.file) })}\n`);
   if (usageFailed) return EXIT_USAGE;
   return outcomes.some((o) => o.diagnostics.some((d) => d.severity === 'error')) ? EXIT_PROBLEMS : EXIT_CLEAN;
 }

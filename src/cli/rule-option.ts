@@ -1,7 +1,7 @@
 import { BosoreportError, EXIT_USAGE } from '../errors.js';
 import { t, type Lang } from '../messages/index.js';
 import type { SeveritySetting } from '../rules/types.js';
-import { parseSeverity } from './config.js';
+import { parseSeverity } from '../engine/config.js';
 
 /**
  * Collects repeated `--rule id=level` options into severities; a typo is a usage error, not ignored.

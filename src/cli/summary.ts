@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { CROSS_RULES } from '../cross/rules.js';
-import { runCrossRules } from '../cross/run.js';
-import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../errors.js';
+import { BosoreportError, EXIT_USAGE } from '../errors.js';
 import { t } from '../messages/index.js';
 import { findBrowser } from '../render/browser.js';
 import { PdfPrinter } from '../render/pdf.js';
@@ -11,7 +10,8 @@ import { summaryHtml } from '../summary/html.js';
 import { buildSummary, entryOf, filterEntries, type Finding, type ReportEntry, type SummaryFilter } from '../summary/model.js';
 import { summaryCsv, summaryJson, summaryMarkdown } from '../summary/output.js';
 import { VERSION } from '../util/version.js';
-import { checkFiles } from './check-files.js';
+import type { Extract } from '../engine/index.js';
+import { check } from './check.js';
 import type { CommandContext } from './context.js';
 
 export const SUMMARY_FORMATS = ['html', 'pdf', 'csv', 'json', 'markdown'] as const;
@@ -44,10 +44,9 @@ export async function runSummary(paths: readonly string[], ctx: CommandContext, 
   if (format === 'pdf' && !options.output) throw new BosoreportError(t(lang, 'summary/pdf-needs-output'), EXIT_USAGE);
 
   // The figures are read from each result while it is at hand; a batch keeps no more than that.
-  const checked = await checkFiles(paths, ctx, options.rules, {
-    keep: false,
-    extract: (r) => (r.form && r.data !== undefined ? entryOf(r.file, r.form, r.data, r.schemaValid ? (r.figures as Record<string, unknown>) : undefined) : undefined),
-  });
+  const extract: Extract = (r) =>
+    r.form && r.data !== undefined ? entryOf(r.file, r.form, r.data, r.schemaValid ? (r.figures as Record<string, unknown>) : undefined) : undefined;
+  const checked = await check(paths, ctx, { rules: options.rules, extract });
   if (checked.configFailed) throw new BosoreportError(t(lang, 'summary/config'), EXIT_USAGE);
   // A path that is not there would make an overview that silently lacks its reports: nothing is written.
   if (checked.usageFailed) {
@@ -55,11 +54,11 @@ export async function runSummary(paths: readonly string[], ctx: CommandContext, 
     return EXIT_USAGE;
   }
   // The overview is a Norwegian document whatever the terminal speaks: its findings are too.
-  runCrossRules(checked.files, 'nb', { types: checked.types });
+  const overview = ctx.lang === 'nb' ? checked : await check(paths, ctx, { rules: options.rules, extract, lang: 'nb' });
 
   const entries: ReportEntry[] = [];
   const funn: Finding[] = [];
-  for (const f of checked.files) {
+  for (const f of overview.files) {
     const entry = f.extract as Omit<ReportEntry, 'errors' | 'warnings'> | undefined;
     if (!entry) continue;
     // Counted after the checks across reports, which may add errors of their own.
@@ -83,7 +82,7 @@ export async function runSummary(paths: readonly string[], ctx: CommandContext, 
   if (failed) io.stderr.write(`${t(lang, 'summary/with-errors', { n: failed })}\n`);
   const unplaced = checked.files.filter((f) => !f.extract).map((f) => f.file);
   if (unplaced.length) io.stderr.write(`${t(lang, 'summary/unplaced', { n: unplaced.length, files: unplaced.slice(0, 5).join(', ') + (unplaced.length > 5 ? ', …' : '') })}\n`);
-  return checked.files.some((f) => f.diagnostics.some((d) => d.severity === 'error')) ? EXIT_PROBLEMS : EXIT_CLEAN;
+  return checked.exitCode;
 }
 
 /** The overview printed by the same browser lookup as `render`. */

@@ -3,8 +3,7 @@ import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../error
 import { t } from '../messages/index.js';
 import { writeAtomic } from '../render/write.js';
 import type { SeveritySetting } from '../rules/types.js';
-import { runCrossRules } from '../cross/run.js';
-import { checkFiles } from './check-files.js';
+import { check } from './check.js';
 import type { CommandContext } from './context.js';
 import { FORMAT_NAMES, formatOutcomes, type FormatName } from './formatters/index.js';
 import { errorsOnly } from './formatters/stylish.js';
@@ -27,8 +26,7 @@ export async function runValidate(paths: readonly string[], ctx: CommandContext,
   const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new BosoreportError(t(lang, 'usage/bad-max-warnings', { value: options.maxWarnings! }), EXIT_USAGE);
 
-  const checked = await checkFiles(paths, ctx, options.rules ?? {}, { keep: false });
-  runCrossRules(checked.files, lang, { types: checked.types });
+  const checked = await check(paths, ctx, { rules: options.rules ?? {} });
   const warnings = checked.files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'warning').length, 0);
   // --quiet shows errors only; warnings still count towards --max-warnings.
   const shown = options.quiet ? errorsOnly(checked.files) : checked.files;
@@ -43,8 +41,7 @@ export async function runValidate(paths: readonly string[], ctx: CommandContext,
     io.stdout.write(report);
   }
 
-  if (checked.usageFailed) return EXIT_USAGE;
-  if (checked.files.some((o) => o.diagnostics.some((d) => d.severity === 'error'))) return EXIT_PROBLEMS;
+  if (checked.exitCode !== EXIT_CLEAN) return checked.exitCode;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     io.stderr.write(`${t(lang, 'usage/too-many-warnings', { warnings, max: maxWarnings })}\n`);
     return EXIT_PROBLEMS;

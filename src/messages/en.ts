@@ -238,6 +238,7 @@ export const en: Catalogue = {
   'render/browser-failed': (p) => `The browser ${p.path} did not start: ${p.reason}`,
   'render/pdf-failed': (p) => `The PDF could not be made: ${p.reason}. The HTML file is written; an existing PDF is left unchanged.`,
   'render/blocked-request': (p) => `The report tried to fetch ${p.url}; the request was stopped (PDFs are made without network).`,
+  'render/not-written': (p) => `did not write ${p.file}: the report has errors (see above); correct them and it is made`,
   'render/wrote': (p) => `wrote ${p.file}`,
   'render/progress': (p) => `printing PDF ${p.done}/${p.total}`,
   'doctor/source-option': () => '--browser',

@@ -238,6 +238,7 @@ export const nb: Catalogue = {
   'render/browser-failed': (p) => `Nettleseren ${p.path} startet ikke: ${p.reason}`,
   'render/pdf-failed': (p) => `PDF kunne ikke lages: ${p.reason}. HTML-filen er skrevet; en eksisterende PDF er ikke endret.`,
   'render/blocked-request': (p) => `Rapporten prøvde å hente ${p.url}; forespørselen ble stoppet (PDF-en lages uten nettverk).`,
+  'render/not-written': (p) => `skrev ikke ${p.file}: rapporten har feil (se over); rett dem, så lages den`,
   'render/wrote': (p) => `skrev ${p.file}`,
   'render/progress': (p) => `lager PDF ${p.done}/${p.total}`,
   'doctor/source-option': () => '--browser',

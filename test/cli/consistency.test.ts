@@ -86,7 +86,8 @@ describe('render --quiet and --no-notes', () => {
 
 describe('-o is a file for every command', () => {
   it('render -o x.html writes one report to that file; -d is the folder for a batch', async () => {
-    const t = tempTree({ 'rapporter/lillehammer/2011-halvaarsrapport.yaml': exampleText(LILLEHAMMER), 'rapporter/lillehammer/2012-halvaarsrapport.yaml': exampleText(LILLEHAMMER) });
+    // Two municipalities' reports: two copies of one report would be refused as duplicates.
+    const t = tempTree({ 'rapporter/lillehammer/2011-halvaarsrapport.yaml': exampleText(LILLEHAMMER), 'rapporter/lillehammer/2012-halvaarsrapport.yaml': exampleText(LILLEHAMMER).replace('kommune: Lillehammer', 'kommune: Hamar') });
     try {
       const one = await runMain(['render', 'rapporter/lillehammer/2011-halvaarsrapport.yaml', '-o', 'lillehammer.html'], { cwd: t.dir });
       expect(one.status, one.stderr).toBe(0);

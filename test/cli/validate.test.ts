@@ -153,7 +153,8 @@ describe('bosoreport validate (built binary)', () => {
   });
 
   it('never writes its results over a report it checked, nor two reports to one output', () => {
-    const t = tempTree({ 'g.yaml': exampleText(GJOVIK), 'g.yml': exampleText(GJOVIK) });
+    // Two municipalities' reports, not copies (copies are refused as duplicates before any output).
+    const t = tempTree({ 'g.yaml': exampleText(GJOVIK), 'g.yml': exampleText(GJOVIK).replace('kommune: Gjøvik', 'kommune: Hamar') });
     try {
       const r = runCli(['validate', 'g.yaml', '-f', 'json', '-o', 'g.yaml'], { cwd: t.dir });
       expect(r.status).toBe(2);

@@ -50,7 +50,8 @@ describe('the binary on broken input', () => {
 describe('crash safety', () => {
   it('a render killed in the middle leaves each PDF either the old one or a complete new one', async () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 24; i++) files[`reports/r${String(i).padStart(2, '0')}.yaml`] = exampleText(GJOVIK);
+    // One municipality each: copies of one report would be refused as duplicates.
+    for (let i = 0; i < 24; i++) files[`reports/r${String(i).padStart(2, '0')}.yaml`] = exampleText(GJOVIK).replace('kommune: Gjøvik', `kommune: Testvik ${i}`);
     for (let i = 0; i < 24; i++) files[`out/r${String(i).padStart(2, '0')}.pdf`] = 'OLD';
     const t = tempTree(files);
     try {

@@ -4,15 +4,9 @@ import { countBySeverity } from '../../diagnostics.js';
 import { t, type Lang } from '../../messages/index.js';
 import { visible } from '../../util/visible.js';
 
-export interface FileOutcome {
-  file: string;
-  /** The form's name and id when the report named a known form. */
-  formTitle?: string;
-  formId?: string;
-  /** The form's Norwegian name, as machine-readable output gives it whatever the message language. */
-  formName?: string;
-  diagnostics: Diagnostic[];
-}
+import type { FileOutcome } from '../../engine/types.js';
+
+export type { FileOutcome };
 
 /** What --quiet shows: each file with its errors only (warnings still count where they are counted). */
 export function errorsOnly<T extends FileOutcome>(outcomes: readonly T[]): T[] {

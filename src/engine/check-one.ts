@@ -7,7 +7,7 @@ import type { FormRegistry } from '../forms/registry.js';
 import { words, type Lang } from '../messages/index.js';
 import type { SeveritySetting } from '../rules/types.js';
 import { validateSource, type ValidationResult } from '../validate/validate.js';
-import type { FileOutcome } from './formatters/stylish.js';
+import type { FileOutcome } from './types.js';
 import { readReportFile } from './read.js';
 
 /** One file to check, with the rule levels in force for it. */

@@ -28,8 +28,10 @@ function present(candidate: string): boolean {
 }
 
 export interface RuleConfig {
-  /** The config file in force, if any. */
+  /** The config file in force, if any, as shown to the user. */
   file?: string;
+  /** The folder it stands in: the reports repository whose reports are checked against each other. */
+  folder?: string;
   rules: Record<string, SeveritySetting>;
   /** The forms its reports may name: the built-in ones and the folders the config lists. */
   forms: FormRegistry;
@@ -66,15 +68,15 @@ export async function readConfig(file: string, display: string, lang: Lang): Pro
   if (read.kind !== 'bytes') {
     // A folder, a pipe, a file too large or not readable where the config should be: say so, exit 2.
     const reason = read.kind === 'too-large' ? t(lang, 'config/too-large', { size: read.size, limit: LIMITS.maxFileBytes }) : read.kind === 'missing' ? 'ENOENT' : read.reason;
-    return { file: display, rules: {}, forms: builtin, diagnostics: [configProblem(display, lang, NO_POSITION, 'config/unreadable', { reason })] };
+    return { file: display, folder: path.dirname(file), rules: {}, forms: builtin, diagnostics: [configProblem(display, lang, NO_POSITION, 'config/unreadable', { reason })] };
   }
   const parsed = parseReport(display, read.bytes, lang);
-  if (!parsed.report) return { file: display, rules: {}, forms: builtin, diagnostics: parsed.diagnostics };
+  if (!parsed.report) return { file: display, folder: path.dirname(file), rules: {}, forms: builtin, diagnostics: parsed.diagnostics };
   const report = parsed.report;
   const data = report.data;
   const diagnostics: Diagnostic[] = [];
   const rules: Record<string, SeveritySetting> = {};
-  const done = (forms: FormRegistry = builtin): RuleConfig => ({ file: display, rules, forms, diagnostics });
+  const done = (forms: FormRegistry = builtin): RuleConfig => ({ file: display, folder: path.dirname(file), rules, forms, diagnostics });
   if (data === null || data === undefined) return done();
   if (typeof data !== 'object' || Array.isArray(data)) {
     diagnostics.push(configProblem(display, lang, report.spanFor([], 'value'), 'config/not-a-mapping', {}));

@@ -1,0 +1,39 @@
+import { checkReports, type CheckOptions, type CheckRun } from '../engine/index.js';
+import { t } from '../messages/index.js';
+import { wantsProgress, type CommandContext, type Io } from './context.js';
+
+/** Standard input is read once per command, though a command may check it twice (in two languages). */
+const stdinOnce = new WeakMap<Io, Promise<Uint8Array>>();
+function stdinOf(io: Io): (() => Promise<Uint8Array>) | undefined {
+  const read = io.stdin;
+  if (!read) return undefined;
+  return () => {
+    let bytes = stdinOnce.get(io);
+    if (!bytes) stdinOnce.set(io, (bytes = read()));
+    return bytes;
+  };
+}
+
+/**
+ * The engine as a command calls it: the working folder, language and standard input of the command,
+ * and on a terminal a «files done / total» line while a batch is checked.
+ */
+export async function check(paths: readonly string[], ctx: CommandContext, options: Omit<CheckOptions, 'cwd' | 'lang' | 'stdin' | 'onProgress'> & { lang?: CheckOptions['lang'] } = {}): Promise<CheckRun> {
+  const { io } = ctx;
+  const lang = options.lang ?? ctx.lang;
+  const progress = wantsProgress(io);
+  let shown = 0;
+  let drawn = false;
+  const onProgress = (done: number, total: number) => {
+    // A few updates a second are enough to see it move; one per file would flood a slow terminal.
+    if (total < 2 || Date.now() - shown < 100) return;
+    shown = Date.now();
+    drawn = true;
+    io.stderr.write(`\r${t(ctx.lang, 'progress', { done, total })}`);
+  };
+  try {
+    return await checkReports(paths, { ...options, cwd: io.cwd, lang, ...(io.stdin ? { stdin: stdinOf(io)! } : {}), ...(progress ? { onProgress } : {}) });
+  } finally {
+    if (drawn) io.stderr.write('\r\x1b[K');
+  }
+}

@@ -1,0 +1,196 @@
+import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { ruleCatalog } from '../cross/catalog.js';
+import { runCrossRules } from '../cross/run.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../errors.js';
+import { builtinForms, type FormRegistry } from '../forms/registry.js';
+import { LIMITS } from '../load/limits.js';
+import { t, type Lang } from '../messages/index.js';
+import type { SeveritySetting } from '../rules/types.js';
+import { closest } from '../util/similar.js';
+import { checkOne, ioDiagnostic, type CheckedFile, type CheckJob, type Extract } from './check-one.js';
+import { ConfigResolver, type RuleConfig } from './config.js';
+import { display, expandInputs } from './inputs.js';
+import { neighboursOf } from './neighbours.js';
+
+export type { CheckedFile, Extract } from './check-one.js';
+
+/**
+ * In a batch of thousands of reports V8 lets the heap grow far past what is alive: at 10 000
+ * reports the peak was about 245 MB while less than 80 MB was live (the run passes with
+ * --max-old-space-size=80), since each report leaves its text and parse behind as garbage. A full
+ * collection every thousand files keeps the peak near 190-195 MB; it costs time (7.5 s instead of
+ * 6.3 s for 10 000 reports on the benchmark machine), and a batch below a thousand never pays it.
+ * (--expose-gc is set only when a batch is that large.)
+ */
+const COLLECT_EVERY = 1000;
+let collect: (() => void) | null | undefined;
+function collector(): (() => void) | null {
+  if (collect !== undefined) return collect;
+  try {
+    setFlagsFromString('--expose-gc');
+    collect = runInNewContext('gc') as () => void;
+  } catch {
+    collect = null;
+  }
+  return collect;
+}
+
+/** A config's problems as one outcome per file: a broken form folder's problems are in its own files. */
+export function byFile(diagnostics: readonly Diagnostic[], cwd: string): { file: string; diagnostics: Diagnostic[] }[] {
+  const files = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const file = path.isAbsolute(d.file) ? display(cwd, d.file) : d.file;
+    files.set(file, [...(files.get(file) ?? []), { ...d, file }]);
+  }
+  return [...files].map(([file, list]) => ({ file, diagnostics: list }));
+}
+
+/** What a report read from standard input is called in messages. */
+export const STDIN_NAME = '<stdin>';
+
+export interface CheckOptions {
+  /** The folder relative paths are read from and shown against. */
+  cwd: string;
+  /** The language of the messages. */
+  lang: Lang;
+  /** Rule levels from the command line; they win over the nearest `.bosoreport.yaml`. */
+  rules?: Readonly<Record<string, SeveritySetting>>;
+  /** Standard input, read whole, for a path given as «-». */
+  stdin?: () => Promise<Uint8Array>;
+  /** Text to check in place of a file's own, by the path as given (what `fix --dry-run` would write). */
+  sources?: ReadonlyMap<string, Uint8Array>;
+  /** Keep each report's whole result (data, figures, parse, bytes), for the commands that render or compute. */
+  keep?: boolean;
+  /** What to keep of each result when the whole is not kept (the overview's figures). */
+  extract?: Extract;
+  /**
+   * The other reports of the repository (the folder of the nearest `.bosoreport.yaml`, or the
+   * `rapporter/` folder the reports sit in) take part in the checks across reports, so one report
+   * given alone is held against last year's and against its copies as in a run over the whole
+   * repository. On by default.
+   */
+  neighbours?: boolean;
+  /** Called as files are checked, for a progress line on a terminal. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface CheckRun {
+  /** Every file given, in order, each with all its findings, those across reports included. */
+  files: CheckedFile[];
+  /** A usage or I/O problem happened (missing file, unmatched pattern, unreadable file, bad config). */
+  usageFailed: boolean;
+  /** A config or a form folder it names is broken: its reports were not checked. */
+  configFailed: boolean;
+  /** 0 no errors, 1 a report has errors, 2 a usage or I/O problem: the same for every command. */
+  exitCode: number;
+}
+
+/** Whether a file's findings include an error: such a report is not rendered, and the run exits 1. */
+export function hasErrors(file: { diagnostics: readonly Diagnostic[] }): boolean {
+  return file.diagnostics.some((d) => d.severity === 'error');
+}
+
+/** The exit code every command gives for a set of checked files. */
+export function exitCodeOf(run: Pick<CheckRun, 'usageFailed' | 'files'>): number {
+  if (run.usageFailed) return EXIT_USAGE;
+  return run.files.some(hasErrors) ? EXIT_PROBLEMS : EXIT_CLEAN;
+}
+
+/** Standard input, whole, with the same size limit as a file. */
+async function readStdin(options: CheckOptions): Promise<Uint8Array> {
+  if (!options.stdin) throw new BosoreportError(t(options.lang, 'usage/no-stdin'), EXIT_USAGE);
+  const bytes = await options.stdin();
+  if (bytes.length > LIMITS.maxFileBytes) throw new BosoreportError(t(options.lang, 'usage/stdin-too-large', { limit: LIMITS.maxFileBytes }), EXIT_USAGE);
+  return bytes;
+}
+
+/**
+ * The engine every command asks: expands the paths, reads and checks every file (schema, then
+ * rules), runs the checks across reports with the repository's other reports as context, and
+ * returns every file's findings with the exit code. It prints nothing; the commands format.
+ */
+export async function checkReports(paths: readonly string[], options: CheckOptions): Promise<CheckRun> {
+  const { cwd, lang } = options;
+  const ruleOptions = options.rules ?? {};
+  // «-» is standard input, once, named <stdin> in messages; its config is the working folder's.
+  if (paths.filter((p) => p === '-').length > 1) throw new BosoreportError(t(lang, 'usage/stdin-twice'), EXIT_USAGE);
+  const stdinBytes = paths.includes('-') ? await readStdin(options) : undefined;
+  const inputs = await expandInputs(paths.filter((p) => p !== '-'), cwd);
+  const files: CheckedFile[] = inputs.problems.map((p) => ({ file: p.path, diagnostics: [ioDiagnostic(lang, p.ruleId, p.path, p.reason)] }));
+  let usageFailed = inputs.problems.length > 0;
+  const configs = new ConfigResolver(cwd, lang);
+
+  const jobs: CheckJob[] = [];
+  const types = new Set((await builtinForms()).types());
+  const knownRules = new Set(ruleCatalog(await builtinForms()).map((e) => e.rule.id));
+  const seen = new Set<FormRegistry>();
+  const usable: RuleConfig[] = [];
+  const jobFor = async (file: string): Promise<CheckJob | undefined> => {
+    const config = await configs.forReport(file === STDIN_NAME ? path.join(cwd, 'stdin.yaml') : file);
+    // Once per set of forms (one per config), not once per file: a batch has thousands of files.
+    if (!seen.has(config.forms)) {
+      seen.add(config.forms);
+      for (const type of config.forms.types()) types.add(type);
+      for (const e of ruleCatalog(config.forms)) knownRules.add(e.rule.id);
+    }
+    // A report under a broken config is not checked: the forms or levels it needs are not known.
+    if (config.diagnostics.length > 0) return undefined;
+    usable.push(config);
+    const bytes = options.sources?.get(file) ?? (file === STDIN_NAME ? stdinBytes : undefined);
+    return { file, rules: { ...config.rules, ...ruleOptions }, forms: config.forms, ...(bytes ? { bytes } : {}) };
+  };
+  for (const file of stdinBytes ? [STDIN_NAME, ...inputs.files] : inputs.files) {
+    const job = await jobFor(file);
+    if (job) jobs.push(job);
+  }
+  for (const id of Object.keys(ruleOptions)) {
+    if (!knownRules.has(id)) throw new BosoreportError(t(lang, 'usage/unknown-rule', { id, suggestion: closest(id, [...knownRules]) ?? '' }), EXIT_USAGE);
+  }
+  for (const [i, job] of jobs.entries()) {
+    options.onProgress?.(i, jobs.length);
+    if (i > 0 && i % COLLECT_EVERY === 0) collector()?.();
+    const checked = checkOne(cwd, lang, job, options.keep ?? false, options.extract);
+    if (checked.ioFailed) usageFailed = true;
+    files.push(checked);
+  }
+
+  // The repository's other reports, checked only for what the checks across reports compare.
+  const context: CheckedFile[] = [];
+  if (options.neighbours !== false && jobs.length > 0) {
+    const roots = new Set(jobs.map((j) => repositoryRoot(cwd, j.file, usable)).filter((r): r is string => r !== undefined));
+    for (const file of await neighboursOf(roots, inputs.files, cwd)) {
+      const job = await jobFor(file);
+      if (job) context.push(checkOne(cwd, lang, job, false));
+    }
+  }
+  runCrossRules([...files, ...context], lang, { types: [...types] });
+
+  let configFailed = false;
+  for (const config of await configs.all()) {
+    if (config.diagnostics.length === 0) continue;
+    usageFailed = configFailed = true;
+    files.unshift(...byFile(config.diagnostics, cwd));
+  }
+  return { files, usageFailed, configFailed, exitCode: exitCodeOf({ usageFailed, files }) };
+}
+
+/**
+ * The reports repository a report belongs to: the folder of the `.bosoreport.yaml` in force for
+ * it, or else the `rapporter/` folder above it (the layout `init` writes). None for a report that
+ * lies in neither: it is held only against the other reports given.
+ */
+function repositoryRoot(cwd: string, file: string, configs: readonly RuleConfig[]): string | undefined {
+  const full = path.resolve(cwd, file === STDIN_NAME ? 'stdin.yaml' : file);
+  const config = configs
+    .map((c) => c.folder)
+    .filter((f): f is string => f !== undefined && (full.startsWith(f + path.sep)))
+    .sort((a, b) => b.length - a.length)[0];
+  if (config) return config;
+  for (let dir = path.dirname(full); ; dir = path.dirname(dir)) {
+    if (path.basename(dir) === 'rapporter') return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
