@@ -52,7 +52,7 @@ describe('generated reference in docs/ (run `npm run docs` after a change)', () 
 
   it('docs/cli.md shows each command\'s --help exactly as the program prints it', async () => {
     const doc = read('docs/cli.md');
-    expect(doc).toBe(withSections(doc, await cliHelpSections()));
+    expect(doc).toBe(withSections(doc, await cliHelpSections(doc)));
     expect(doc).toContain('--no-notes');
   });
 

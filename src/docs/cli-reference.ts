@@ -1,20 +1,30 @@
+import { COMMANDS } from '../cli/commands/index.js';
 import { main } from '../cli/main.js';
 
-/** The commands docs/cli.md shows the help of, in the order it describes them. */
-export const HELP_COMMANDS = ['validate', 'fix', 'compute', 'render', 'preview', 'summary', 'init', 'schema', 'forms', 'rules', 'doctor'] as const;
+/** The commands docs/cli.md shows the help of: every command of the registry, in its order. */
+export const HELP_COMMANDS: readonly string[] = COMMANDS.map((c) => c.name);
+
+/** One command's English `--help`, as the program prints it (80 columns, not a terminal). */
+async function helpOf(command: string): Promise<string> {
+  const out: string[] = [];
+  const sink = { write: (s: string) => (out.push(s), true), isTTY: false } as unknown as NodeJS.WritableStream;
+  await main([command, '--help', '--lang', 'en'], { stdout: sink, stderr: sink, env: { LANG: 'C' }, cwd: process.cwd() });
+  return `\`\`\`\n${out.join('').trimEnd()}\n\`\`\`\n`;
+}
 
 /**
- * Each command's English `--help`, as generated sections of docs/cli.md (`help-<command>`), so the
- * reference shows exactly the options the program takes.
+ * The generated sections of docs/cli.md: each command's `--help` in its own section (`help-<command>`)
+ * where the document has written about it, and every other command of the registry, with its help,
+ * in `more-commands`, so a new command is in the reference before anyone writes its prose.
  */
-export async function cliHelpSections(): Promise<Record<string, string>> {
+export async function cliHelpSections(doc: string): Promise<Record<string, string>> {
   const sections: Record<string, string> = {};
-  for (const command of HELP_COMMANDS) {
-    const out: string[] = [];
-    const sink = { write: (s: string) => (out.push(s), true), isTTY: false } as unknown as NodeJS.WritableStream;
-    // Not a terminal, so 80 columns whatever terminal runs `npm run docs`.
-    await main([command, '--help', '--lang', 'en'], { stdout: sink, stderr: sink, env: { LANG: 'C' }, cwd: process.cwd() });
-    sections[`help-${command}`] = `\`\`\`\n${out.join('').trimEnd()}\n\`\`\`\n`;
+  const more: string[] = [];
+  for (const command of COMMANDS) {
+    const help = await helpOf(command.name);
+    if (doc.includes(`<!-- help-${command.name}:start`)) sections[`help-${command.name}`] = help;
+    else more.push(`### bosoreport ${command.name}\n\n${command.help.en.description[0]!.toUpperCase()}${command.help.en.description.slice(1)}.\n\n${help}`);
   }
+  sections['more-commands'] = more.length ? more.join('\n') : 'Every command has its section above.\n';
   return sections;
 }

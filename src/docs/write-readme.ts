@@ -15,7 +15,7 @@ const write = (rel: string, text: string) => {
 };
 mkdirSync(path('docs/'), { recursive: true });
 write('docs/forms.md', withSections(readFileSync(path('docs/forms.md'), 'utf8'), { 'form-table': formTable(forms) }, 'docs/forms.md'));
-write('docs/cli.md', withSections(readFileSync(path('docs/cli.md'), 'utf8'), await cliHelpSections(), 'docs/cli.md'));
+write('docs/cli.md', withSections(readFileSync(path('docs/cli.md'), 'utf8'), await cliHelpSections(readFileSync(path('docs/cli.md'), 'utf8')), 'docs/cli.md'));
 write('docs/summary.md', withSections(readFileSync(path('docs/summary.md'), 'utf8'), { 'summary-fields': summaryFieldList() }, 'docs/summary.md'));
 write('docs/rules.md', ruleReference(forms));
 write('docs/fields.md', fieldReference(forms));

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli/commands/index.js';
 import { exampleText, GJOVIK, LILLEHAMMER, lineOf, runMain, tempTree } from '../helpers.js';
 
 /** The small things a newcomer trips over: one word for one thing, in the language they read. */
 describe('help and usage errors in bokmål', () => {
   it('has no English left in the Norwegian help: no «[options]», no «default:»', async () => {
-    for (const args of [['--help'], ['render', '--help'], ['validate', '--help'], ['init', '--help'], ['fix', '--help'], ['preview', '--help'], ['summary', '--help']]) {
+    for (const args of [['--help'], ...COMMANDS.map((c) => [c.name, '--help'])]) {
       const { stdout } = await runMain(args, { env: { LANG: 'nb_NO.UTF-8' } });
       expect(stdout).toContain('Bruk: bosoreport');
       expect(stdout).not.toMatch(/\[options\]|\[command\]|default:|<paths|<file>|<dir>/);
@@ -14,6 +15,17 @@ describe('help and usage errors in bokmål', () => {
     const render = await runMain(['render', '--help', '--lang', 'nb']);
     expect(render.stdout).toContain('bosoreport render [valg] <stier...>');
     expect(render.stdout).toMatch(/--timeout <sekunder>\s+gi opp én PDF etter så mange sekunder \(standard: 60\)/);
+  });
+
+  it('lists every command of the registry in the main help, with its examples, in both languages', async () => {
+    for (const lang of ['nb', 'en'] as const) {
+      const { stdout } = await runMain(['--help', '--lang', lang]);
+      for (const c of COMMANDS) {
+        expect(stdout).toMatch(new RegExp(`^  ${c.name} `, 'm'));
+        expect(c.help[lang].overview.length, `${c.name} ${lang}`).toBeGreaterThan(0);
+        for (const line of c.help[lang].overview) expect(stdout).toContain(`$ ${line}`);
+      }
+    }
   });
 
   it('keeps English help English', async () => {

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreview } from '../../src/cli/preview.js';
-import { commonBase } from '../../src/cli/render.js';
+import { startPreview } from '../../src/cli/commands/preview/run.js';
+import { commonBase } from '../../src/cli/commands/render/run.js';
 import { exampleText, GJOVIK, runMain, tempTree } from '../helpers.js';
 
 /**

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import { startPreview, type Preview } from '../../src/cli/preview.js';
+import { startPreview, type Preview } from '../../src/cli/commands/preview/run.js';
 import { findBrowser } from '../../src/render/browser.js';
 import { exampleText, GJOVIK, tempTree } from '../helpers.js';
 

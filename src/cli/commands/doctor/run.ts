@@ -1,8 +1,8 @@
-import { EXIT_CLEAN, EXIT_USAGE } from '../errors.js';
-import { t } from '../messages/index.js';
-import { findBrowser } from '../render/browser.js';
-import { PdfPrinter } from '../render/pdf.js';
-import type { CommandContext } from './context.js';
+import { EXIT_CLEAN, EXIT_USAGE } from '../../../errors.js';
+import { t } from '../../../messages/index.js';
+import { findBrowser } from '../../../render/browser.js';
+import { PdfPrinter } from '../../../render/pdf.js';
+import type { CommandContext } from '../../context.js';
 
 /** `bosoreport doctor`: which browser PDF printing will use, why, and whether it starts. */
 export async function runDoctor(options: { browser?: string }, { io, lang }: CommandContext): Promise<number> {

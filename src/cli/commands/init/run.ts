@@ -1,19 +1,19 @@
 import { open } from 'node:fs/promises';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../errors.js';
-import type { Form } from '../forms/types.js';
-import { skeleton } from '../init/skeleton.js';
-import { t } from '../messages/index.js';
-import { closest } from '../util/similar.js';
-import { defaultReportPath, modelineTarget } from '../init/placement.js';
-import { SCHEMA_DIR } from '../schema/store.js';
-import { check } from './check.js';
-import { colorFor, type CommandContext } from './context.js';
-import { formatStylish } from './formatters/stylish.js';
-import { formsHere } from './forms-here.js';
-import { display } from '../engine/index.js';
-import { visible } from '../util/visible.js';
+import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../../../errors.js';
+import type { Form } from '../../../forms/types.js';
+import { skeleton } from '../../../init/skeleton.js';
+import { t } from '../../../messages/index.js';
+import { closest } from '../../../util/similar.js';
+import { defaultReportPath, modelineTarget } from '../../../init/placement.js';
+import { SCHEMA_DIR } from '../../../schema/store.js';
+import { check } from '../../check.js';
+import { colorFor, type CommandContext } from '../../context.js';
+import { formatStylish } from '../../formatters/stylish.js';
+import { formsHere } from '../../forms-here.js';
+import { display } from '../../../engine/index.js';
+import { visible } from '../../../util/visible.js';
 
 export interface InitOptions {
   kommune: string;

@@ -1,18 +1,18 @@
 import path from 'node:path';
-import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../errors.js';
-import { unifiedDiff } from '../fix/diff.js';
-import { applyFixes, planFixes, type Fix, type FixKind } from '../fix/plan.js';
-import type { Form } from '../forms/types.js';
-import { parseReport, type ParsedReport } from '../load/parse.js';
-import { t, type Lang } from '../messages/index.js';
-import { writeAtomic } from '../render/write.js';
-import type { SeveritySetting } from '../rules/types.js';
-import { validatorFor } from '../schema/ajv.js';
-import { STDIN_NAME } from '../engine/index.js';
-import { check } from './check.js';
-import { colorFor, type CommandContext } from './context.js';
-import { formatStylish } from './formatters/stylish.js';
-import { visible } from '../util/visible.js';
+import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../../../errors.js';
+import { unifiedDiff } from '../../../fix/diff.js';
+import { applyFixes, planFixes, type Fix, type FixKind } from '../../../fix/plan.js';
+import type { Form } from '../../../forms/types.js';
+import { parseReport, type ParsedReport } from '../../../load/parse.js';
+import { t, type Lang } from '../../../messages/index.js';
+import { writeAtomic } from '../../../render/write.js';
+import type { SeveritySetting } from '../../../rules/types.js';
+import { validatorFor } from '../../../schema/ajv.js';
+import { STDIN_NAME } from '../../../engine/index.js';
+import { check } from '../../check.js';
+import { colorFor, type CommandContext } from '../../context.js';
+import { formatStylish } from '../../formatters/stylish.js';
+import { visible } from '../../../util/visible.js';
 
 export interface FixOptions {
   dryRun?: boolean;

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../errors.js';
-import { t } from '../messages/index.js';
-import { writeAtomic } from '../render/write.js';
-import type { SeveritySetting } from '../rules/types.js';
-import { check } from './check.js';
-import type { CommandContext } from './context.js';
-import { FORMAT_NAMES, formatOutcomes, type FormatName } from './formatters/index.js';
-import { errorsOnly } from './formatters/stylish.js';
+import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../../../errors.js';
+import { t } from '../../../messages/index.js';
+import { writeAtomic } from '../../../render/write.js';
+import type { SeveritySetting } from '../../../rules/types.js';
+import { check } from '../../check.js';
+import type { CommandContext } from '../../context.js';
+import { FORMAT_NAMES, formatOutcomes, type FormatName } from '../../formatters/index.js';
+import { errorsOnly } from '../../formatters/stylish.js';
 
 const LIST_CLEAN_UP_TO = 10;
 

@@ -1,8 +1,8 @@
-import { ruleCatalog } from '../cross/catalog.js';
-import { EXIT_CLEAN, EXIT_USAGE } from '../errors.js';
-import { t } from '../messages/index.js';
-import { formsHere } from './forms-here.js';
-import type { CommandContext } from './context.js';
+import { ruleCatalog } from '../../../cross/catalog.js';
+import { EXIT_CLEAN, EXIT_USAGE } from '../../../errors.js';
+import { t } from '../../../messages/index.js';
+import { formsHere } from '../../forms-here.js';
+import type { CommandContext } from '../../context.js';
 
 /** `bosoreport rules`: one line per rule, so a user can find the id to put in .bosoreport.yaml. */
 export async function runRules(ctx: CommandContext): Promise<number> {

@@ -3,16 +3,16 @@ import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
-import { BosoreportError, EXIT_CLEAN, EXIT_USAGE } from '../errors.js';
-import { t, type Lang } from '../messages/index.js';
-import { escapeHtml } from '../util/escape.js';
-import { renderReport } from '../render/html.js';
-import { loadTemplates } from '../render/templates.js';
-import type { SeveritySetting } from '../rules/types.js';
-import { visible } from '../util/visible.js';
-import { check } from './check.js';
-import type { CommandContext } from './context.js';
+import type { Diagnostic } from '../../../diagnostics.js';
+import { BosoreportError, EXIT_CLEAN, EXIT_USAGE } from '../../../errors.js';
+import { t, type Lang } from '../../../messages/index.js';
+import { escapeHtml } from '../../../util/escape.js';
+import { renderReport } from '../../../render/html.js';
+import { loadTemplates } from '../../../render/templates.js';
+import type { SeveritySetting } from '../../../rules/types.js';
+import { visible } from '../../../util/visible.js';
+import { check } from '../../check.js';
+import type { CommandContext } from '../../context.js';
 
 export interface PreviewOptions {
   port?: number;

@@ -1,18 +1,18 @@
 import path from 'node:path';
-import { diagnostic, NO_POSITION, type Diagnostic } from '../diagnostics.js';
-import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../errors.js';
-import { t } from '../messages/index.js';
-import { findBrowser } from '../render/browser.js';
-import { renderReport } from '../render/html.js';
-import { PdfPrinter } from '../render/pdf.js';
-import { loadTemplates } from '../render/templates.js';
-import { writeAtomic } from '../render/write.js';
-import type { SeveritySetting } from '../rules/types.js';
-import { display, hasErrors, type CheckedFile } from '../engine/index.js';
-import { check } from './check.js';
-import { colorFor, wantsProgress, type CommandContext } from './context.js';
-import { errorsOnly, formatStylish } from './formatters/stylish.js';
-import { visible } from '../util/visible.js';
+import { diagnostic, NO_POSITION, type Diagnostic } from '../../../diagnostics.js';
+import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../../../errors.js';
+import { t } from '../../../messages/index.js';
+import { findBrowser } from '../../../render/browser.js';
+import { renderReport } from '../../../render/html.js';
+import { PdfPrinter } from '../../../render/pdf.js';
+import { loadTemplates } from '../../../render/templates.js';
+import { writeAtomic } from '../../../render/write.js';
+import type { SeveritySetting } from '../../../rules/types.js';
+import { display, hasErrors, type CheckedFile } from '../../../engine/index.js';
+import { check } from '../../check.js';
+import { colorFor, wantsProgress, type CommandContext } from '../../context.js';
+import { errorsOnly, formatStylish } from '../../formatters/stylish.js';
+import { visible } from '../../../util/visible.js';
 
 
 export interface RenderOptions {

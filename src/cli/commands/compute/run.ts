@@ -1,12 +1,12 @@
-import { BosoreportError, EXIT_PROBLEMS, EXIT_USAGE } from '../errors.js';
-import { t } from '../messages/index.js';
-import { readHeader } from '../parts/header.js';
-import type { SeveritySetting } from '../rules/types.js';
-import { check } from './check.js';
-import { colorFor, type CommandContext } from './context.js';
-import { formatFigures } from './formatters/figures.js';
-import { formatStylish } from './formatters/stylish.js';
-import { VERSION } from '../util/version.js';
+import { BosoreportError, EXIT_PROBLEMS, EXIT_USAGE } from '../../../errors.js';
+import { t } from '../../../messages/index.js';
+import { readHeader } from '../../../parts/header.js';
+import type { SeveritySetting } from '../../../rules/types.js';
+import { check } from '../../check.js';
+import { colorFor, type CommandContext } from '../../context.js';
+import { formatFigures } from '../../formatters/figures.js';
+import { formatStylish } from '../../formatters/stylish.js';
+import { VERSION } from '../../../util/version.js';
 
 
 /** The version of the `compute --json` shape (schemas/beregning.schema.json); bumped when it changes incompatibly. */

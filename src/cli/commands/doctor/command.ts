@@ -1,0 +1,26 @@
+import type { CommandModule } from '../types.js';
+
+/** `bosoreport doctor`: its options, help in bokmål and English, and the call to its implementation (loaded on use). */
+export const command: CommandModule<'browser'> = {
+  name: 'doctor',
+  rank: 110,
+  help: {
+    nb: {
+      description: 'vis hvilken nettleser PDF-ene lages med, og hvorfor',
+      options: {
+        browser: 'sjekk denne nettleseren i stedet',
+      },
+      overview: ['bosoreport doctor'],
+    },
+    en: {
+      description: 'say which browser PDFs will be printed with, and why',
+      options: {
+        browser: 'check this browser instead',
+      },
+      overview: ['bosoreport doctor'],
+    },
+  },
+  define: (c, h) =>
+    c.option('--browser <path>', h.options.browser),
+  run: async (_args, o: { browser?: string }, ctx) => (await import('./run.js')).runDoctor(o.browser ? { browser: o.browser } : {}, ctx),
+};

@@ -1,0 +1,44 @@
+import type { CommandModule } from '../types.js';
+
+/** `bosoreport fix`: its options, help in bokmål and English, and the call to its implementation (loaded on use). */
+export const command: CommandModule<'dryRun'> = {
+  name: 'fix',
+  rank: 20,
+  checksReports: true,
+  help: {
+    nb: {
+      description: 'rett feil som bare kan bety én ting: datoer, tusenskille, «80 %», et feilstavet feltnavn',
+      options: {
+        dryRun: 'vis endringene som diff, og skriv ingenting',
+      },
+      overview: ['bosoreport fix rapporter/ --dry-run'],
+      examples: `
+Eksempler:
+  $ bosoreport fix rapporter/gjovik/2013-aarsrapport.yaml    18.02.2013 → 2013-02-18, «1 390» → 1390, …
+  $ bosoreport fix rapporter/ --dry-run                       endringene som diff
+  $ bosoreport validate --fix rapporter/                      rett, og kontroller som vanlig
+
+Bare rettelser som ikke kan endre hva rapporten sier, gjøres; kommentarer, rekkefølge og anførselstegn
+blir stående. Resten står igjen for deg, med sitt hint. Avslutningskoder som for validate, for filene
+slik de ble rettet.`,
+    },
+    en: {
+      description: 'mend mistakes that have only one meaning: dates, thousands separators, «80 %», a misspelt key',
+      options: {
+        dryRun: 'print what would change as a diff, and write nothing',
+      },
+      overview: ['bosoreport fix reports/ --dry-run'],
+      examples: `
+Examples:
+  $ bosoreport fix reports/gjovik/2013-aarsrapport.yaml      18.02.2013 → 2013-02-18, «1 390» → 1390, …
+  $ bosoreport fix reports/ --dry-run                         the changes as a unified diff
+  $ bosoreport validate --fix reports/                        mend, then check as usual
+
+Only fixes that cannot change what the report says are made; comments, order and quoting stay.
+Everything else is left for you, with its hint. Exit codes as for validate, for the files as fixed.`,
+    },
+  },
+  define: (c, h, common) =>
+    c.argument('<paths...>', common.paths).option('--dry-run', h.options.dryRun),
+  run: async ([paths], o: { dryRun?: boolean }, ctx) => (await import('./run.js')).runFix(paths as string[], ctx, { rules: ctx.rules, dryRun: o.dryRun === true }),
+};

@@ -1,0 +1,51 @@
+import type { CommandModule } from '../types.js';
+
+/** `bosoreport init`: its options, help in bokmål and English, and the call to its implementation (loaded on use). */
+export const command: CommandModule<'kommune' | 'aar' | 'from' | 'periode' | 'output'> = {
+  name: 'init',
+  rank: 70,
+  help: {
+    nb: {
+      description: 'lag en ny rapport med alle feltene i skjemaet, forklart på norsk',
+      options: {
+        kommune: 'kommunen',
+        aar: 'rapporteringsåret',
+        from: 'fjorårets rapport: hent programinformasjon, og tallene pr. 31.12 som årets pr. 01.01',
+        periode: 'for et skjema brukt til flere perioder: forste_halvaar eller hele_aaret (standard: skjemaets første bruk)',
+        output: 'den nye filen (standard: rapporter/<kommune>/<år>-<type>.yaml, fra der du står i det oppsettet); skrives aldri over',
+      },
+      overview: ['bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013'],
+      examples: `
+Eksempler:
+  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013            skriver rapporter/gjovik/2013-aarsrapport.yaml
+  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 --from rapporter/gjovik/2012-aarsrapport.yaml
+  $ bosoreport init aars-og-halvaarsrapport-2011 --periode hele_aaret --kommune Halden --aar 2011`,
+    },
+    en: {
+      description: 'write a new report with every field of the form, explained in Norwegian',
+      options: {
+        kommune: 'the municipality',
+        aar: 'the reporting year',
+        from: 'last year\'s report: carry over programme information and 31.12 figures as 01.01',
+        periode: 'for a form used for several periods: forste_halvaar or hele_aaret (default: its first use)',
+        output: 'the new file (default: rapporter/<kommune>/<år>-<type>.yaml, from where you stand in that layout); never overwritten',
+      },
+      overview: ['bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013'],
+      examples: `
+Examples:
+  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013            writes rapporter/gjovik/2013-aarsrapport.yaml
+  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 --from reports/gjovik/2012-aarsrapport.yaml
+  $ bosoreport init aars-og-halvaarsrapport-2011 --periode hele_aaret --kommune Halden --aar 2011`,
+    },
+  },
+  define: (c, h, common) =>
+    c
+      .argument('<form>', common.form)
+      .requiredOption('--kommune <navn>', h.options.kommune)
+      .requiredOption('--aar <år>', h.options.aar)
+      .option('--from <file>', h.options.from)
+      .option('--periode <verdi>', h.options.periode)
+      .option('-o, --output <file>', h.options.output),
+  run: async ([formId], o: { kommune: string; aar: string; from?: string; output?: string; periode?: string }, ctx) =>
+    (await import('./run.js')).runInit(formId as string, { kommune: o.kommune, aar: o.aar, ...(o.from ? { from: o.from } : {}), ...(o.output ? { output: o.output } : {}), ...(o.periode ? { periode: o.periode } : {}) }, ctx),
+};
