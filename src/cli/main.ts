@@ -54,25 +54,28 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // --help and --version end here too, with code 0.
-      return error.exitCode === 0 ? 0 : EXIT_USAGE;
-    }
-    if (error instanceof OutputError) {
-      const why = ['ENOSPC', 'EACCES', 'EPERM', 'EROFS'].includes(error.code)
-        ? t(lang, `io/why-${error.code === 'ENOSPC' ? 'full' : 'denied'}`)
-        : ['EEXIST', 'ENOTDIR'].includes(error.code)
-          ? t(lang, 'io/why-file-in-the-way')
-          : error.code;
-      io.stderr.write(`bosoreport: ${t(lang, 'io/unwritable', { path: visible(error.file), reason: why })} ${t(lang, 'io/nothing-replaced')}\n`);
-      return error.exitCode;
-    }
-    if (error instanceof BosoreportError) {
-      io.stderr.write(`bosoreport: ${visible(error.message)}\n`);
-      return error.exitCode;
-    }
-    io.stderr.write(`${t(lang, 'internal', { detail: (error as Error)?.message ?? String(error) })}\n${t(lang, 'internal.hint')}\n`);
-    if (io.env.BOSOREPORT_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
-    return EXIT_USAGE;
+    return failed(error, lang, io);
   }
+}
+
+/** What ended a command early, said once on stderr, and its exit code: never a stack trace unless asked for. */
+function failed(error: unknown, lang: Lang, io: Io): number {
+  // --help and --version end here too, with code 0.
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE;
+  if (error instanceof OutputError) {
+    const why = ['ENOSPC', 'EACCES', 'EPERM', 'EROFS'].includes(error.code)
+      ? t(lang, `io/why-${error.code === 'ENOSPC' ? 'full' : 'denied'}`)
+      : ['EEXIST', 'ENOTDIR'].includes(error.code)
+        ? t(lang, 'io/why-file-in-the-way')
+        : error.code;
+    io.stderr.write(`bosoreport: ${t(lang, 'io/unwritable', { path: visible(error.file), reason: why })} ${t(lang, 'io/nothing-replaced')}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof BosoreportError) {
+    io.stderr.write(`bosoreport: ${visible(error.message)}\n`);
+    return error.exitCode;
+  }
+  io.stderr.write(`${t(lang, 'internal', { detail: (error as Error)?.message ?? String(error) })}\n${t(lang, 'internal.hint')}\n`);
+  if (io.env.BOSOREPORT_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+  return EXIT_USAGE;
 }

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands/index.js';
-import { exampleText, GJOVIK, LILLEHAMMER, lineOf, runMain, tempTree } from '../helpers.js';
+import { ROOT, exampleText, GJOVIK, LILLEHAMMER, lineOf, runMain, tempTree } from '../helpers.js';
 
 /** The small things a newcomer trips over: one word for one thing, in the language they read. */
 describe('help and usage errors in bokmål', () => {
@@ -26,6 +26,11 @@ describe('help and usage errors in bokmål', () => {
         for (const line of c.help[lang].overview) expect(stdout).toContain(`$ ${line}`);
       }
     }
+  });
+
+  it('has every command folder in the registry, under its folder\'s name', () => {
+    const folders = readdirSync(path.join(ROOT, 'src/cli/commands'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(COMMANDS.map((c) => c.name).sort()).toEqual(folders.sort());
   });
 
   it('keeps English help English', async () => {
