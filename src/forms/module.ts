@@ -13,6 +13,7 @@ import type { FormModule } from './types.js';
 export async function importModule(file: string): Promise<{ exports: Record<string, unknown> } | { error: unknown }> {
   try {
     // The bundle is CommonJS (its import.meta.url is defined as the .cjs file's URL).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle has no import()
     if (import.meta.url.endsWith('.cjs')) return { exports: require(file) as Record<string, unknown> };
     return { exports: (await import(pathToFileURL(file).href)) as Record<string, unknown> };
   } catch (error) {

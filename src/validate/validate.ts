@@ -39,7 +39,7 @@ export interface ValidationResult {
 
 /** load → identify form → schema → derive → rules, with positions for every problem. */
 function check(parsed: ParseResult, file: string, options: CheckOptions): ValidationResult {
-  const { lang, rules: settings } = options;
+  const { lang } = options;
   const diagnostics = [...parsed.diagnostics];
   const report = parsed.report;
   if (!report) return { file, schemaValid: false, diagnostics };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../../../errors.js';
+import { EXIT_CLEAN, EXIT_USAGE } from '../../../errors.js';
 import { unifiedDiff } from '../../../fix/diff.js';
 import { applyFixes, planFixes, type Fix, type FixKind } from '../../../fix/plan.js';
 import type { Form } from '../../../forms/types.js';

@@ -5,7 +5,6 @@ import { bundledSchema } from '../../../schema/bundle.js';
 import { editorSchema } from '../../../schema/editor.js';
 import type { CommandContext } from '../../context.js';
 import { formsHere } from '../../forms-here.js';
-import { display } from '../../../engine/index.js';
 
 /**
  * `bosoreport schema <form>`: the form's schema with shared parts inlined, for other tools; with
