@@ -33,3 +33,10 @@ for (const form of (await builtinForms()).forms) {
     renameSync(`${target}.tmp`, target);
   }
 }
+
+// form.yaml's schema, as the editor copy a form author's modeline points at (bosoreport validates
+// with the schema in src/forms/form-yaml.ts, compiled with the forms' by precompile.ts).
+const { FORM_SCHEMA, FORM_SCHEMA_ID } = await import('../forms/form-yaml.js');
+const target = path.join(root, 'schemas', FORM_SCHEMA_ID);
+writeFileSync(`${target}.tmp`, `${JSON.stringify(editorSchema(FORM_SCHEMA), null, 2)}\n`);
+renameSync(`${target}.tmp`, target);

@@ -1,4 +1,9 @@
-import { DELIVERY_FIELDS, SUMMARY_FIELDS } from '../summary/fields.js';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { DELIVERY_FIELDS, SHARED_THEMES } from '../parts/overview.js';
+import { summaryThemes, type SummaryForm } from '../summary/fields.js';
+import { readFormYaml } from '../forms/form-yaml.js';
+import { BUILTIN_FORMS_DIR } from '../forms/registry.js';
 import { ruleCatalog } from '../cross/catalog.js';
 import type { FormRegistry } from '../forms/registry.js';
 import { loadSchemas, resolve, type SchemaNode } from '../schema/store.js';
@@ -144,11 +149,32 @@ export function withSections(doc: string, sections: Record<string, string>, name
   return text;
 }
 
-/** docs/summary.md's list of the `felt` values of `summary`'s CSV and JSON, from the summary's own catalogue. */
-export function summaryFieldList(): string {
+/** The built-in forms' overview declarations, read from their form.yaml alone (no schema, no code). */
+function builtinOverviews(): SummaryForm[] {
+  return readdirSync(BUILTIN_FORMS_DIR)
+    .map((name) => path.join(BUILTIN_FORMS_DIR, name, 'form.yaml'))
+    .filter((file) => existsSync(file))
+    .map((file) => {
+      const spec = readFormYaml(file, readFileSync(file), 'en').spec;
+      if (!spec) throw new Error(`${file} does not read`);
+      return { id: spec.id, years: spec.years, overview: spec.overview ?? [] };
+    });
+}
+
+/**
+ * docs/summary.md's list of the `felt` values of `summary`'s CSV and JSON: delivery, the shared parts'
+ * and what the built-in forms declare in form.yaml (`oversikt`), with the forms that have each.
+ */
+export function summaryFieldList(forms: readonly SummaryForm[] = builtinOverviews()): string {
   const kinds: Record<string, string> = { antall: 'count', endring: 'change (01.01 − 31.12, or December − January)', andel: 'share, 0–1', prosent: 'percent, 0–100', tekst: 'text' };
-  const out = ['| `felt` | Theme | Meaning (the form\'s words) | Value |', '| --- | --- | --- | --- |'];
-  for (const f of DELIVERY_FIELDS) out.push(`| \`${f.id}\` | levering | ${f.label} | |`);
-  for (const f of SUMMARY_FIELDS) out.push(`| \`${f.id}\` | ${f.theme} | ${f.label} | ${kinds[f.kind]} |`);
+  const out = ['| `felt` | Theme | Meaning (the form\'s words) | Value | Forms |', '| --- | --- | --- | --- | --- |'];
+  for (const f of DELIVERY_FIELDS) out.push(`| \`${f.id}\` | levering | ${f.label} | | all |`);
+  for (const theme of summaryThemes(forms)) {
+    const declaring = forms.filter((f) => f.overview.some((t) => t.id === theme.id)).map((f) => `\`${f.id}\``);
+    // The shared parts' themes come with every form whose schema has the part.
+    const shared: Record<string, string> = { [SHARED_THEMES.behov.id]: 'every form with a need table', [SHARED_THEMES.aktiviteter.id]: 'every form with an activity table' };
+    const where = shared[theme.id] ?? declaring.join(', ');
+    for (const f of theme.fields) out.push(`| \`${f.id}\` | ${theme.id} | ${f.label} | ${kinds[f.kind]} | ${where} |`);
+  }
   return `${out.join('\n')}\n`;
 }

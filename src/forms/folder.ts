@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, FILE_START, NO_POSITION, type Diagnostic, type Span } from '../diagnostics.js';
+import { BosoreportError, EXIT_USAGE } from '../errors.js';
 import { parseReport } from '../load/parse.js';
 import type { DataPath } from '../load/positions.js';
 import { words, type Lang, type Params } from '../messages/index.js';
@@ -9,15 +10,17 @@ import { HEADER_RULES } from '../parts/header-rules.js';
 import { readHeader, valueAt } from '../parts/header.js';
 import { PART_RULES } from '../parts/part-rules.js';
 import { periodFacts } from '../parts/period.js';
-import { sharedFigures, type SharedFigures } from '../parts/shared-figures.js';
+import { SHARED_FIGURE_KEYS, sharedFigures, type SharedFigures } from '../parts/shared-figures.js';
 import { sharedView } from '../parts/shared-view.js';
 import { checkSchema } from '../schema/ajv.js';
 import { addSchema, addSchemaFile, loadSchemas, schemaAt, type SchemaNode } from '../schema/store.js';
 import { readFormYaml, type FormSpec } from './form-yaml.js';
 import { checkModule, importModule, moduleProblem } from './module.js';
-import type { Form, FormModule, ReportVariant } from './types.js';
+import { overviewProblems } from './overview.js';
+import type { Form, FormModule, OverviewTheme, ReportVariant } from './types.js';
 
-export const FORM_FILES = { spec: 'form.yaml', schema: 'schema.json', template: 'template.hbs', code: 'form.mjs', partials: 'partials' } as const;
+/** `figures`: the JSON Schema of the form's own figures, which the build puts into schemas/beregning.schema.json. */
+export const FORM_FILES = { spec: 'form.yaml', schema: 'schema.json', template: 'template.hbs', code: 'form.mjs', partials: 'partials', figures: 'beregnet.schema.json' } as const;
 
 export interface FolderLoad {
   form?: Form;
@@ -94,8 +97,26 @@ async function checkTemplate(file: string, lang: Lang): Promise<Diagnostic[]> {
   }
 }
 
+/**
+ * The form's own figures. A name bosoreport owns (the period, the shared parts) is refused: the shared
+ * figures have one name and shape in every form. Handing `shared` on unchanged, as forms written
+ * before this rule do (`{ ...shared, … }`), is no clash and is dropped.
+ */
+function ownFigures(code: FormModule, data: unknown, shared: SharedFigures, dir: string): Record<string, unknown> {
+  if (!code.derive) return {};
+  const own = { ...code.derive(data, shared as Record<string, unknown>) };
+  for (const key of SHARED_FIGURE_KEYS) {
+    if (!(key in own)) continue;
+    if (own[key] !== (shared as Record<string, unknown>)[key]) {
+      throw new BosoreportError(`${dir}: derive returned "${key}", which bosoreport computes itself for every form; return only the form's own figures (a shared table's dates follow from the period).`, EXIT_USAGE);
+    }
+    delete own[key];
+  }
+  return own;
+}
+
 /** Ties the form's data, schema and code into the unit the pipeline runs. */
-function assemble(spec: FormSpec, dir: string, origin: Form['origin'], code: FormModule, schemaId: string): Form {
+function assemble(spec: FormSpec, overview: readonly OverviewTheme[], dir: string, origin: Form['origin'], code: FormModule, schemaId: string): Form {
   const base = { id: spec.id, schemaId, years: spec.years, fields: spec.fields };
   const helpers = {
     title: (p: DataPath) => schemaAt(schemaId, p)?.title,
@@ -129,9 +150,10 @@ function assemble(spec: FormSpec, dir: string, origin: Form['origin'], code: For
       const h = readHeader(data, spec.fields);
       const aar = h.aar!; // the loader checked that the schema requires it as a whole number
       const periode = periodFacts(variant(data).period, aar, h.rapporteringsdato, h.forsidedato, h.programstart);
-      const shared = sharedFigures(schemaId, data, aar);
-      return { periode, ...(code.derive ? code.derive(data, shared as Record<string, unknown>) : shared) };
+      const shared = sharedFigures(schemaId, data, periode);
+      return { periode, ...shared, ...ownFigures(code, data, shared, dir) };
     },
+    overview,
     rules: [...HEADER_RULES, ...PART_RULES, ...(code.rules ?? [])],
     figureTable: (figures, lang) => (code.figureTable ? code.figureTable(figures, lang) : sharedSections(figures, lang)),
     // The shared parts' rows for the shared partials, then whatever the form's own code adds.
@@ -152,9 +174,13 @@ export async function loadFormFolder(dir: string, origin: Form['origin'], lang: 
   const specFile = path.join(dir, FORM_FILES.spec);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return { diagnostics: [problem(dir, NO_POSITION, 'form-folder/not-a-folder', lang, { dir })] };
   if (!existsSync(specFile)) return { diagnostics: [problem(specFile, NO_POSITION, 'form-folder/missing-file', lang, { file: FORM_FILES.spec })] };
-  const read = readFormYaml(specFile, readFileSync(specFile), lang);
+  const bytes = readFileSync(specFile);
+  const read = readFormYaml(specFile, bytes, lang);
   if (!read.spec) return { diagnostics: read.diagnostics };
   const spec = read.spec;
+  const overview = spec.overview ?? [];
+  const wrongOverview = overviewProblems(specFile, bytes, overview, lang);
+  if (wrongOverview.length) return { diagnostics: wrongOverview };
 
   const schemaFile = path.join(dir, FORM_FILES.schema);
   const diagnostics: Diagnostic[] = [];
@@ -190,5 +216,5 @@ export async function loadFormFolder(dir: string, origin: Form['origin'], lang: 
     }
   }
   if (diagnostics.length > 0) return { diagnostics };
-  return { form: assemble(spec, dir, origin, module ?? {}, schemaId), diagnostics };
+  return { form: assemble(spec, overview, dir, origin, module ?? {}, schemaId), diagnostics };
 }

@@ -1,11 +1,16 @@
-import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics.js';
+import path from 'node:path';
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import { byPosition, diagnostic, type Diagnostic } from '../diagnostics.js';
+import { humanize, pointerToPath } from '../humanize.js';
 import { parseReport, type ParsedReport } from '../load/parse.js';
 import type { DataPath } from '../load/positions.js';
 import { words, type Lang, type Params } from '../messages/index.js';
 import { DEFAULT_HEADER_FIELDS } from '../parts/header.js';
+import { OVERVIEW_KINDS, SHARED_THEME_IDS, type OverviewKind, type OverviewTheme } from '../parts/overview.js';
 import { DEFAULT_DEADLINES, PERIOD_KINDS, type Deadline, type PeriodKind } from '../parts/period.js';
 import type { HeaderFields } from '../rules/types.js';
-import { closest } from '../util/similar.js';
+import { validatorFor } from '../schema/ajv.js';
+import { addSchema, type SchemaNode } from '../schema/store.js';
 import type { FormFacts } from './types.js';
 
 /** What a form folder's form.yaml says: the form's data, as opposed to its schema, template and code. */
@@ -27,6 +32,8 @@ export interface FormSpec {
   aliases: string[];
   /** A form used for more than one kind of report: a field of the report chooses the variant. */
   variants?: { field: DataPath; values: Record<string, Variant> };
+  /** The figures the form adds to the regional overview, beyond the parts every form shares. */
+  overview?: OverviewTheme[];
 }
 
 /** What a variant of a form sets: the period, the report's name and its type. */
@@ -36,171 +43,383 @@ export interface Variant {
   type: string;
 }
 
-export const FORM_YAML_KEYS = ['id', 'tittel', 'rapportnavn', 'type', 'aar', 'periode', 'frist', 'forelopig', 'beskrivelse', 'felter', 'fakta', 'tidligere_id', 'varianter'];
-export const VARIANT_KEYS = ['periode', 'frist', 'rapportnavn', 'type'];
-export const FIELD_KEYS = Object.keys(DEFAULT_HEADER_FIELDS);
-export const FACT_KEYS = ['behov', 'prioritert_omraade', 'plan_aktiviteter'];
-const ID = /^[a-z0-9][a-z0-9-]*$/;
+// The overview's types live with the shared parts' themes (parts/overview.ts); form.yaml declares a form's own.
+export type { OverviewFigure, OverviewKind, OverviewTheme } from '../parts/overview.js';
 
-/** A dotted data path («generell_programinformasjon.kommune») as a path. */
-function dotted(text: string): DataPath | undefined {
-  const parts = text.split('.');
-  return parts.every((p) => /^[a-z0-9_]+$/.test(p)) ? parts : undefined;
+// Each pattern means one thing, so a value that misses it can be told what it should be (see ownWords).
+const FORM_ID = '^[a-z0-9][a-z0-9-]*$';
+const REPORT_TYPE = '^[a-z]+$';
+const DATA_PATH = '^[a-z0-9_]+(?:\\.[a-z0-9_]+)*$';
+const NAME = '^[a-z][a-z0-9_]*$';
+
+// Not blank. (minLength would let "  " through, and its precompiled code would load ajv's runtime on every run.)
+const TEXT = '\\S';
+
+// Kinds of value used more than once: said once, and an editor's hover shows what each is.
+const DEFS = {
+  tekst: { title: 'Tekst', description: 'En tekst som ikke er tom.', type: 'string', pattern: TEXT },
+  sti: { title: 'Sti', description: 'Feltnavn med punktum mellom, for eksempel formalia.kommune.', type: 'string', pattern: DATA_PATH },
+  periode: { title: 'Periode', description: `Én av: ${PERIOD_KINDS.join(', ')}.`, type: 'string', enum: [...PERIOD_KINDS] },
+  rapporttype: { title: 'Rapporttype', description: 'Små bokstaver a–z, for eksempel aarsrapport.', type: 'string', pattern: REPORT_TYPE },
+  frist: {
+    title: 'Frist',
+    description: 'En dag i en måned, i rapporteringsåret eller et senere år; null for ingen frist.',
+    type: ['object', 'null'],
+    additionalProperties: false,
+    required: ['maaned', 'dag'],
+    properties: {
+      maaned: { title: 'Måned', description: 'Fristens måned, 1–12.', type: 'integer', minimum: 1, maximum: 12 },
+      dag: { title: 'Dag', description: 'Fristens dag i måneden, 1–31.', type: 'integer', minimum: 1, maximum: 31 },
+      aar_etter: { title: 'År etter', description: 'Hvor mange år etter rapporteringsåret fristen faller: 0 (standard) for samme år, 1 for året etter.', type: 'integer' },
+    },
+  },
+} satisfies Record<string, SchemaNode>;
+const use = (def: keyof typeof DEFS, title: string, description: string): SchemaNode => ({ $ref: `#/$defs/${def}`, title, description });
+const text = (title: string, description: string) => use('tekst', title, description);
+const dataPath = (title: string, description: string) => use('sti', title, description);
+const period = (description: string) => use('periode', 'Periode', description);
+const reportType = (description: string) => use('rapporttype', 'Rapporttype', description);
+const deadline = (description: string) => use('frist', 'Frist', description);
+
+// Typed by the interfaces the code reads, so a new header field or fact cannot be left out of the schema.
+const FIELD_WORDS: Record<keyof HeaderFields, [string, string]> = {
+  kommune: ['Kommune', 'Stien til kommunens navn.'],
+  aar: ['Rapporteringsår', 'Stien til rapporteringsåret, et påkrevd heltall i schema.json; perioden og fristen regnes ut fra det.'],
+  rapporteringsdato: ['Rapporteringsdato', 'Stien til datoen rapporten er datert eller levert.'],
+  forsidedato: ['Forsidedato', 'Stien til datoen på forsiden.'],
+  programstart: ['Programstart', 'Stien til datoen programmet startet.'],
+  utfylt_av: ['Utfylt av', 'Stien til navnet på den som fylte ut rapporten.'],
+};
+const FACT_WORDS: Record<keyof FormFacts, [string, string]> = {
+  behov: [
+    'Behovstabell',
+    'Stien til behovstabellen (radene A, B og C med status pr. 01.01 og 31.12). Da sammenlignes årets 01.01 med fjorårets 31.12 for samme kommune, og «init --from» fører tallene videre.',
+  ],
+  prioritert_omraade: ['Særskilt prioritert område', 'Stien til navnet på neste års særskilt prioriterte område.'],
+  plan_aktiviteter: ['Planens aktiviteter', 'Stien til planens liste over aktiviteter (hver med id); årets rapporter holdes opp mot den.'],
+};
+
+/** form.yaml's JSON Schema: what bosoreport checks, and (as schemas/form.schema.json) what editors show. */
+export const FORM_SCHEMA_ID = 'form.schema.json';
+export const FORM_SCHEMA: SchemaNode = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: FORM_SCHEMA_ID,
+  title: 'Skjemabeskrivelse (form.yaml)',
+  description: 'Det bosoreport trenger å vite om et skjema utenom feltene (schema.json), malen (template.hbs) og egne regler (form.mjs). Se docs/forms.md.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'tittel', 'rapportnavn', 'type', 'aar', 'periode'],
+  $defs: DEFS,
+  properties: {
+    id: {
+      title: 'Skjema-id',
+      description:
+        'Det rapportene skriver i «skjema:». Små bokstaver a–z, sifre og bindestrek, gjerne med året skjemaet ble tatt i bruk (for eksempel statusnotat-2013). Kan ikke være id-en til et innebygd skjema.',
+      type: 'string',
+      pattern: FORM_ID,
+    },
+    tittel: {
+      title: 'Tittel',
+      description: 'Skjemaets navn i lister og dokumentasjon: én tekst, eller «nb» (bokmål) og eventuelt «en» (engelsk).',
+      type: ['string', 'object'],
+      pattern: TEXT,
+      additionalProperties: false,
+      required: ['nb'],
+      properties: {
+        nb: text('Tittel på bokmål', 'Skjemaets navn på bokmål.'),
+        en: text('Tittel på engelsk', 'Skjemaets navn når bosoreport skriver engelsk; uten den brukes navnet på bokmål.'),
+      },
+    },
+    rapportnavn: text('Rapportnavn', 'Rapportens navn på forsiden og i dokumenttittelen, for eksempel «Årsrapport» eller «Statusnotat».'),
+    type: reportType(
+      'Ordet i rapportenes filnavn («eksempelvik/2013-statusnotat.yaml») og det som skiller rapporttypene fra hverandre: små bokstaver a–z, for eksempel «aarsrapport». To rapporter med samme kommune, type og år meldes som dobbelt levert.',
+    ),
+    aar: {
+      title: 'År',
+      description: 'Første og siste rapporteringsår skjemaet ble brukt, for eksempel [2012, 2014]. En rapport fra et annet år får en advarsel.',
+      type: 'array',
+      minItems: 2,
+      maxItems: 2,
+      items: { title: 'Årstall', description: 'Et årstall fra 2000 til 2100.', type: 'integer', minimum: 2000, maximum: 2100 },
+    },
+    periode: period(
+      'Hvordan rapportens periode følger av rapporteringsåret: halvaar (1. januar–30. juni), aar (kalenderåret), programperiode (fra programstart til årets slutt) eller fri (ingen fast periode: et notat eller en plan).',
+    ),
+    frist: deadline(
+      'Leveringsfristen: «maaned», «dag» og eventuelt «aar_etter», eller null for ingen frist. Uten feltet gjelder periodens standardfrist: 31.08 for halvaar, 28.02 året etter for aar, ingen for de andre.',
+    ),
+    forelopig: {
+      title: 'Foreløpig',
+      description: 'true når skjemaet er modellert etter tynne kilder (for eksempel bare en innholdsfortegnelse); «bosoreport forms» merker det som foreløpig.',
+      type: 'boolean',
+    },
+    beskrivelse: text('Beskrivelse', 'Hvilke år og regioner skjemaet ble brukt i, og hvor sikker modellen er.'),
+    felter: {
+      title: 'Felter',
+      description: 'Hvor i rapporten bosoreport finner kommune, år og datoer, som stier med punktum mellom feltnavnene.',
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(
+        Object.entries(FIELD_WORDS).map(([key, [title, description]]) => [
+          key,
+          dataPath(title, `${description} Standard: ${DEFAULT_HEADER_FIELDS[key as keyof HeaderFields].join('.')}.`),
+        ]),
+      ),
+    },
+    fakta: {
+      title: 'Fakta',
+      description: 'Det sjekkene på tvers av rapporter kan sammenligne, som stier med punktum mellom feltnavnene.',
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(Object.entries(FACT_WORDS).map(([key, [title, description]]) => [key, dataPath(title, description)])),
+    },
+    tidligere_id: {
+      title: 'Tidligere id-er',
+      description: 'Id-er skjemaet hadde før. Rapporter som fortsatt bruker en av dem, leses som dette skjemaet, med en advarsel om hva de skal skrive.',
+      type: 'array',
+      items: { title: 'Tidligere skjema-id', description: 'En id skjemaet hadde før.', type: 'string', pattern: FORM_ID },
+    },
+    varianter: {
+      title: 'Varianter',
+      description:
+        'For et skjema som brukes til flere slags rapporter: et felt i rapporten velger variant, og hver verdi av feltet kan ha egen periode, frist, rapportnavn og type.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['felt', 'verdier'],
+      properties: {
+        felt: dataPath('Felt som velger', 'Stien til feltet i rapporten som velger variant, for eksempel periode.'),
+        verdier: {
+          title: 'Verdier',
+          description: 'Verdiene feltet kan ha, hver med det varianten setter.',
+          type: 'object',
+          additionalProperties: {
+            title: 'Variant',
+            description: 'Det denne verdien setter; resten følger skjemaet. Med egen periode, men uten frist, gjelder periodens standardfrist.',
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              periode: period('Variantens periode.'),
+              frist: deadline('Variantens frist, eller null for ingen.'),
+              rapportnavn: text('Rapportnavn', 'Variantens navn på forsiden, for eksempel «Halvårsrapport».'),
+              type: reportType('Variantens rapporttype i filnavn, for eksempel «halvaarsrapport».'),
+            },
+          },
+        },
+      },
+    },
+    oversikt: {
+      title: 'Oversikt',
+      description: `Tallene skjemaet viser i regionens oversikt («bosoreport summary») i tillegg til de delte delene (${SHARED_THEME_IDS.join(', ')}), ordnet i temaer.`,
+      type: 'array',
+      items: {
+        title: 'Tema',
+        description: 'En overskrift i oversikten med sine tall.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['tema', 'tittel', 'tall'],
+        properties: {
+          tema: {
+            title: 'Tema-id',
+            description: `Temaets id, én gang i oversikten: små bokstaver a–z, sifre og understrek, først en bokstav. Ikke ${SHARED_THEME_IDS.join(', ')}: de er de delte delene.`,
+            type: 'string',
+            pattern: NAME,
+            not: { enum: [...SHARED_THEME_IDS] },
+          },
+          tittel: text('Temaets tittel', 'Overskriften i oversikten, for eksempel «C.1 Økonomiske virkemidler».'),
+          tall: {
+            title: 'Tall',
+            description: 'Temaets tall, i den rekkefølgen de vises.',
+            type: 'array',
+            minItems: 1,
+            items: {
+              title: 'Tall',
+              description: 'Ett tall i oversikten.',
+              type: 'object',
+              additionalProperties: false,
+              required: ['id', 'etikett', 'type', 'verdi'],
+              properties: {
+                id: { title: 'Tall-id', description: 'Tallets id, én gang i temaet: små bokstaver a–z, sifre og understrek, først en bokstav.', type: 'string', pattern: NAME },
+                etikett: text('Etikett', 'Teksten ved tallet i oversikten, for eksempel «Herav med fastrente».'),
+                type: {
+                  title: 'Tallets type',
+                  description: `Hva slags tall det er, og dermed hvordan det skrives: ${OVERVIEW_KINDS.join(', ')}.`,
+                  type: 'string',
+                  enum: [...OVERVIEW_KINDS],
+                },
+                verdi: dataPath(
+                  'Verdi',
+                  'Stien til tallet blant skjemaets beregnede tall (det «derive» i form.mjs gir), med punktum mellom navnene, for eksempel fastrenteandel.andel.',
+                ),
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+export const FORM_YAML_KEYS = Object.keys(FORM_SCHEMA.properties!);
+export const FIELD_KEYS = Object.keys(FIELD_WORDS);
+export const FACT_KEYS = Object.keys(FACT_WORDS);
+
+/** form.yaml as its schema lets it be written. */
+interface RawDeadline {
+  maaned: number;
+  dag: number;
+  aar_etter?: number;
+}
+interface FormYaml {
+  id: string;
+  tittel: string | { nb: string; en?: string };
+  rapportnavn: string;
+  type: string;
+  aar: [number, number];
+  periode: PeriodKind;
+  frist?: RawDeadline | null;
+  forelopig?: boolean;
+  beskrivelse?: string;
+  felter?: Record<string, string>;
+  fakta?: Record<string, string>;
+  tidligere_id?: string[];
+  varianter?: { felt: string; verdier: Record<string, { periode?: PeriodKind; frist?: RawDeadline | null; rapportnavn?: string; type?: string }> };
+  oversikt?: { tema: string; tittel: string; tall: { id: string; etikett: string; type: OverviewKind; verdi: string }[] }[];
+}
+
+let registered = false;
+
+/**
+ * Registers the schema under its $id, where the humaniser finds titles and known keys, and where the
+ * build finds it to compile with the forms' schemas (src/build/precompile.ts): every run reads the
+ * built-in forms' form.yaml, and compiling with ajv then would cost more than the rest of the run.
+ */
+export function registerFormSchema(): void {
+  if (registered) return;
+  registered = true;
+  addSchema(FORM_SCHEMA_ID, JSON.stringify(FORM_SCHEMA), 'builtin', FORM_SCHEMA);
+}
+
+const RULE = 'form-folder/form-yaml';
+const PATTERN_WORDS: Record<string, string> = {
+  [FORM_ID]: 'form-folder/bad-id',
+  [REPORT_TYPE]: 'form-folder/bad-type',
+  [DATA_PATH]: 'form-folder/bad-path',
+  [NAME]: 'form-folder/overview-bad-id',
+};
+
+/**
+ * form.yaml's own words where the humaniser has none that fit: which kind of name a value failed to
+ * be (a pattern), a reserved theme id (`not`), and a year list of the wrong length.
+ */
+function ownWords(error: ErrorObject): { code: string; params: Params } | undefined {
+  const value = String(error.data);
+  if (error.keyword === 'pattern') {
+    // A figure's path leads into the form's computed figures, not into the report.
+    const code = error.instancePath.endsWith('/verdi') ? 'form-folder/overview-path' : PATTERN_WORDS[String(error.params.pattern)];
+    return code ? { code, params: { value } } : undefined;
+  }
+  if (error.keyword === 'not') return { code: 'form-folder/overview-shared-theme', params: { value, shared: SHARED_THEME_IDS.join(', ') } };
+  if (error.instancePath === '/aar' && (error.keyword === 'minItems' || error.keyword === 'maxItems')) return { code: 'form-folder/bad-years', params: {} };
+  return undefined;
+}
+
+/** The schema's errors as positioned diagnostics, in the words reports get. */
+function schemaProblems(errors: readonly ErrorObject[], report: ParsedReport, lang: Lang): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const others: ErrorObject[] = [];
+  for (const error of errors) {
+    // A blank text misses TEXT's pattern: the humaniser words it as the empty field it is.
+    const blank = error.keyword === 'pattern' && error.params.pattern === TEXT;
+    const own = blank ? undefined : ownWords(error);
+    if (!own) others.push(blank ? { ...error, keyword: 'minLength' } : error);
+    else out.push(diagnostic(report.file, report.spanFor(pointerToPath(error.instancePath, report.data), 'value'), 'error', RULE, words(lang, own.code, own.params)));
+  }
+  for (const d of humanize(others, report, FORM_SCHEMA_ID, lang, path.basename(report.file))) {
+    // The humaniser's hint for a number below its minimum speaks of a report's counts and «kommentar».
+    const { hint, ...rest } = d;
+    out.push({ ...rest, ...(hint && d.ruleId !== 'schema/minimum' ? { hint } : {}), ruleId: RULE });
+  }
+  return out.sort(byPosition);
 }
 
 /**
- * Reads form.yaml, checking every field; each problem points at its line and column. Returns the spec
- * only when there is none.
+ * What the schema cannot say, checked once the shape is right: the years in order, and the
+ * overview's ids unique by a field of each item (`uniqueItems` compares whole items).
+ */
+function laterProblems(y: FormYaml, report: ParsedReport, lang: Lang): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (where: DataPath, code: string, params: Params) => out.push(diagnostic(report.file, report.spanFor(where, 'value'), 'error', RULE, words(lang, code, params)));
+  if (y.aar[0] > y.aar[1]) at(['aar'], 'form-folder/years-order', { first: y.aar[0], last: y.aar[1] });
+  const once = (ids: { id: string; where: DataPath }[]) => {
+    const first = new Map<string, DataPath>();
+    for (const { id, where } of ids) {
+      const before = first.get(id);
+      if (before) at(where, 'form-folder/overview-twice', { value: id, line: report.spanFor(before, 'value').line });
+      else first.set(id, where);
+    }
+  };
+  const themes = y.oversikt ?? [];
+  once(themes.map((t, i) => ({ id: t.tema, where: ['oversikt', i, 'tema'] })));
+  themes.forEach((t, i) => once(t.tall.map((f, j) => ({ id: f.id, where: ['oversikt', i, 'tall', j, 'id'] }))));
+  return out.sort(byPosition);
+}
+
+/** A dotted path («formalia.kommune»), which the schema has checked, as a data path. */
+const dotted = (text: string): DataPath => text.split('.');
+
+/**
+ * Reads form.yaml: its JSON Schema first, then the few checks a schema cannot make; each problem
+ * points at its line and column. Returns the spec only when there is none.
  */
 export function readFormYaml(file: string, bytes: Uint8Array, lang: Lang): { spec?: FormSpec; diagnostics: Diagnostic[] } {
   const parsed = parseReport(file, bytes, lang);
   if (!parsed.report) return { diagnostics: parsed.diagnostics };
-  const report: ParsedReport = parsed.report;
-  const diagnostics: Diagnostic[] = [];
-  const problem = (path: DataPath, code: string, params: Params = {}, target: 'value' | 'key' | 'owner' = 'value') => {
-    diagnostics.push(diagnostic(file, report.spanFor(path, target), 'error', 'form-folder/form-yaml', words(lang, code, params)));
+  const report = parsed.report;
+  registerFormSchema();
+  const validate = validatorFor(FORM_SCHEMA_ID);
+  if (validate(report.data) !== true) return { diagnostics: schemaProblems(validate.errors ?? [], report, lang) };
+  const y = report.data as FormYaml;
+  const diagnostics = laterProblems(y, report, lang);
+  if (diagnostics.length > 0) return { diagnostics };
+
+  const deadline = (frist: RawDeadline | null | undefined, kind: PeriodKind): Deadline | null =>
+    frist === undefined ? DEFAULT_DEADLINES[kind] : frist && { maaned: frist.maaned, dag: frist.dag, aar_etter: frist.aar_etter ?? 0 };
+  const paths = (given: Record<string, string> = {}) => Object.fromEntries(Object.entries(given).map(([k, p]) => [k, dotted(p)]));
+  const nb = typeof y.tittel === 'string' ? y.tittel : y.tittel.nb;
+  const en = typeof y.tittel === 'string' ? undefined : y.tittel.en;
+  const reportName = y.rapportnavn.trim();
+  const formPeriod = { kind: y.periode, frist: deadline(y.frist, y.periode) };
+  const variants: FormSpec['variants'] = y.varianter && {
+    field: dotted(y.varianter.felt),
+    values: Object.fromEntries(
+      Object.entries(y.varianter.verdier).map(([name, v]) => {
+        // A variant that sets neither period nor deadline keeps the form's own (and its deadline).
+        const kind = v.periode ?? y.periode;
+        const own = v.periode === undefined && v.frist === undefined ? formPeriod : { kind, frist: deadline(v.frist, kind) };
+        return [name, { period: own, reportName: v.rapportnavn?.trim() ?? reportName, type: v.type ?? y.type }];
+      }),
+    ),
   };
-  const data = report.data as Record<string, unknown>;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { diagnostics: [diagnostic(file, FILE_START, 'error', 'form-folder/form-yaml', words(lang, 'form-folder/not-a-mapping'))] };
-  }
-  const unknownKeys = (at: DataPath, value: Record<string, unknown>, known: string[]) => {
-    for (const key of Object.keys(value)) {
-      if (!known.includes(key)) problem([...at, key], 'form-folder/unknown-key', { key, suggestion: closest(key, known) ?? '', known: known.join(', ') }, 'key');
-    }
-  };
-  unknownKeys([], data, FORM_YAML_KEYS);
-  const text = (key: string, required: boolean): string | undefined => {
-    const v = data[key];
-    if (v === undefined && !required) return undefined;
-    if (typeof v !== 'string' || !v.trim()) {
-      problem(v === undefined ? [] : [key], v === undefined ? 'form-folder/missing' : 'form-folder/not-text', { key }, v === undefined ? 'owner' : 'value');
-      return undefined;
-    }
-    return v.trim();
-  };
-
-  const id = text('id', true);
-  if (id !== undefined && !ID.test(id)) problem(['id'], 'form-folder/bad-id', { value: id });
-  const reportName = text('rapportnavn', true);
-  const type = text('type', true);
-  if (type !== undefined && !/^[a-z]+$/.test(type)) problem(['type'], 'form-folder/bad-type', { value: type });
-  const about = text('beskrivelse', false) ?? '';
-
-  const title: Partial<Record<Lang, string>> = {};
-  const tittel = data.tittel;
-  if (typeof tittel === 'string' && tittel.trim()) title.nb = tittel.trim();
-  else if (tittel && typeof tittel === 'object' && !Array.isArray(tittel)) {
-    const t = tittel as Record<string, unknown>;
-    unknownKeys(['tittel'], t, ['nb', 'en']);
-    for (const lang of ['nb', 'en'] as const) {
-      if (t[lang] === undefined) continue;
-      if (typeof t[lang] === 'string' && (t[lang] as string).trim()) title[lang] = (t[lang] as string).trim();
-      else problem(['tittel', lang], 'form-folder/not-text', { key: `tittel.${lang}` });
-    }
-    if (!title.nb && t.nb === undefined) problem(['tittel'], 'form-folder/missing', { key: 'tittel.nb' }, 'owner');
-  } else problem(tittel === undefined ? [] : ['tittel'], tittel === undefined ? 'form-folder/missing' : 'form-folder/not-text', { key: 'tittel' }, tittel === undefined ? 'owner' : 'value');
-
-  let years: [number, number] | undefined;
-  const aar = data.aar;
-  if (Array.isArray(aar) && aar.length === 2 && aar.every((y) => Number.isInteger(y) && y >= 2000 && y <= 2100) && aar[0] <= aar[1]) years = [aar[0], aar[1]];
-  else problem(aar === undefined ? [] : ['aar'], aar === undefined ? 'form-folder/missing' : 'form-folder/bad-years', { key: 'aar' }, aar === undefined ? 'owner' : 'value');
-
-  const periodKind = (periode: unknown, at: DataPath): PeriodKind | undefined => {
-    if (typeof periode === 'string' && (PERIOD_KINDS as string[]).includes(periode)) return periode as PeriodKind;
-    if (periode === undefined) problem(at.slice(0, -1), 'form-folder/missing', { key: at.join('.') }, 'owner');
-    else problem(at, 'form-folder/bad-period', { value: String(periode), kinds: PERIOD_KINDS.join(', '), suggestion: typeof periode === 'string' ? closest(periode, PERIOD_KINDS) ?? '' : '' });
-    return undefined;
-  };
-  const kind = periodKind(data.periode, ['periode']);
-
-  const deadline = (value: unknown, at: DataPath, kindHere: PeriodKind | undefined): Deadline | null | undefined => {
-    if (value === null) return null;
-    if (value === undefined) return kindHere ? DEFAULT_DEADLINES[kindHere] : undefined;
-    const f = value as Record<string, unknown>;
-    const ok = f && typeof f === 'object' && Number.isInteger(f.maaned) && Number.isInteger(f.dag) && (f.aar_etter === undefined || Number.isInteger(f.aar_etter));
-    if (ok && (f.maaned as number) >= 1 && (f.maaned as number) <= 12 && (f.dag as number) >= 1 && (f.dag as number) <= 31) {
-      unknownKeys(at, f, ['maaned', 'dag', 'aar_etter']);
-      return { maaned: f.maaned as number, dag: f.dag as number, aar_etter: (f.aar_etter as number | undefined) ?? 0 };
-    }
-    problem(at, 'form-folder/bad-deadline');
-    return undefined;
-  };
-  const frist = deadline(data.frist, ['frist'], kind);
-
-  const forelopig = data.forelopig;
-  if (forelopig !== undefined && typeof forelopig !== 'boolean') problem(['forelopig'], 'form-folder/not-boolean', { key: 'forelopig' });
-
-  const paths = <K extends string>(key: string, known: readonly K[], defaults: Partial<Record<K, DataPath>>): Partial<Record<K, DataPath>> => {
-    const out: Partial<Record<K, DataPath>> = { ...defaults };
-    const v = data[key];
-    if (v === undefined) return out;
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-      problem([key], 'form-folder/not-a-mapping-field', { key });
-      return out;
-    }
-    unknownKeys([key], v as Record<string, unknown>, [...known]);
-    for (const [k, p] of Object.entries(v as Record<string, unknown>)) {
-      if (!(known as readonly string[]).includes(k)) continue;
-      const path = typeof p === 'string' ? dotted(p) : undefined;
-      if (path) out[k as K] = path;
-      else problem([key, k], 'form-folder/bad-path', { value: String(p) });
-    }
-    return out;
-  };
-  const fields = paths('felter', FIELD_KEYS as (keyof HeaderFields)[], DEFAULT_HEADER_FIELDS) as HeaderFields;
-  const facts = paths('fakta', FACT_KEYS as (keyof FormFacts)[], {}) as FormFacts;
-
-  const aliases: string[] = [];
-  if (data.tidligere_id !== undefined) {
-    const list = data.tidligere_id;
-    if (Array.isArray(list) && list.every((a) => typeof a === 'string' && ID.test(a))) aliases.push(...(list as string[]));
-    else problem(['tidligere_id'], 'form-folder/bad-aliases');
-  }
-
-  // varianter: { felt: periode, verdier: { forste_halvaar: { periode: halvaar, rapportnavn: …, type: … } } }
-  let variants: FormSpec['variants'];
-  const v = data.varianter as Record<string, unknown> | undefined;
-  if (v !== undefined) {
-    const field = typeof v?.felt === 'string' ? dotted(v.felt) : undefined;
-    const values = v?.verdier as Record<string, Record<string, unknown>> | undefined;
-    if (!v || typeof v !== 'object' || !field || !values || typeof values !== 'object' || Array.isArray(values) || Object.keys(values).length === 0) {
-      problem(['varianter'], 'form-folder/bad-variants');
-    } else {
-      unknownKeys(['varianter'], v, ['felt', 'verdier']);
-      variants = { field, values: {} };
-      for (const [name, spec] of Object.entries(values)) {
-        const at = ['varianter', 'verdier', name];
-        if (!spec || typeof spec !== 'object') {
-          problem(at, 'form-folder/bad-variants');
-          continue;
-        }
-        unknownKeys(at, spec, VARIANT_KEYS);
-        const k = spec.periode === undefined ? kind : periodKind(spec.periode, [...at, 'periode']);
-        const f = spec.frist === undefined && spec.periode === undefined ? frist : deadline(spec.frist, [...at, 'frist'], k);
-        const name2 = spec.rapportnavn ?? reportName;
-        const type2 = spec.type ?? type;
-        if (typeof name2 !== 'string' || typeof type2 !== 'string' || !/^[a-z]+$/.test(type2)) problem(at, 'form-folder/bad-variants');
-        else if (k && f !== undefined) variants.values[name] = { period: { kind: k, frist: f }, reportName: name2, type: type2 };
-      }
-    }
-  }
-
-  if (diagnostics.length > 0 || !id || !reportName || !type || !years || !kind || frist === undefined || !title.nb) return { diagnostics };
+  const overview = y.oversikt?.map((t) => ({
+    id: t.tema,
+    title: t.tittel.trim(),
+    figures: t.tall.map((f) => ({ id: f.id, label: f.etikett.trim(), kind: f.type, path: dotted(f.verdi) })),
+  }));
   return {
     spec: {
-      id,
-      title: { nb: title.nb, en: title.en ?? title.nb },
+      id: y.id,
+      title: { nb: nb.trim(), en: (en ?? nb).trim() },
       reportName,
-      type,
-      years,
-      period: { kind, frist },
-      provisional: forelopig === true,
-      about,
-      fields,
-      facts,
-      aliases,
+      type: y.type,
+      years: [y.aar[0], y.aar[1]],
+      period: formPeriod,
+      provisional: y.forelopig === true,
+      about: y.beskrivelse?.trim() ?? '',
+      fields: { ...DEFAULT_HEADER_FIELDS, ...paths(y.felter) } as HeaderFields,
+      facts: paths(y.fakta) as FormFacts,
+      aliases: y.tidligere_id ?? [],
       ...(variants ? { variants } : {}),
+      ...(overview ? { overview } : {}),
     },
     diagnostics,
   };

@@ -1,8 +1,11 @@
 import type { DataPath } from '../load/positions.js';
 import type { Lang } from '../messages/index.js';
 import type { Section } from '../parts/figure-table.js';
+import type { OverviewTheme } from '../parts/overview.js';
 import type { PeriodSpec } from '../parts/period.js';
 import type { Rule, RuleForm } from '../rules/types.js';
+
+export type { OverviewFigure, OverviewKind, OverviewTheme } from '../parts/overview.js';
 
 /** Where a form keeps what the checks across reports compare. */
 export interface FormFacts {
@@ -25,7 +28,11 @@ export interface ViewHelpers {
  * member is optional; a form without code still validates, computes its shared parts and renders.
  */
 export interface FormModule {
-  /** Figures beyond the shared ones; `shared` holds what bosoreport computed from the parts the schema $refs. */
+  /**
+   * The form's own figures, beside the period and the shared parts' figures (`shared`, which bosoreport
+   * computed from the parts the schema $refs and puts in `beregnet` itself). May not return a name of
+   * those (`periode`, `behovstabeller`, `aktivitetstabeller`); passing `shared` through unchanged is allowed.
+   */
   derive?(data: any, shared: Record<string, unknown>): Record<string, unknown>;
   /** Checks beyond the schema, beside the shared header and part rules every form gets. */
   rules?: readonly Rule[];
@@ -71,6 +78,8 @@ export interface Form extends RuleForm {
   partialsDir?: string;
   /** Every figure: the period, the shared parts', and the form's own. Pure. */
   derive(data: unknown): Record<string, unknown>;
+  /** The form's own themes for `summary` (form.yaml `oversikt`); the shared parts bring theirs themselves. */
+  overview: readonly OverviewTheme[];
   /** Header and part rules every form gets, then the form's own. */
   rules: readonly Rule[];
   figureTable(figures: any, lang: Lang): Section[];

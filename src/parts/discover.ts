@@ -18,7 +18,7 @@ export interface ReportParts {
 
 type PartKind = 'need' | 'count' | 'activities';
 /** A path through the schema to a part; '*' stands for any item of a list. */
-interface Pattern {
+export interface Pattern {
   kind: PartKind;
   path: (string | '*')[];
 }

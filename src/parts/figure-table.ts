@@ -4,6 +4,7 @@ import type { ActivitySummary } from './activities.js';
 import type { Count } from './data.js';
 import type { NeedTableFigures, Ratio } from './figures.js';
 import type { PeriodFacts } from './period.js';
+import type { CommonFigures } from './shared-figures.js';
 
 /** A titled block of the figure table: an optional header row and rows of cells. */
 export interface Section {
@@ -80,7 +81,7 @@ export function deviationSection(a: ActivitySummary, lang: Lang): Section[] {
  * The figure table of a form without one of its own: the period, then every need table and activity
  * table its schema holds (what bosoreport computed from the shared parts).
  */
-export function sharedSections(figures: { periode: PeriodFacts; behovstabeller?: Record<string, NeedTableFigures>; aktivitetstabeller?: Record<string, ActivitySummary> }, lang: Lang): Section[] {
+export function sharedSections(figures: CommonFigures, lang: Lang): Section[] {
   const sections = [periodSection(figures.periode, lang)];
   const tables = Object.values(figures.behovstabeller ?? {});
   for (const b of tables) sections.push(needSection(b, lang, t(lang, 'fig/need-table')));

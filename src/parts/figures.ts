@@ -66,10 +66,13 @@ export interface NeedTableFigures {
   sum: { pr_0101: Count; pr_3112: Count; endring: Count };
 }
 
-/** The figures of a need table for the report year. Unknown rows keep the sums unknown. */
-export function needTableFigures(rows: Record<NeedRowKey, NeedRow>, aar: number): NeedTableFigures {
+/**
+ * The figures of a need table from 01.01 of `firstYear` (the report year unless the period starts
+ * earlier) to 31.12 of the report year. Unknown rows keep the sums unknown.
+ */
+export function needTableFigures(rows: Record<NeedRowKey, NeedRow>, aar: number, firstYear = aar): NeedTableFigures {
   const rader = Object.fromEntries(NEED_ROWS.map((k) => [k, needFigures(rows[k])])) as Record<NeedRowKey, NeedFigures>;
   const pr_0101 = sum(NEED_ROWS.map((k) => rader[k].pr_0101));
   const pr_3112 = sum(NEED_ROWS.map((k) => rader[k].pr_3112));
-  return { dato_0101: isoDate(aar, 1, 1), dato_3112: isoDate(aar, 12, 31), rader, sum: { pr_0101, pr_3112, endring: difference(pr_0101, pr_3112) } };
+  return { dato_0101: isoDate(firstYear, 1, 1), dato_3112: isoDate(aar, 12, 31), rader, sum: { pr_0101, pr_3112, endring: difference(pr_0101, pr_3112) } };
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
+import { computeDocument } from '../figures/contract.js';
 import type { Form } from '../forms/types.js';
 import { municipalityName, readHeader } from '../parts/header.js';
 import { formatDate } from '../format/norwegian.js';
@@ -55,7 +56,8 @@ export function buildView(input: ViewInput): ReportView {
   const shown = input.notes === false ? [] : diagnostics;
   const merknader: Record<string, Diagnostic[]> = {};
   for (const d of shown) if (d.path) (merknader[d.path] ??= []).push(d);
-  const computeJson = { format: 1, bosoreport: input.version, fil: input.file, skjema: { id: form.id, navn: form.title.nb }, rapport: data, beregnet: figures, diagnostikk: diagnostics };
+  // The same document `compute --json` prints, so a tool reads a rendered report as it reads compute.
+  const computeJson = computeDocument({ file: input.file, form, data, schemaValid: true, figures, diagnostics }, { version: input.version });
   const date = figures.periode.forsidedato;
   return {
     tittel: `${kind} ${aar} – ${kommune} kommune`,

@@ -141,7 +141,9 @@ export function schemaAt(rootId: string, path: readonly (string | number)[], sch
   if (!root) return undefined;
   let here = resolve(root, rootId, schemas);
   for (const seg of path) {
-    const next = typeof seg === 'number' ? here.node.items : here.node.properties?.[seg];
+    // A key a map's `additionalProperties` describes (form.yaml's variant names) has that schema.
+    const open = typeof here.node.additionalProperties === 'object' ? (here.node.additionalProperties as SchemaNode) : undefined;
+    const next = typeof seg === 'number' ? here.node.items : (here.node.properties?.[seg] ?? open);
     if (!next) return undefined;
     here = resolve(next, here.docId, schemas);
   }

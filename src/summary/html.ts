@@ -1,6 +1,7 @@
 import { formatDate, formatInteger } from '../format/norwegian.js';
 import { embedFonts, FONT_MARKER } from '../render/fonts.js';
 import { escapeHtml as esc } from '../util/escape.js';
+import { needFelt, SHARED_THEMES } from '../parts/overview.js';
 import type { SummaryField } from './fields.js';
 import type { ReportEntry, SummaryModel } from './model.js';
 import { deliveryCell, shown, themesWithValues } from './output.js';
@@ -93,10 +94,12 @@ function deliveryStrip(model: SummaryModel): string {
 
 /** Per municipality: the need total pr. 31.12 per annual period, and each row's result as bars around zero. */
 function needMultiples(model: SummaryModel): string {
-  const reports = model.rapporter.filter((r) => r.schemaValid && 'behov.sum.pr_3112' in r.values);
+  const total = needFelt('sum', 'pr_3112');
+  const rows = ['a', 'b', 'c'] as const;
+  const reports = model.rapporter.filter((r) => r.schemaValid && total in r.values);
   if (reports.length === 0) return '';
-  const max = Math.max(1, ...reports.map((r) => Number(r.values['behov.sum.pr_3112'] ?? 0)));
-  const maxChange = Math.max(1, ...reports.flatMap((r) => ['a', 'b', 'c'].map((row) => Math.abs(Number(r.values[`behov.${row}.endring`] ?? 0)))));
+  const max = Math.max(1, ...reports.map((r) => Number(r.values[total] ?? 0)));
+  const maxChange = Math.max(1, ...reports.flatMap((r) => rows.map((row) => Math.abs(Number(r.values[needFelt(row, 'endring')] ?? 0)))));
   const figures = model.kommuner.flatMap((k) => {
     const own = reports.filter((r) => r.kommuneKey === k.key);
     if (own.length === 0) return [];
@@ -107,14 +110,14 @@ function needMultiples(model: SummaryModel): string {
     const parts: string[] = [];
     own.forEach((r, i) => {
       const x = i * w + 4;
-      const sum = r.values['behov.sum.pr_3112'];
+      const sum = r.values[total];
       if (typeof sum === 'number') {
         const bh = Math.round((sum / max) * 40);
         parts.push(`<rect x="${x}" y="${base - bh}" width="16" height="${bh}" fill="#1f4e79"/><text x="${x}" y="${base - 4 - bh}" font-size="7">${esc(formatInteger(sum))}</text>`);
       } else parts.push(`<text x="${x}" y="${base - 4}" font-size="7" fill="#7a5a00">ukjent</text>`);
       // A, B, C: the result (01.01 − 31.12) as bars up (fewer in need) or down (more).
-      ['a', 'b', 'c'].forEach((row, j) => {
-        const v = r.values[`behov.${row}.endring`];
+      rows.forEach((row, j) => {
+        const v = r.values[needFelt(row, 'endring')];
         if (typeof v !== 'number') return;
         const bh = Math.round((Math.abs(v) / maxChange) * 9);
         parts.push(`<rect x="${x + 20 + j * 7}" y="${v >= 0 ? base - bh : base}" width="5" height="${Math.max(bh, 0.5)}" fill="${v >= 0 ? '#2e7d4f' : '#c0641a'}"><title>${esc(`${row.toUpperCase()}: ${v}`)}</title></rect>`);
@@ -149,9 +152,9 @@ export function summaryHtml(model: SummaryModel, meta: { created: string; versio
   }
   body.push('</tbody></table></section>');
 
-  for (const { title, fields, reports } of themesWithValues(model)) {
-    body.push(`<section><h2>${esc(title)}</h2>`);
-    if (fields.some((f) => f.id === 'behov.sum.pr_3112')) body.push(needMultiples(model));
+  for (const { theme, fields, reports } of themesWithValues(model)) {
+    body.push(`<section><h2>${esc(theme.title)}</h2>`);
+    if (theme.id === SHARED_THEMES.behov.id) body.push(needMultiples(model));
     body.push(`<table><thead>${headerRows(fields.map((f) => f.label))}</thead><tbody>`);
     for (const r of reports) body.push(`<tr><th scope="row">${esc(r.kommune)}</th><td>${esc(r.periode)}</td>${fields.map((f) => valueCell(r, f)).join('')}</tr>`);
     body.push('</tbody></table></section>');

@@ -1,8 +1,10 @@
 import { kommuneKey } from '../cross/rules.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Form } from '../forms/types.js';
-import { municipalityName, readHeader } from '../parts/header.js';
-import { periodLabel, SUMMARY_FIELDS } from './fields.js';
+import { municipalityName, readHeader, valueAt } from '../parts/header.js';
+import { deliveryOf } from '../parts/overview.js';
+import type { CommonFigures } from '../parts/shared-figures.js';
+import { periodLabel, reportThemes, summaryThemes, type SummaryForm, type SummaryTheme } from './fields.js';
 
 export type Delivery = 'i_tide' | 'for_sent' | 'uten_dato' | 'mangler';
 
@@ -16,11 +18,13 @@ export interface ReportEntry {
   periode: string;
   order: number;
   skjema: string;
+  /** The report's form as the overview needs it: its order and its own themes. */
+  form: SummaryForm;
   errors: number;
   warnings: number;
   /** False when the report did not match its form: it has no figures. */
   schemaValid: boolean;
-  /** Each figure the form has; null is unknown, never 0. */
+  /** Each figure the report has, by its `felt`; null is unknown, never 0. */
   values: Record<string, number | string | null>;
   frist: string | null;
   rapporteringsdato: string | null;
@@ -49,6 +53,8 @@ export interface Finding {
 }
 
 export interface SummaryModel {
+  /** The tables of the forms in the run, in order, each with its columns. */
+  themes: SummaryTheme[];
   kommuner: { key: string; navn: string }[];
   perioder: { label: string; order: number }[];
   rapporter: ReportEntry[];
@@ -61,21 +67,21 @@ export interface SummaryModel {
  * municipality and year it is. Its counts of errors and warnings come later, after the checks across
  * reports have added theirs.
  */
-export function entryOf(file: string, form: Form, data: unknown, figures: Record<string, any> | undefined): Omit<ReportEntry, 'errors' | 'warnings'> | undefined {
+export function entryOf(file: string, form: Form, data: unknown, figures: Record<string, unknown> | undefined): Omit<ReportEntry, 'errors' | 'warnings'> | undefined {
   const header = readHeader(data, form.fields);
   const kommune = municipalityName(header.kommune);
   if (!kommune || header.aar === null) return undefined;
   const variant = form.variant(data);
   const { label, order } = periodLabel(variant.period.kind, header.aar, variant.reportName);
+  const common = figures as CommonFigures | undefined;
   const values: ReportEntry['values'] = {};
-  if (figures) {
-    for (const field of SUMMARY_FIELDS) {
-      const v = field.read(figures, data);
-      if (v !== undefined) values[field.id] = v;
+  for (const theme of common ? reportThemes(form, common) : []) {
+    for (const figure of theme.figures) {
+      const v = valueAt(common, figure.path);
+      // A number or text; anything else (an object where the declaration points too short) is not a value.
+      if (v === null || typeof v === 'number' || typeof v === 'string') values[`${theme.id}.${figure.id}`] = v;
     }
   }
-  const periode = figures?.periode as { frist: string | null; rapporteringsdato: string | null; dager_til_frist: number | null } | undefined;
-  const dager = periode?.dager_til_frist ?? null;
   return {
     file,
     kommune,
@@ -85,12 +91,10 @@ export function entryOf(file: string, form: Form, data: unknown, figures: Record
     periode: label,
     order,
     skjema: form.id,
+    form: { id: form.id, years: form.years, overview: form.overview },
     schemaValid: figures !== undefined,
     values,
-    frist: periode?.frist ?? null,
-    rapporteringsdato: periode?.rapporteringsdato ?? header.rapporteringsdato ?? null,
-    dager,
-    levering: dager === null ? 'uten_dato' : dager >= 0 ? 'i_tide' : 'for_sent',
+    ...deliveryOf(common, header.rapporteringsdato),
   };
 }
 
@@ -129,7 +133,9 @@ export function buildSummary(entries: readonly ReportEntry[], funn: readonly Fin
   for (const p of [...entries, ...mangler]) perioder.set(p.periode, p.order);
   const kommuner = [...byKommune].map(([key, reports]) => ({ key, navn: reports[0]!.kommune })).sort((a, b) => a.navn.localeCompare(b.navn, 'nb'));
   const sorted = [...entries].sort((a, b) => a.kommune.localeCompare(b.kommune, 'nb') || a.order - b.order || a.file.localeCompare(b.file));
+  const forms = new Map(entries.map((e) => [e.form.id, e.form]));
   return {
+    themes: summaryThemes([...forms.values()]),
     kommuner,
     perioder: [...perioder].map(([label, order]) => ({ label, order })).sort((a, b) => a.order - b.order),
     rapporter: sorted,

@@ -1,5 +1,6 @@
 import { formatChange, formatDate, formatDecimal, formatInteger, formatPercent } from '../format/norwegian.js';
-import { DELIVERY_FIELDS, SUMMARY_FIELDS, THEMES, type SummaryField } from './fields.js';
+import { DELIVERY_FIELDS, needFelt } from '../parts/overview.js';
+import type { SummaryField, SummaryTheme } from './fields.js';
 import type { ReportEntry, SummaryModel } from './model.js';
 
 /** The `status` of one value: known, unknown, from a report with errors, or a report that is missing. */
@@ -30,7 +31,7 @@ export function longRows(model: SummaryModel): LongRow[] {
       [DELIVERY_FIELDS[3]!.id, e.dager],
     ];
     for (const [felt, verdi] of delivery) rows.push({ ...base, felt, verdi, status: statusOf(e, verdi) });
-    for (const field of SUMMARY_FIELDS) if (field.id in e.values) rows.push({ ...base, felt: field.id, verdi: e.values[field.id]!, status: statusOf(e, e.values[field.id]) });
+    for (const theme of model.themes) for (const field of theme.fields) if (field.id in e.values) rows.push({ ...base, felt: field.id, verdi: e.values[field.id]!, status: statusOf(e, e.values[field.id]) });
   }
   for (const m of model.mangler) {
     const base = { kommune: m.kommune, periode: m.periode, skjema: '', fil: '', status: 'mangler' as const };
@@ -119,11 +120,11 @@ export function deliveryCell(model: SummaryModel, kommuneKey: string, periode: s
 }
 
 /** The themes that have a value in at least one report, with the fields that do. */
-export function themesWithValues(model: SummaryModel): { title: string; fields: SummaryField[]; reports: ReportEntry[] }[] {
-  return THEMES.flatMap(({ theme, title }) => {
-    const fields = SUMMARY_FIELDS.filter((f) => f.theme === theme && model.rapporter.some((r) => f.id in r.values));
+export function themesWithValues(model: SummaryModel): { theme: SummaryTheme; fields: SummaryField[]; reports: ReportEntry[] }[] {
+  return model.themes.flatMap((theme) => {
+    const fields = theme.fields.filter((f) => model.rapporter.some((r) => f.id in r.values));
     const reports = model.rapporter.filter((r) => fields.some((f) => f.id in r.values));
-    return fields.length ? [{ title, fields, reports }] : [];
+    return fields.length ? [{ theme, fields, reports }] : [];
   });
 }
 
@@ -139,11 +140,11 @@ export function summaryMarkdown(model: SummaryModel): string {
   const periods = model.perioder.map((p) => p.label);
   out.push('## Levering', '', `| Kommune | ${periods.map(mdCell).join(' | ')} |`, `| --- | ${periods.map(() => '---').join(' | ')} |`);
   for (const k of model.kommuner) out.push(`| ${mdCell(k.navn)} | ${periods.map((p) => mdCell(deliveryCell(model, k.key, p)?.text ?? '')).join(' | ')} |`);
-  const need = model.rapporter.filter((r) => 'behov.sum.pr_3112' in r.values);
+  const sums = (['pr_0101', 'pr_3112', 'endring'] as const).map((column) => ({ id: needFelt('sum', column), kind: column === 'endring' ? ('endring' as const) : ('antall' as const) }));
+  const need = model.rapporter.filter((r) => sums[1]!.id in r.values);
   if (need.length) {
-    const f = (id: string) => SUMMARY_FIELDS.find((x) => x.id === id)!;
     out.push('', '## Status behov, sum A + B + C', '', '| Kommune | Periode | Pr. 01.01 | Pr. 31.12 | Resultat |', '| --- | --- | ---: | ---: | ---: |');
-    for (const r of need) out.push(`| ${mdCell(r.kommune)} | ${mdCell(r.periode)}${r.errors ? ' *' : ''} | ${['behov.sum.pr_0101', 'behov.sum.pr_3112', 'behov.sum.endring'].map((id) => shown(f(id), r.values[id])).join(' | ')} |`);
+    for (const r of need) out.push(`| ${mdCell(r.kommune)} | ${mdCell(r.periode)}${r.errors ? ' *' : ''} | ${sums.map((f) => shown(f, r.values[f.id])).join(' | ')} |`);
   }
   if (model.funn.length) {
     out.push('', '## Funn på tvers av år', '');

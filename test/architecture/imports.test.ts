@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
@@ -54,5 +54,82 @@ describe('the folders of src/', () => {
     const outside = sources(SRC).filter((f) => !/[\\/]forms[\\/][a-z-]+-\d{4}[\\/]/.test(f));
     const offenders = outside.filter((f) => /'(aarsrapport|halvaarsrapport)(-\d{4})?'/.test(readFileSync(f, 'utf8')));
     expect(offenders.map((f) => path.relative(ROOT, f))).toEqual([]);
+  });
+});
+
+describe("a form's field names stay in its folder", () => {
+  /** Every property name a JSON Schema document defines, in its own `properties` and `$defs` (not following $refs). */
+  function propertyNames(node: unknown, out = new Set<string>()): Set<string> {
+    if (Array.isArray(node)) for (const n of node) propertyNames(n, out);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'properties' && value && typeof value === 'object') for (const name of Object.keys(value)) out.add(name);
+        propertyNames(value, out);
+      }
+    }
+    return out;
+  }
+  const json = (rel: string) => JSON.parse(readFileSync(path.join(ROOT, rel), 'utf8')) as unknown;
+
+  /**
+   * What src/ outside the form folders may name: the shared definitions (felles.schema.json) and the
+   * shared figures (src/parts), the header fields, the need rows, the names bosoreport owns in
+   * `beregnet` and the overview, and a few words that are also plain vocabulary elsewhere.
+   */
+  async function allowed(): Promise<Set<string>> {
+    const { SHARED_FIGURE_DEFS } = await import('../../src/parts/figures-schema.js');
+    const { SHARED_FIGURE_KEYS } = await import('../../src/parts/shared-figures.js');
+    const { SHARED_THEME_IDS, OVERVIEW_KINDS } = await import('../../src/parts/overview.js');
+    const { DEFAULT_HEADER_FIELDS } = await import('../../src/parts/header.js');
+    const { NEED_ROWS } = await import('../../src/parts/data.js');
+    const felles = json('schemas/felles.schema.json') as { $defs: object };
+    return new Set([
+      ...propertyNames(felles),
+      ...Object.keys(felles.$defs),
+      ...propertyNames(SHARED_FIGURE_DEFS),
+      ...SHARED_FIGURE_KEYS,
+      ...SHARED_THEME_IDS,
+      ...OVERVIEW_KINDS,
+      ...Object.values(DEFAULT_HEADER_FIELDS).flat().map(String),
+      ...NEED_ROWS,
+      'skjema', // the field that names the form, read by src/forms/identify.ts
+      'type', // JSON Schema's keyword, and a form's report type
+      'navn', // the name of a form or municipality in bosoreport's own output
+      'januar', // month names (src/format)
+      'desember',
+      'lenke', // the word for a URL field in the field reference
+      'omraade', // the priority area's name, a fact the checks across reports compare (fakta.prioritert_omraade)
+      'oppgitt', // the stated number in the shared rule on a number row's breakdown (src/parts/part-rules.ts)
+    ]);
+  }
+
+  it("no name a form's schema.json or beregnet.schema.json defines appears in src/ outside src/forms/<id>/", async () => {
+    const ts = (await import('typescript')).default;
+    const allow = await allowed();
+    const formNames = new Map<string, string>();
+    for (const form of readdirSync(path.join(SRC, 'forms'), { withFileTypes: true }).filter((d) => d.isDirectory())) {
+      for (const file of ['schema.json', 'beregnet.schema.json']) {
+        const rel = `src/forms/${form.name}/${file}`;
+        if (!existsSync(path.join(ROOT, rel))) continue;
+        for (const name of propertyNames(json(rel))) if (!allow.has(name) && !formNames.has(name)) formNames.set(name, rel);
+      }
+    }
+    // The names the overview used to read by hand are among them.
+    for (const name of ['fastrenteandel', 'bostotte', 'saerskilt_prioritert_omraade', 'delmaal_c', 'c1_okonomiske_virkemidler', 'aktivitetsplan'])
+      expect(formNames.has(name), name).toBe(true);
+    const found: string[] = [];
+    for (const file of sources(SRC).filter((f) => !/^forms[\\/][^\\/]+[\\/]/.test(path.relative(SRC, f)))) {
+      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      const visit = (node: import('typescript').Node) => {
+        const name = ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : undefined;
+        if (name !== undefined && formNames.has(name)) {
+          const { line } = source.getLineAndCharacterOfPosition(node.getStart());
+          found.push(`${path.relative(ROOT, file)}:${line + 1} «${name}» (${formNames.get(name)})`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(found).toEqual([]);
   });
 });

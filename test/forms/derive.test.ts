@@ -1,9 +1,13 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { Aarsrapport2012Figures } from '../../src/forms/aarsrapport-2012/derive.js';
-import type { Halvaarsrapport2011Figures } from '../../src/forms/halvaarsrapport-2011/derive.js';
+import { loadFormFolder } from '../../src/forms/folder.js';
+import { needTable, type Aarsrapport2012Figures } from '../../src/forms/aarsrapport-2012/derive.js';
+import { SHARED_FIGURE_KEYS, type CommonFigures } from '../../src/parts/shared-figures.js';
 import { daysBetween, DEFAULT_DEADLINES, periodFacts } from '../../src/parts/period.js';
-import { check, exampleDoc, exampleText, fuzzOptions, GJOVIK, LILLEHAMMER } from '../helpers.js';
+import { check, exampleDoc, exampleForm, exampleText, FORMS, fuzzOptions, GJOVIK, LILLEHAMMER, ROOT, tempTree } from '../helpers.js';
 
 function gjovikFigures(change?: (doc: ReturnType<typeof exampleDoc>) => void): Aarsrapport2012Figures {
   const doc = exampleDoc(GJOVIK);
@@ -15,15 +19,16 @@ function gjovikFigures(change?: (doc: ReturnType<typeof exampleDoc>) => void): A
 
 describe('annual report figures (Gjøvik 2012)', () => {
   const f = gjovikFigures();
+  const behov = needTable(f);
 
   it('computes the change per need row as 01.01 − 31.12 and keeps the reported result beside it', () => {
-    expect(f.behov.rader.a_uten_eid_eller_leid_bolig).toEqual({ pr_0101: 7, pr_3112: 8, endring: -1, resultat_rapportert: -1, resultat_avviker: false });
-    expect(f.behov.rader.b_fare_for_aa_miste_boligen.endring).toBe(-7);
-    expect(f.behov.rader.c_uegnet_bolig.endring).toBe(-7);
+    expect(behov.rader.a_uten_eid_eller_leid_bolig).toEqual({ pr_0101: 7, pr_3112: 8, endring: -1, resultat_rapportert: -1, resultat_avviker: false });
+    expect(behov.rader.b_fare_for_aa_miste_boligen.endring).toBe(-7);
+    expect(behov.rader.c_uegnet_bolig.endring).toBe(-7);
   });
 
   it('totals A+B+C: 34 → 49, change −15', () => {
-    expect(f.behov.sum).toEqual({ pr_0101: 34, pr_3112: 49, endring: -15 });
+    expect(behov.sum).toEqual({ pr_0101: 34, pr_3112: 49, endring: -15 });
   });
 
   it('computes the ratios from their parts: fixed rate 33/50, allocation 116/302, bostøtte +65', () => {
@@ -43,16 +48,16 @@ describe('annual report figures (Gjøvik 2012)', () => {
   });
 
   it('sets the column dates and deadline from the report year', () => {
-    expect(f.behov.dato_0101).toBe('2012-01-01');
-    expect(f.behov.dato_3112).toBe('2012-12-31');
+    expect(behov.dato_0101).toBe('2012-01-01');
+    expect(behov.dato_3112).toBe('2012-12-31');
     expect(f.periode).toMatchObject({ frist: '2013-02-28', rapporteringsdato: '2013-02-18', dager_til_frist: 10, levert: 'i_tide' });
   });
 
   it('never counts an unknown as 0: one unknown makes the change and the total unknown', () => {
     const u = gjovikFigures((doc) => doc.setIn(['hovedmaal', 'anskaffe_og_beholde_bolig', 'b_fare_for_aa_miste_boligen', 'status_behov_pr_3112'], null));
-    expect(u.behov.rader.b_fare_for_aa_miste_boligen.endring).toBeNull();
-    expect(u.behov.sum).toEqual({ pr_0101: 34, pr_3112: null, endring: null });
-    expect(u.behov.rader.a_uten_eid_eller_leid_bolig.endring).toBe(-1);
+    expect(needTable(u).rader.b_fare_for_aa_miste_boligen.endring).toBeNull();
+    expect(needTable(u).sum).toEqual({ pr_0101: 34, pr_3112: null, endring: null });
+    expect(needTable(u).rader.a_uten_eid_eller_leid_bolig.endring).toBe(-1);
   });
 
   it('leaves a ratio unknown when a part is unknown or the denominator is 0', () => {
@@ -65,24 +70,25 @@ describe('annual report figures (Gjøvik 2012)', () => {
       doc.setIn(['hovedmaal', 'anskaffe_og_beholde_bolig', 'a_uten_eid_eller_leid_bolig', 'resultat'], 5);
       doc.deleteIn(['hovedmaal', 'anskaffe_og_beholde_bolig', 'c_uegnet_bolig', 'resultat']);
     });
-    expect(g.behov.rader.a_uten_eid_eller_leid_bolig).toMatchObject({ endring: -1, resultat_rapportert: 5, resultat_avviker: true });
-    expect(g.behov.rader.c_uegnet_bolig).not.toHaveProperty('resultat_rapportert');
-    expect(g.behov.rader.c_uegnet_bolig.resultat_avviker).toBeNull();
+    expect(needTable(g).rader.a_uten_eid_eller_leid_bolig).toMatchObject({ endring: -1, resultat_rapportert: 5, resultat_avviker: true });
+    expect(needTable(g).rader.c_uegnet_bolig).not.toHaveProperty('resultat_rapportert');
+    expect(needTable(g).rader.c_uegnet_bolig.resultat_avviker).toBeNull();
   });
 });
 
 describe('half-year report figures (Lillehammer H1 2011)', () => {
-  const f = check(exampleText(LILLEHAMMER)).figures as Halvaarsrapport2011Figures;
+  const f = check(exampleText(LILLEHAMMER)).figures as CommonFigures;
+  const aktiviteter = f.aktivitetstabeller!['/aktivitetsplan/aktiviteter']!;
 
   it('counts rows per status and averages the percents that are stated', () => {
-    expect(f.aktiviteter.per_status).toEqual({ gjennomfort: 6, delvis_gjennomfort: 1, i_gang: 4, paa_vent: 1, ikke_startet: 2, ikke_gjennomfort: 1, uten_status: 2 });
-    expect(f.aktiviteter.rader_med_prosent).toBe(12);
-    expect(f.aktiviteter.snitt_framdrift).toBe(65);
-    expect(f.aktiviteter.median_framdrift).toBe(85);
+    expect(aktiviteter.per_status).toEqual({ gjennomfort: 6, delvis_gjennomfort: 1, i_gang: 4, paa_vent: 1, ikke_startet: 2, ikke_gjennomfort: 1, uten_status: 2 });
+    expect(aktiviteter.rader_med_prosent).toBe(12);
+    expect(aktiviteter.snitt_framdrift).toBe(65);
+    expect(aktiviteter.median_framdrift).toBe(85);
   });
 
   it('lists the rows with a deviation', () => {
-    expect(f.aktiviteter.med_avvik.map((d) => [d.nr, d.delrad])).toEqual([[2, 0], [2, 1], [3, null], [4, null]]);
+    expect(aktiviteter.med_avvik.map((d) => [d.nr, d.delrad])).toEqual([[2, 0], [2, 1], [3, null], [4, null]]);
   });
 
   it('uses the half-year deadline 31.08', () => {
@@ -106,5 +112,70 @@ describe('period facts', () => {
     );
     expect(daysBetween('2012-02-28', '2012-03-01')).toBe(2);
     expect(daysBetween('2013-02-18', '2013-02-28')).toBe(10);
+  });
+});
+
+describe('the figures of every form: the period and the shared parts under one name, the form\'s own beside them', () => {
+  const examples = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml')).map((f) => `examples/${f}`);
+
+  it.each(examples)('%s', (file) => {
+    const r = check(exampleText(file), 'en', file);
+    const figures = r.figures as Record<string, unknown>;
+    const own = path.join(ROOT, 'src/forms', r.form!.id, 'beregnet.schema.json');
+    const ownNames = existsSync(own) ? Object.keys((JSON.parse(readFileSync(own, 'utf8')) as { properties: object }).properties) : [];
+    // A shared name in a form's own figures would be a collision; the schema of its own figures is checked by the build too.
+    expect(ownNames.filter((n) => (SHARED_FIGURE_KEYS as readonly string[]).includes(n))).toEqual([]);
+    expect(Object.keys(figures).sort()).toEqual([...SHARED_FIGURE_KEYS.filter((k) => k in figures), ...ownNames].sort());
+    for (const table of Object.values((figures.behovstabeller ?? {}) as Record<string, { dato_3112: string }>)) expect(table.dato_3112).toBe(`${(figures as unknown as CommonFigures).periode.aar}-12-31`);
+  });
+
+  it('puts the half-year report\'s activities and the annual report\'s need table where every other form has them', () => {
+    expect(Object.keys(check(exampleText(LILLEHAMMER)).figures as object)).toEqual(['periode', 'aktivitetstabeller']);
+    expect(Object.keys((check(exampleText(GJOVIK)).figures as CommonFigures).behovstabeller!)).toEqual(['/hovedmaal/anskaffe_og_beholde_bolig']);
+  });
+
+  it('starts a need table at the period\'s first 01.01: the programme start for a final report, the report year when it is unknown', () => {
+    const file = 'examples/eksempelvik-sluttrapport-2014.yaml';
+    const table = (text: string) => (check(text, 'en', file).figures as CommonFigures).behovstabeller!['/hovedmaal/anskaffe_og_beholde_bolig']!;
+    expect(table(exampleText(file))).toMatchObject({ dato_0101: '2009-01-01', dato_3112: '2014-12-31' });
+    expect(table(exampleText(file).replace('programstart: 2009-03', 'programstart: null'))).toMatchObject({ dato_0101: '2014-01-01', dato_3112: '2014-12-31' });
+  });
+
+  it('every built-in form declares only its own figures for the overview, each a path its examples have', () => {
+    for (const form of FORMS.forms) {
+      for (const theme of form.overview) for (const f of theme.figures) expect(SHARED_FIGURE_KEYS as readonly unknown[], `${form.id}: ${theme.id}.${f.id}`).not.toContain(f.path[0]);
+    }
+  });
+});
+
+describe('a form\'s own derive', () => {
+  const REPORT = exampleText('examples/forms/eksempelvik-2013-statusnotat.yaml');
+  async function formWith(derive: string) {
+    const files = exampleForm();
+    files['form.mjs'] = files['form.mjs']!.replace(/export function derive[\s\S]*?\n}\n/, `export function derive(data, shared) {\n  ${derive}\n}\n`);
+    const t = tempTree(files);
+    try {
+      const loaded = await loadFormFolder(t.dir, 'repository', 'en');
+      expect(loaded.diagnostics).toEqual([]);
+      return loaded.form!;
+    } finally {
+      t.cleanup();
+    }
+  }
+  const data = parseYaml(REPORT);
+
+  it('may hand the shared figures on unchanged (as forms written before the rule do): they are the shared ones', async () => {
+    const form = await formWith('return { ...shared, egen: 1 };');
+    const figures = form.derive(data) as Record<string, unknown>;
+    expect(Object.keys(figures)).toEqual(['periode', 'behovstabeller', 'aktivitetstabeller', 'egen']);
+  });
+
+  it.each([
+    ['behovstabeller', 'return { behovstabeller: {} };'],
+    ['aktivitetstabeller', 'return { ...shared, aktivitetstabeller: { ...shared.aktivitetstabeller } };'],
+    ['periode', 'return { periode: null };'],
+  ])('may not return its own "%s"', async (name, derive) => {
+    const form = await formWith(derive);
+    expect(() => form.derive(data)).toThrow(new RegExp(`derive returned "${name}", which bosoreport computes itself`));
   });
 });

@@ -55,7 +55,7 @@ describe('HTML', () => {
     const m = /<script type="application\/json" id="bosoreport-data">([\s\S]*?)<\/script>/.exec(gjovik);
     const data = JSON.parse(m![1]!);
     expect(data.skjema.id).toBe('aarsrapport-2012');
-    expect(data.beregnet.behov.sum.endring).toBe(-15);
+    expect(data.beregnet.behovstabeller['/hovedmaal/anskaffe_og_beholde_bolig'].sum.endring).toBe(-15);
     expect(data.rapport.generell_programinformasjon.kommune).toBe('Gjøvik');
   });
 

@@ -1,21 +1,34 @@
+import { toPointer } from '../../diagnostics.js';
 import { countOf, type Count } from '../../parts/data.js';
-import { difference, needFigures, needTableFigures, ratio, round, sum, type NeedFigures, type NeedTableFigures, type Ratio } from '../../parts/figures.js';
-import { isoDate, type PeriodFacts } from '../../parts/period.js';
+import { difference, needFigures, ratio, round, sum, type NeedFigures, type NeedTableFigures, type Ratio } from '../../parts/figures.js';
+import { isoDate } from '../../parts/period.js';
+import type { CommonFigures } from '../../parts/shared-figures.js';
 import type { Aarsrapport2012 } from './data.js';
 
-/** Every figure bosoreport computes for an annual report; the `beregnet` part of `compute --json`. */
-export interface Aarsrapport2012Figures {
-  periode: PeriodFacts;
-  behov: NeedTableFigures;
+/** The form's own figures (their JSON Schema is beregnet.schema.json beside this file). */
+export type Aarsrapport2012Own = {
   saerskilt_prioritert_omraade: (NeedFigures & { aar: number; dato_0101: string; dato_3112: string; omraade: string }) | null;
   fastrenteandel: Ratio;
   tildelingsrate: Ratio;
   bostotte: { januar: Count; desember: Count; endring: Count; endring_andel: number | null };
+  boligkjop_med_boligtilskudd: Count;
+  kommunalt_disponerte_boliger: Count;
   kommunalt_disponerte_boliger_fordeling: { oppgitt: Count; sum_av_deler: Count; differanse: Count } | null;
+};
+
+/** Every figure of an annual report, the `beregnet` of `compute --json`: the shared ones and the form's own. */
+export type Aarsrapport2012Figures = CommonFigures & Aarsrapport2012Own;
+
+/** Where the need table stands, and so its key in `behovstabeller`. */
+export const NEED_TABLE = toPointer(['hovedmaal', 'anskaffe_og_beholde_bolig']);
+
+/** The need table's figures; the schema requires the table, so every annual report has them. */
+export function needTable(f: CommonFigures): NeedTableFigures {
+  return f.behovstabeller![NEED_TABLE]!;
 }
 
-/** One pass from a schema-valid annual report to its own figures (the period comes from form.yaml). Pure; unknown stays unknown. */
-export function deriveAarsrapport2012(report: Aarsrapport2012): Omit<Aarsrapport2012Figures, 'periode'> {
+/** One pass from a schema-valid annual report to its own figures. Pure; unknown stays unknown. */
+export function deriveAarsrapport2012(report: Aarsrapport2012): Aarsrapport2012Own {
   const aar = report.generell_programinformasjon.rapporteringsaar;
 
   const special = report.hovedmaal.saerskilt_prioritert_omraade;
@@ -27,7 +40,6 @@ export function deriveAarsrapport2012(report: Aarsrapport2012): Omit<Aarsrapport
   const fordeling = disponerte.fordeling;
 
   return {
-    behov: needTableFigures(report.hovedmaal.anskaffe_og_beholde_bolig, aar),
     saerskilt_prioritert_omraade: special
       ? { aar: aar + 1, dato_0101: isoDate(aar + 1, 1, 1), dato_3112: isoDate(aar + 1, 12, 31), omraade: special.omraade, ...needFigures(special) }
       : null,
@@ -39,6 +51,9 @@ export function deriveAarsrapport2012(report: Aarsrapport2012): Omit<Aarsrapport
       endring: bostotteEndring,
       endring_andel: bostotteEndring === null || !bostotte.januar ? null : round(bostotteEndring / bostotte.januar, 6),
     },
+    // The two counts the overview shows that no ratio above holds.
+    boligkjop_med_boligtilskudd: countOf(c1.boligkjop_med_startlaan_og_boligtilskudd).value,
+    kommunalt_disponerte_boliger: disponerte.value,
     kommunalt_disponerte_boliger_fordeling: fordeling
       ? (() => {
           const parts = sum(fordeling.map((f) => f.antall));

@@ -1,11 +1,11 @@
 import { formatShortDate } from '../../format/norwegian.js';
 import { t, type Lang } from '../../messages/index.js';
 import { change, count, needSection, periodSection, ratioText, type Section } from '../../parts/figure-table.js';
-import type { Aarsrapport2012Figures } from './derive.js';
+import { needTable, type Aarsrapport2012Figures } from './derive.js';
 
 /** The annual report's figures for `compute`: period, need table, priority area, key figures. */
 export function figureTable(f: Aarsrapport2012Figures, lang: Lang): Section[] {
-  const sections: Section[] = [periodSection(f.periode, lang), needSection(f.behov, lang)];
+  const sections: Section[] = [periodSection(f.periode, lang), needSection(needTable(f), lang)];
   const s = f.saerskilt_prioritert_omraade;
   if (s) {
     sections.push({

@@ -5,7 +5,7 @@ import type { Finding, Rule } from '../../rules/types.js';
 import { countOf, type Count, type CountRow, type NeedRow } from '../../parts/data.js';
 import { sum } from '../../parts/figures.js';
 import { NEED_ROWS, type Aarsrapport2012 } from './data.js';
-import type { Aarsrapport2012Figures } from './derive.js';
+import { needTable, type Aarsrapport2012Figures } from './derive.js';
 
 type AarRule = Rule<Aarsrapport2012, Aarsrapport2012Figures>;
 
@@ -186,7 +186,7 @@ export const barnefamilierOverAbc: AarRule = {
   },
   check: ({ data, figures }) => {
     const special = data.hovedmaal.saerskilt_prioritert_omraade;
-    const total = figures.behov.sum.pr_3112;
+    const total = needTable(figures).sum.pr_3112;
     if (!special || special.status_behov_pr_0101 === null || total === null || special.status_behov_pr_0101 <= total) return [];
     return [{ path: [...SPECIAL, 'status_behov_pr_0101'], params: { antall: n(special.status_behov_pr_0101), abc: n(total) } }];
   },

@@ -1,5 +1,4 @@
 import { toPointer } from '../../diagnostics.js';
-import { needTableView } from '../../parts/shared-view.js';
 import { countOf, type CountRow } from '../../parts/data.js';
 import type { ViewHelpers } from '../types.js';
 import type { Aarsrapport2012 } from './data.js';
@@ -17,10 +16,9 @@ function countRows(section: Record<string, unknown>, base: string[], helpers: Vi
     });
 }
 
-export function viewAarsrapport2012(data: Aarsrapport2012, figures: Aarsrapport2012Figures, helpers: ViewHelpers): Record<string, unknown> {
-  const table = needTableView(['hovedmaal', 'anskaffe_og_beholde_bolig'], data.hovedmaal.anskaffe_og_beholde_bolig, figures.behov, helpers);
+/** The C.1 and C.2 rows; the need table comes with the shared parts (`skjemadata.behovstabeller`). */
+export function viewAarsrapport2012(data: Aarsrapport2012, _figures: Aarsrapport2012Figures, helpers: ViewHelpers): Record<string, unknown> {
   return {
-    behovstabell: table,
     c1rader: countRows(data.delmaal_c.c1_okonomiske_virkemidler, ['delmaal_c', 'c1_okonomiske_virkemidler'], helpers),
     c2rader: countRows(data.delmaal_c.c2_kommunalt_disponerte_boliger, ['delmaal_c', 'c2_kommunalt_disponerte_boliger'], helpers),
   };

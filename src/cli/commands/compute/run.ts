@@ -6,11 +6,7 @@ import { check } from '../../check.js';
 import { colorFor, type CommandContext } from '../../context.js';
 import { formatFigures } from '../../formatters/figures.js';
 import { formatStylish } from '../../formatters/stylish.js';
-import { VERSION } from '../../../util/version.js';
-
-
-/** The version of the `compute --json` shape (schemas/beregning.schema.json); bumped when it changes incompatibly. */
-export const COMPUTE_FORMAT = 1;
+import { computeDocument } from '../../../figures/contract.js';
 
 /**
  * `bosoreport compute FILE`: the report and every derived figure, as JSON for templates and tools, or
@@ -28,9 +24,7 @@ export async function runCompute(paths: readonly string[], options: { json?: boo
     // A report that was read but does not match its form: --json still answers, with what is wrong
     // in «diagnostikk» and no figures, so a tool reading the JSON is not left with nothing.
     if (options.json && !checked.usageFailed && one?.result) {
-      const r = one.result;
-      const out = { format: COMPUTE_FORMAT, bosoreport: VERSION, fil: r.file, skjema: r.form ? { id: r.form.id, navn: r.form.title.nb } : null, rapport: r.data ?? null, beregnet: null, diagnostikk: one.diagnostics };
-      io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(computeDocument(one.result, { diagnostics: one.diagnostics }), null, 2)}\n`);
       return EXIT_PROBLEMS;
     }
     io.stderr.write(formatStylish(checked.files, { lang, color, listClean: false }));
@@ -41,16 +35,7 @@ export async function runCompute(paths: readonly string[], options: { json?: boo
   // Every finding, those across reports included: the same as validate gives for this file.
   const diagnostics = one.diagnostics;
   if (options.json) {
-    const out = {
-      format: COMPUTE_FORMAT,
-      bosoreport: VERSION,
-      fil: result.file,
-      skjema: { id: form.id, navn: form.title.nb },
-      rapport: result.data,
-      beregnet: result.figures,
-      diagnostikk: diagnostics,
-    };
-    io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(computeDocument(result, { diagnostics }), null, 2)}\n`);
   } else {
     const header = readHeader(result.data, form.fields);
     const heading = `${header.kommune ?? ''} – ${form.title[lang]}, ${header.aar}`;
