@@ -52,7 +52,7 @@ describe('bosoreport compute', () => {
       const r = await runMain(['compute', 'bad.yaml'], { cwd: t.dir });
       expect(r.status).toBe(1);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/bad\.yaml:\d+:\d+  error  .*\(schema\/type\)/);
+      expect(r.stderr).toMatch(/bad\.yaml:\d+:\d+ {2}error {2}.*\(schema\/type\)/);
     } finally {
       t.cleanup();
     }
@@ -88,7 +88,7 @@ describe('rule configuration', () => {
       expect(r.stdout).toMatch(/warning .*\(fastrente-over-fullfinansierte\)/);
       const strict = await runMain(['validate', 'strict'], { cwd: t.dir });
       expect(strict.status).toBe(1);
-      expect(strict.stdout).toMatch(/strict\/2012\.yaml:\d+:\d+  error  .*\(forsidedato-avviker\)/);
+      expect(strict.stdout).toMatch(/strict\/2012\.yaml:\d+:\d+ {2}error {2}.*\(forsidedato-avviker\)/);
       // The nearest config wins: the root one does not apply under strict/.
       expect(strict.stdout).toContain('negativt-resultat');
     } finally {

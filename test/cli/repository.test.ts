@@ -5,7 +5,7 @@ import addFormatsModule from 'ajv-formats';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from 'yaml';
-import { exampleDoc, exampleText, GJOVIK, LILLEHAMMER, ROOT, runCli, tempTree } from '../helpers.js';
+import { exampleDoc, exampleText, GJOVIK, LILLEHAMMER, ROOT, runMain, tempTree, type CliRun } from '../helpers.js';
 
 const ROWS = ['a_uten_eid_eller_leid_bolig', 'b_fare_for_aa_miste_boligen', 'c_uegnet_bolig'];
 const NEED = ['hovedmaal', 'anskaffe_og_beholde_bolig'];
@@ -61,17 +61,17 @@ describe('a reports repository in CI', () => {
   const t = tempTree(repository());
   const fileCount = Object.keys(repository()).length;
   let json: { filer: { fil: string; feil: number; advarsler: number; diagnostikk: { ruleId: string; line: number; severity: string; message: string }[] }[]; feil: number; advarsler: number };
-  let jsonRun: ReturnType<typeof runCli>;
+  let jsonRun: CliRun;
 
-  beforeAll(() => {
-    jsonRun = runCli(['validate', 'reports', '--format', 'json'], { cwd: t.dir });
+  beforeAll(async () => {
+    jsonRun = await runMain(['validate', 'reports', '--format', 'json'], { cwd: t.dir });
     json = JSON.parse(jsonRun.stdout);
   });
-  afterAll(() => t.cleanup());
+  afterAll(async () => t.cleanup());
 
   const hits = (ruleId: string) => json.filer.flatMap((f) => f.diagnostikk.filter((d) => d.ruleId === ruleId).map((d) => ({ file: f.fil, ...d })));
 
-  it('checks every file even when some fail, and exits 1', () => {
+  it('checks every file even when some fail, and exits 1', async () => {
     expect(fileCount).toBeGreaterThanOrEqual(30);
     expect(json.filer).toHaveLength(fileCount);
     expect(jsonRun.status).toBe(1);
@@ -91,28 +91,28 @@ describe('a reports repository in CI', () => {
     expect(hits('saerskilt-ikke-viderefort').map((h) => h.file)).toEqual(['reports/moss/2014-aarsrapport.yaml']);
   });
 
-  it('finds two reports for the same municipality and period (X3)', () => {
+  it('finds two reports for the same municipality and period (X3)', async () => {
     const x3 = hits('dobbel-rapport');
     expect(x3.map((h) => h.file)).toEqual(['reports/elverum/2013-aarsrapport.yaml']);
     expect(x3[0]!.severity).toBe('error');
     expect(x3[0]!.message).toContain('reports/elverum/2013-aarsrapport-kopi.yaml');
   });
 
-  it('finds a file whose folder or name disagrees with its content (X4)', () => {
+  it('finds a file whose folder or name disagrees with its content (X4)', async () => {
     expect(hits('filnavn-stemmer-ikke').map((h) => h.file)).toEqual(['reports/kongsvinger/2015-aarsrapport.yaml']);
   });
 
-  it('writes well-formed JUnit XML with one failing case per report with errors', () => {
-    const r = runCli(['validate', 'reports', '--format', 'junit'], { cwd: t.dir });
+  it('writes well-formed JUnit XML with one failing case per report with errors', async () => {
+    const r = await runMain(['validate', 'reports', '--format', 'junit'], { cwd: t.dir });
     expect(r.status).toBe(1);
     expect(XMLValidator.validate(r.stdout)).toBe(true);
     expect(r.stdout).toContain(`<testsuites name="bosoreport" tests="${fileCount}" failures="3">`);
     expect((r.stdout.match(/<testcase /g) ?? []).length).toBe(fileCount);
   });
 
-  it('writes SARIF 2.1.0 that validates against the SARIF schema', () => {
+  it('writes SARIF 2.1.0 that validates against the SARIF schema', async () => {
     const out = 'results/bosoreport.sarif';
-    const r = runCli(['validate', 'reports', '--format', 'sarif', '-o', out], { cwd: t.dir });
+    const r = await runMain(['validate', 'reports', '--format', 'sarif', '-o', out], { cwd: t.dir });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     const sarif = JSON.parse(readFileSync(path.join(t.dir, out), 'utf8'));
@@ -128,25 +128,25 @@ describe('a reports repository in CI', () => {
     expect(results.find((x: { ruleId: string }) => x.ruleId === 'dobbel-rapport').locations[0].physicalLocation.artifactLocation.uri).toBe('reports/elverum/2013-aarsrapport.yaml');
   });
 
-  it('prints GitHub annotations with file, line and column', () => {
-    const r = runCli(['validate', 'reports', '--format', 'github'], { cwd: t.dir });
+  it('prints GitHub annotations with file, line and column', async () => {
+    const r = await runMain(['validate', 'reports', '--format', 'github'], { cwd: t.dir });
     const lines = r.stdout.trim().split('\n');
     expect(lines.length).toBe(json.feil + json.advarsler);
     for (const line of lines) expect(line).toMatch(/^::(error|warning) file=[^,]+(,line=\d+,col=\d+,endLine=\d+,endColumn=\d+)?,title=bosoreport [^:]+::.+$/);
     expect(lines).toContainEqual(expect.stringMatching(/^::error file=reports\/ringsaker\/2015-aarsrapport\.yaml,line=\d+,col=\d+,.*::Antall nye søknader/));
   });
 
-  it('counts warnings against --max-warnings, and --quiet shows errors only', () => {
+  it('counts warnings against --max-warnings, and --quiet shows errors only', async () => {
     const clean = tempTree({ 'reports/gjovik/2012-aarsrapport.yaml': annual('Gjøvik', 2012, (d) => d.set('forsidedato', '2013-01-15')) });
     try {
-      expect(runCli(['validate', 'reports'], { cwd: clean.dir }).status).toBe(0);
-      expect(runCli(['validate', 'reports', '--max-warnings', '1'], { cwd: clean.dir }).status).toBe(0);
-      const over = runCli(['validate', 'reports', '--max-warnings', '0'], { cwd: clean.dir });
+      expect((await runMain(['validate', 'reports'], { cwd: clean.dir })).status).toBe(0);
+      expect((await runMain(['validate', 'reports', '--max-warnings', '1'], { cwd: clean.dir })).status).toBe(0);
+      const over = await runMain(['validate', 'reports', '--max-warnings', '0'], { cwd: clean.dir });
       expect(over.status).toBe(1);
       expect(over.stderr).toContain('Too many warnings: 1 (at most 0 allowed by --max-warnings).');
-      const quiet = runCli(['validate', 'reports', '--quiet'], { cwd: clean.dir });
+      const quiet = await runMain(['validate', 'reports', '--quiet'], { cwd: clean.dir });
       expect(quiet.stdout).not.toContain('forsidedato-avviker');
-      expect(runCli(['validate', 'reports', '--format', 'xml'], { cwd: clean.dir }).status).toBe(2);
+      expect((await runMain(['validate', 'reports', '--format', 'xml'], { cwd: clean.dir })).status).toBe(2);
     } finally {
       clean.cleanup();
     }
@@ -154,17 +154,17 @@ describe('a reports repository in CI', () => {
 });
 
 describe('init, schema and forms', () => {
-  it('init writes a report whose only problems are the fields to fill in', () => {
+  it('init writes a report whose only problems are the fields to fill in', async () => {
     const t = tempTree({});
     try {
       for (const [form, aar] of [['aarsrapport-2012', '2013'], ['halvaarsrapport-2011', '2012']] as const) {
         const out = `reports/gjovik/${aar}-${form.split('-')[0]}.yaml`;
-        const r = runCli(['init', form, '--kommune', 'Gjøvik', '--aar', aar, '-o', out], { cwd: t.dir });
+        const r = await runMain(['init', form, '--kommune', 'Gjøvik', '--aar', aar, '-o', out], { cwd: t.dir });
         expect(r.status).toBe(0);
         const text = readFileSync(path.join(t.dir, out), 'utf8');
         expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*schemas\/.*\.schema\.json$/);
         expect(text).toContain('# Programleder: Navnet på kommunens programleder.');
-        const v = JSON.parse(runCli(['validate', out, '--format', 'json'], { cwd: t.dir }).stdout);
+        const v = JSON.parse((await runMain(['validate', out, '--format', 'json'], { cwd: t.dir })).stdout);
         const ids = new Set(v.filer[0].diagnostikk.map((d: { ruleId: string }) => d.ruleId));
         expect([...ids].sort()).toEqual(form === 'aarsrapport-2012' ? ['ikke-utfylt', 'ukjent-uten-forklaring'] : ['ikke-utfylt']);
       }
@@ -178,7 +178,7 @@ describe('init, schema and forms', () => {
     const t = tempTree({ 'reports/gjovik/2012-aarsrapport.yaml': exampleText(GJOVIK) });
     try {
       const out = 'reports/gjovik/2013-aarsrapport.yaml';
-      expect(runCli(['init', 'aarsrapport-2012', '--kommune', 'Gjøvik', '--aar', '2013', '--from', 'reports/gjovik/2012-aarsrapport.yaml', '-o', out], { cwd: t.dir }).status).toBe(0);
+      expect((await runMain(['init', 'aarsrapport-2012', '--kommune', 'Gjøvik', '--aar', '2013', '--from', 'reports/gjovik/2012-aarsrapport.yaml', '-o', out], { cwd: t.dir })).status).toBe(0);
       const text = readFileSync(path.join(t.dir, out), 'utf8');
       const data = parse(text);
       const need = data.hovedmaal.anskaffe_og_beholde_bolig;
@@ -187,10 +187,10 @@ describe('init, schema and forms', () => {
       expect(data.generell_programinformasjon.programleder).toBe('Ola Brenner Jordet');
       expect(data.hovedmaal.saerskilt_prioritert_omraade.omraade).toBe('Antall barnefamilier med boligbehov');
       // The cross-report check agrees that 01.01.2013 follows from 31.12.2012.
-      const v = JSON.parse(runCli(['validate', 'reports', '--format', 'json'], { cwd: t.dir }).stdout);
+      const v = JSON.parse((await runMain(['validate', 'reports', '--format', 'json'], { cwd: t.dir })).stdout);
       expect(v.filer.flatMap((f: { diagnostikk: { ruleId: string }[] }) => f.diagnostikk.map((d) => d.ruleId))).not.toContain('status-0101-ulik-fjoraaret');
 
-      const again = runCli(['init', 'aarsrapport-2012', '--kommune', 'Gjøvik', '--aar', '2013', '-o', out], { cwd: t.dir });
+      const again = await runMain(['init', 'aarsrapport-2012', '--kommune', 'Gjøvik', '--aar', '2013', '-o', out], { cwd: t.dir });
       expect(again.status).toBe(2);
       expect(again.stderr).toContain('already exists');
       expect(readFileSync(path.join(t.dir, out), 'utf8')).toBe(text);
@@ -200,7 +200,7 @@ describe('init, schema and forms', () => {
   });
 
   it('schema prints one self-contained schema that accepts the example', async () => {
-    const r = runCli(['schema', 'aarsrapport-2012']);
+    const r = await runMain(['schema', 'aarsrapport-2012']);
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain('felles.schema.json');
     const { Ajv2020 } = await import('ajv/dist/2020.js');
@@ -209,11 +209,11 @@ describe('init, schema and forms', () => {
     ajv.addFormat('dato-eller-maaned', /^\d{4}-\d{2}(-\d{2})?$/);
     const { parse } = await import('yaml');
     expect(ajv.compile(JSON.parse(r.stdout))(parse(exampleText(GJOVIK)))).toBe(true);
-    expect(runCli(['schema', 'arsrapport-2012']).stderr).toContain('Did you mean "aarsrapport-2012"?');
+    expect((await runMain(['schema', 'arsrapport-2012'])).stderr).toContain('Did you mean "aarsrapport-2012"?');
   });
 
-  it('forms lists the forms and their years', () => {
-    const r = runCli(['forms']);
+  it('forms lists the forms and their years', async () => {
+    const r = await runMain(['forms']);
     expect(r.stdout).toMatch(/^aars-og-halvaarsrapport-2011\s+Annual and half-year report \(2011 form\)\s+\(2011–2012/m);
     expect(r.stdout).toMatch(/^aarsrapport-2012\s+Annual report \(2012–2014 form\)\s+\(2012–2014/m);
   });

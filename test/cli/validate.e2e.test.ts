@@ -83,10 +83,10 @@ describe('bosoreport validate (built binary)', () => {
       for (const lang of ['en', 'nb']) {
         const r = runCli(['validate', '--lang', lang, '.'], { cwd: t.dir });
         expect(r.status).toBe(1);
-        expect(r.stdout).toMatch(/^dup\.yaml:2:1  \S+  .*\(yaml\/duplicate-key\)$/m);
-        expect(r.stdout).toMatch(/^tab\.yaml:3:1  \S+  .*\(yaml\/tab\)$/m);
-        expect(r.stdout).toMatch(/^latin1\.yaml:2:12  \S+  .*\(load\/not-utf8\)$/m);
-        expect(r.stdout).toMatch(/^image\.yaml:1:1  \S+  .*\(load\/binary\)$/m);
+        expect(r.stdout).toMatch(/^dup\.yaml:2:1 {2}\S+ {2}.*\(yaml\/duplicate-key\)$/m);
+        expect(r.stdout).toMatch(/^tab\.yaml:3:1 {2}\S+ {2}.*\(yaml\/tab\)$/m);
+        expect(r.stdout).toMatch(/^latin1\.yaml:2:12 {2}\S+ {2}.*\(load\/not-utf8\)$/m);
+        expect(r.stdout).toMatch(/^image\.yaml:1:1 {2}\S+ {2}.*\(load\/binary\)$/m);
         expect(r.stdout + r.stderr).not.toMatch(STACK);
       }
     } finally {
