@@ -11,14 +11,35 @@ function quoted(value) {
   return node;
 }
 
-const KOMMUNER = ['Gjøvik', 'Hamar', 'Moss', 'Halden', 'Elverum', 'Bærum', 'Kongsvinger', 'Ringsaker', 'Lillehammer', 'Lørenskog', 'Asker', 'Sarpsborg', 'Drammen', 'Fredrikstad', 'Larvik', 'Tønsberg', 'Skien', 'Porsgrunn', 'Arendal', 'Kristiansand'];
+const KOMMUNER = [
+  'Gjøvik',
+  'Hamar',
+  'Moss',
+  'Halden',
+  'Elverum',
+  'Bærum',
+  'Kongsvinger',
+  'Ringsaker',
+  'Lillehammer',
+  'Lørenskog',
+  'Asker',
+  'Sarpsborg',
+  'Drammen',
+  'Fredrikstad',
+  'Larvik',
+  'Tønsberg',
+  'Skien',
+  'Porsgrunn',
+  'Arendal',
+  'Kristiansand',
+];
 const ROWS = ['a_uten_eid_eller_leid_bolig', 'b_fare_for_aa_miste_boligen', 'c_uegnet_bolig'];
 const NEED = ['hovedmaal', 'anskaffe_og_beholde_bolig'];
 
 /** A small deterministic generator, so every run measures the same corpus. */
 function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 export function writeCorpus(dir, count, root) {

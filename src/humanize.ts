@@ -86,7 +86,8 @@ function typeHint(expected: string[], value: unknown, lang: Lang, typed?: string
     if (plain !== undefined) return t(lang, 'schema/type.number-notation', { number: plain });
     if (/^[-+]?[0-9]{16,}$/.test(value.trim()) && !Number.isSafeInteger(Number(value))) return t(lang, 'schema/type.too-large', { limit: formatInteger(Number.MAX_SAFE_INTEGER) });
     const yearWithPeriod = YEAR_WITH_PERIOD.exec(value);
-    if (yearWithPeriod) return t(lang, 'schema/type.year-with-period', { year: yearWithPeriod[1]!, first: /første|1\./i.test(yearWithPeriod[2]!) ? 'forste_halvaar' : 'hele_aaret' });
+    if (yearWithPeriod)
+      return t(lang, 'schema/type.year-with-period', { year: yearWithPeriod[1]!, first: /første|1\./i.test(yearWithPeriod[2]!) ? 'forste_halvaar' : 'hele_aaret' });
     const digits = value.replace(/[\s.]/g, '').replace(/,-$/, '');
     if (/^-?\d+$/.test(digits)) return t(lang, 'schema/type.number-with-spaces', { number: digits });
     if (UNKNOWN_MARKERS.test(value.trim()) || expected.includes('null')) return t(lang, 'schema/type.unknown-count');
@@ -136,10 +137,11 @@ function one(ctx: Context, error: ErrorObject): Diagnostic | undefined {
       const key = String(error.params.additionalProperty);
       const known = Object.keys(schemaAt(ctx.schemaId, path)?.properties ?? {});
       const present = value && typeof value === 'object' ? Object.keys(value) : [];
-      const suggestion = closest(key, known.filter((k) => !present.includes(k)));
-      const hint = suggestion
-        ? t(lang, 'schema/unknown-key.suggest', { suggestion })
-        : t(lang, 'schema/unknown-key.list', { known: known.join(', ') });
+      const suggestion = closest(
+        key,
+        known.filter((k) => !present.includes(k)),
+      );
+      const hint = suggestion ? t(lang, 'schema/unknown-key.suggest', { suggestion }) : t(lang, 'schema/unknown-key.list', { known: known.join(', ') });
       return make('schema/unknown-key', 'key', [...path, key], 'schema/unknown-key', { key, parent: dotted(path, ctx.root) }, hint);
     }
     case 'type': {
@@ -173,9 +175,7 @@ function one(ctx: Context, error: ErrorObject): Diagnostic | undefined {
       if (format === 'date' || format === 'dato-eller-maaned') {
         // A hint may read a two-digit year as 20yy whatever the form; fix acts only where the form's years make it certain.
         const iso = typeof value === 'string' ? isoDate(value, { monthAllowed: format === 'dato-eller-maaned', latestYear: 2099 }) : undefined;
-        const hint = iso
-          ? t(lang, 'schema/format-date.convert', { iso })
-          : t(lang, format === 'date' ? 'schema/format-date.hint' : 'schema/format-month.hint');
+        const hint = iso ? t(lang, 'schema/format-date.convert', { iso }) : t(lang, format === 'date' ? 'schema/format-date.hint' : 'schema/format-month.hint');
         return make('schema/format', 'value', path, 'schema/format-date', params, hint);
       }
       if (format === 'email') return make('schema/format', 'value', path, 'schema/format-email', params);
@@ -207,7 +207,10 @@ export function humanize(errors: readonly ErrorObject[], report: ParsedReport, s
     const path = pointerToPath(error.instancePath, report.data);
     const known = Object.keys(schemaAt(schemaId, path)?.properties ?? {});
     const present = error.data && typeof error.data === 'object' ? Object.keys(error.data) : [];
-    const suggestion = closest(String(error.params.additionalProperty), known.filter((k) => !present.includes(k)));
+    const suggestion = closest(
+      String(error.params.additionalProperty),
+      known.filter((k) => !present.includes(k)),
+    );
     if (suggestion) misspelt.add(`${error.instancePath}/${suggestion}`);
   }
   for (const error of errors) {

@@ -87,7 +87,13 @@ export async function runMain(args: string[], options: { cwd?: string; env?: Rec
   const out: string[] = [];
   const err: string[] = [];
   const sink = (into: string[]) => ({ write: (s: string | Uint8Array) => (into.push(String(s)), true), isTTY: false }) as unknown as NodeJS.WritableStream;
-  const status = await main(args, { stdout: sink(out), stderr: sink(err), env: { LANG: 'C', ...options.env }, cwd: options.cwd ?? ROOT, ...(options.stdin !== undefined ? { stdin: async () => new TextEncoder().encode(options.stdin) } : {}) });
+  const status = await main(args, {
+    stdout: sink(out),
+    stderr: sink(err),
+    env: { LANG: 'C', ...options.env },
+    cwd: options.cwd ?? ROOT,
+    ...(options.stdin !== undefined ? { stdin: async () => new TextEncoder().encode(options.stdin) } : {}),
+  });
   return { status, stdout: out.join(''), stderr: err.join('') };
 }
 

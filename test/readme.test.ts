@@ -16,13 +16,28 @@ describe('README', () => {
 
   it('starts with the two set-up commands, the second the test command CI runs', () => {
     const first = /```sh\n([\s\S]*?)```/.exec(readme)![1]!;
-    expect(first.split('\n').filter(Boolean).map((l) => l.replace(/\s+#.*$/, ''))).toEqual(['npm ci && npm run examples', 'npm test']);
+    expect(
+      first
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.replace(/\s+#.*$/, '')),
+    ).toEqual(['npm ci && npm run examples', 'npm test']);
     expect(readme.indexOf(first)).toBeLessThan(readme.indexOf('## Install'));
     expect(read('.ci/run')).toMatch(/^npm test$/m);
   });
 
   it('shows a real example of each step of the walk: init, preview, fix, validate, compute, render --pdf', () => {
-    for (const command of ['bosoreport init ', 'bosoreport preview ', 'bosoreport fix ', 'bosoreport validate ', 'bosoreport compute ', 'bosoreport render ', '-o gjovik-2013.pdf', '--no-notes']) expect(readme).toContain(command);
+    for (const command of [
+      'bosoreport init ',
+      'bosoreport preview ',
+      'bosoreport fix ',
+      'bosoreport validate ',
+      'bosoreport compute ',
+      'bosoreport render ',
+      '-o gjovik-2013.pdf',
+      '--no-notes',
+    ])
+      expect(readme).toContain(command);
   });
 
   it('links only to files in the repository', () => {
@@ -50,13 +65,13 @@ describe('generated reference in docs/ (run `npm run docs` after a change)', () 
     expect(doc).toMatch(/\| `region-sor-2011` \| .* \| 2010–2014 \| provisional \|/);
   });
 
-  it('docs/cli.md shows each command\'s --help exactly as the program prints it', async () => {
+  it("docs/cli.md shows each command's --help exactly as the program prints it", async () => {
     const doc = read('docs/cli.md');
     expect(doc).toBe(withSections(doc, await cliHelpSections(doc)));
     expect(doc).toContain('--no-notes');
   });
 
-  it('docs/summary.md lists every field of the summary\'s CSV, generated from its catalogue', () => {
+  it("docs/summary.md lists every field of the summary's CSV, generated from its catalogue", () => {
     const doc = read('docs/summary.md');
     expect(doc).toBe(withSections(doc, { 'summary-fields': summaryFieldList() }));
     expect(doc).toContain('| `c2.tildelingsrate` | c2 | Tildelingsrate | share, 0–1 |');

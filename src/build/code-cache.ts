@@ -12,5 +12,10 @@ const { loadBundle, BUNDLE } = createRequire(import.meta.url)('../../bin/load-bu
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const { exports, script } = loadBundle();
 const sink = { write: () => true, isTTY: false };
-await exports.main(['validate', 'examples/gjovik-aarsrapport-2012.yaml', 'examples/lillehammer-halvaarsrapport-2011.yaml'], { stdout: sink, stderr: sink, env: { CI: 'true' }, cwd: root });
+await exports.main(['validate', 'examples/gjovik-aarsrapport-2012.yaml', 'examples/lillehammer-halvaarsrapport-2011.yaml'], {
+  stdout: sink,
+  stderr: sink,
+  env: { CI: 'true' },
+  cwd: root,
+});
 writeFileSync(`${BUNDLE}.cache`, script.createCachedData());

@@ -18,7 +18,11 @@ function stdinOf(io: Io): (() => Promise<Uint8Array>) | undefined {
  * The engine as a command calls it: the working folder, language and standard input of the command,
  * and on a terminal a «files done / total» line while a batch is checked.
  */
-export async function check(paths: readonly string[], ctx: CommandContext, options: Omit<CheckOptions, 'cwd' | 'lang' | 'stdin' | 'onProgress'> & { lang?: CheckOptions['lang'] } = {}): Promise<CheckRun> {
+export async function check(
+  paths: readonly string[],
+  ctx: CommandContext,
+  options: Omit<CheckOptions, 'cwd' | 'lang' | 'stdin' | 'onProgress'> & { lang?: CheckOptions['lang'] } = {},
+): Promise<CheckRun> {
   const { io } = ctx;
   const lang = options.lang ?? ctx.lang;
   const progress = wantsProgress(io);

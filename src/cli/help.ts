@@ -59,14 +59,30 @@ export function mainExamples(h: CommonHelp, lines: readonly string[]): string {
   return `\n${h.examplesTitle}\n${[...lines, h.moreHelp].map((l) => `  $ ${l}`).join('\n')}\n\n${h.languages}`;
 }
 
-
 /** The placeholders commander and our options print, in bokmål. */
 const NB_WORDS: Record<string, string> = {
-  '[options]': '[valg]', '[command]': '[kommando]', '<paths...>': '<stier...>', '<file>': '<fil>', '<form>': '<skjema>',
-  '<dir>': '<mappe>', '<path>': '<sti>', '<seconds>': '<sekunder>', '<lang>': '<språk>', '<id=level>': '<id=nivå>',
-  '<name>': '<navn>', '<n>': '<n>', paths: 'stier', file: 'fil', form: 'skjema', command: 'kommando',
+  '[options]': '[valg]',
+  '[command]': '[kommando]',
+  '<paths...>': '<stier...>',
+  '<file>': '<fil>',
+  '<form>': '<skjema>',
+  '<dir>': '<mappe>',
+  '<path>': '<sti>',
+  '<seconds>': '<sekunder>',
+  '<lang>': '<språk>',
+  '<id=level>': '<id=nivå>',
+  '<name>': '<navn>',
+  '<n>': '<n>',
+  paths: 'stier',
+  file: 'fil',
+  form: 'skjema',
+  command: 'kommando',
 };
-const nbWords = (text: string) => text.split(' ').map((w) => NB_WORDS[w] ?? w).join(' ');
+const nbWords = (text: string) =>
+  text
+    .split(' ')
+    .map((w) => NB_WORDS[w] ?? w)
+    .join(' ');
 
 /**
  * commander's own words in help and usage errors («[options]», «default:», «unknown option»), in

@@ -19,7 +19,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .helpOption('-h, --help', h.help)
     .helpCommand('help [command]', h.helpCommand)
     .configureHelp({ styleTitle: (title: string) => h.titles[title] ?? title, ...helpStyle(lang) })
-    .addHelpText('after', mainExamples(h, COMMANDS.flatMap((c) => c.help[lang].overview)))
+    .addHelpText(
+      'after',
+      mainExamples(
+        h,
+        COMMANDS.flatMap((c) => c.help[lang].overview),
+      ),
+    )
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({
@@ -27,8 +33,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(usageError(lang, s)),
       // The width of the streams given, not of the process's: tests and the docs get 80 columns.
-      getOutHelpWidth: () => (io.stdout.isTTY ? (io.stdout as { columns?: number }).columns ?? 80 : 80),
-      getErrHelpWidth: () => (io.stderr.isTTY ? (io.stderr as { columns?: number }).columns ?? 80 : 80),
+      getOutHelpWidth: () => (io.stdout.isTTY ? ((io.stdout as { columns?: number }).columns ?? 80) : 80),
+      getErrHelpWidth: () => (io.stderr.isTTY ? ((io.stderr as { columns?: number }).columns ?? 80) : 80),
     });
 
   for (const module of COMMANDS) {

@@ -41,7 +41,8 @@ export function factsOf(file: string, form: Form, data: unknown): ReportFacts {
   const facts: ReportFacts = { file, form, kommune, kommuneKey: kommuneKey(kommune), aar: header.aar ?? 0, type: variant.type, periodKind: variant.period.kind };
   if (form.facts.behov) {
     const table = valueAt(data, form.facts.behov) as Record<NeedRowKey, { status_behov_pr_0101: number | null; status_behov_pr_3112: number | null }> | undefined;
-    if (table) facts.behov = Object.fromEntries(NEED_ROWS.map((row) => [row, { pr0101: table[row].status_behov_pr_0101, pr3112: table[row].status_behov_pr_3112 }])) as ReportFacts['behov'];
+    if (table)
+      facts.behov = Object.fromEntries(NEED_ROWS.map((row) => [row, { pr0101: table[row].status_behov_pr_0101, pr3112: table[row].status_behov_pr_3112 }])) as ReportFacts['behov'];
   }
   if (form.facts.prioritert_omraade) {
     const area = valueAt(data, form.facts.prioritert_omraade);
@@ -54,7 +55,9 @@ export function factsOf(file: string, form: Form, data: unknown): ReportFacts {
   }
   const lists = findParts(form.schemaId, data).activityLists;
   if (lists.length) {
-    facts.aktiviteter = lists.flatMap((l) => l.activities.map((a, i) => ({ nr: a.nr, ...(a.plan_id ? { planId: own(a.plan_id) } : {}), tittel: own(a.tittel), path: [...l.path, i] })));
+    facts.aktiviteter = lists.flatMap((l) =>
+      l.activities.map((a, i) => ({ nr: a.nr, ...(a.plan_id ? { planId: own(a.plan_id) } : {}), tittel: own(a.tittel), path: [...l.path, i] })),
+    );
   }
   return facts;
 }
@@ -76,7 +79,9 @@ export interface CrossRule extends RuleMeta<any> {
 }
 
 export function kommuneKey(name: string): string {
-  return asciiKey(name).replace(/_?kommune$/, '').replace(/^bydel_/, '');
+  return asciiKey(name)
+    .replace(/_?kommune$/, '')
+    .replace(/^bydel_/, '');
 }
 
 function byKey(reports: readonly ReportFacts[], key: (r: ReportFacts) => string): Map<string, ReportFacts[]> {
@@ -89,7 +94,6 @@ function byKey(reports: readonly ReportFacts[], key: (r: ReportFacts) => string)
   }
   return map;
 }
-
 
 /** Two reports for the same municipality, report type and period: one of them is a copy or mislabelled. */
 export const dobbelRapport: CrossRule = {
@@ -148,8 +152,8 @@ export const status0101UlikFjoraaret: CrossRule = {
     },
     en: {
       message: (p) => `Row ${p.rad}: status at 01.01.${p.aar} is ${p.verdi}, but last year's report gave ${p.fjor} at 31.12.${Number(p.aar) - 1} (${p.fjorfil}).`,
-      hint: () => 'The figure at the start of the year is usually last year\'s end-of-year figure; correct one of them or explain the difference in the comment.',
-      about: 'This year\'s need at 01.01 equals last year\'s at 31.12 for the same municipality and row.',
+      hint: () => "The figure at the start of the year is usually last year's end-of-year figure; correct one of them or explain the difference in the comment.",
+      about: "This year's need at 01.01 equals last year's at 31.12 for the same municipality and row.",
     },
   },
   check: (reports) => {
@@ -159,7 +163,11 @@ export const status0101UlikFjoraaret: CrossRule = {
         const a = r.behov![row].pr0101;
         const b = last.behov![row].pr3112;
         if (a !== null && b !== null && a !== b) {
-          found.push({ report: r, path: [...r.form.facts.behov!, row, 'status_behov_pr_0101'], params: { rad: row.charAt(0).toUpperCase(), verdi: a, fjor: b, aar: r.aar, fjorfil: last.file } });
+          found.push({
+            report: r,
+            path: [...r.form.facts.behov!, row, 'status_behov_pr_0101'],
+            params: { rad: row.charAt(0).toUpperCase(), verdi: a, fjor: b, aar: r.aar, fjorfil: last.file },
+          });
         }
       }
     }
@@ -184,7 +192,7 @@ export const saerskiltIkkeViderefort: CrossRule = {
     en: {
       message: (p) => `Last year's report (${p.fjorfil}) named "${p.omraade}" as the priority area for ${p.aar}; this year's report does not carry it on.`,
       hint: () => 'Name the same area, or explain in the text why the priority changed.',
-      about: 'The priority area from last year\'s report is carried on in this year\'s.',
+      about: "The priority area from last year's report is carried on in this year's.",
     },
   },
   check: (reports) => {
@@ -219,7 +227,7 @@ export const filnavnStemmerIkke: CrossRule = {
     en: {
       message: (p) => `The file ${p.fil} is not placed or named like the report it holds (${p.kommune}, ${p.aar}, ${p.type}); differs in: ${p.deler}.`,
       hint: () => 'The layout is rapporter/<kommune>/<year>-<aarsrapport|halvaarsrapport>.yaml; move or rename the file, or correct its content.',
-      about: 'Folder and file name agree with the report\'s municipality, year and report type.',
+      about: "Folder and file name agree with the report's municipality, year and report type.",
     },
   },
   check: (reports, { types }) =>
@@ -250,7 +258,10 @@ function sameActivity(a: ReportActivity, p: PlanActivity): boolean {
 
 /** Each report with activities, with the one plan of its municipality and year (none or two: no pairing). */
 function withPlan(reports: readonly ReportFacts[]): [ReportFacts, ReportFacts][] {
-  const plans = byKey(reports.filter((r) => r.planAktiviteter), (r) => `${r.kommuneKey}|${r.aar}`);
+  const plans = byKey(
+    reports.filter((r) => r.planAktiviteter),
+    (r) => `${r.kommuneKey}|${r.aar}`,
+  );
   return reports.flatMap((r) => {
     const plan = plans.get(`${r.kommuneKey}|${r.aar}`);
     return r.aktiviteter && plan?.length === 1 ? [[r, plan[0]!] as [ReportFacts, ReportFacts]] : [];
@@ -276,7 +287,9 @@ export const aktivitetIkkeIPlan: CrossRule = {
   },
   check: (reports) =>
     withPlan(reports).flatMap(([r, plan]) =>
-      r.aktiviteter!.filter((a) => !plan.planAktiviteter!.some((p) => sameActivity(a, p))).map((a) => ({ report: r, path: [...a.path, a.planId !== undefined ? 'plan_id' : 'nr'], params: { nr: a.nr, tittel: a.tittel, aar: r.aar, plan: plan.file } })),
+      r
+        .aktiviteter!.filter((a) => !plan.planAktiviteter!.some((p) => sameActivity(a, p)))
+        .map((a) => ({ report: r, path: [...a.path, a.planId !== undefined ? 'plan_id' : 'nr'], params: { nr: a.nr, tittel: a.tittel, aar: r.aar, plan: plan.file } })),
     ),
 };
 
@@ -301,9 +314,18 @@ export const planlagtAktivitetUtenRapport: CrossRule = {
     const byPlan = new Map<ReportFacts, ReportFacts[]>();
     for (const [r, plan] of withPlan(reports)) byPlan.set(plan, [...(byPlan.get(plan) ?? []), r]);
     return [...byPlan].flatMap(([plan, reported]) =>
-      plan.planAktiviteter!.filter((p) => !reported.some((r) => r.aktiviteter!.some((a) => sameActivity(a, p)))).map((p) => ({ report: plan, path: [...p.path, 'id'], params: { id: p.id, tittel: p.tittel, aar: plan.aar, rapporter: reported.map((r) => r.file).join(', ') } })),
+      plan
+        .planAktiviteter!.filter((p) => !reported.some((r) => r.aktiviteter!.some((a) => sameActivity(a, p))))
+        .map((p) => ({ report: plan, path: [...p.path, 'id'], params: { id: p.id, tittel: p.tittel, aar: plan.aar, rapporter: reported.map((r) => r.file).join(', ') } })),
     );
   },
 };
 
-export const CROSS_RULES: readonly CrossRule[] = [status0101UlikFjoraaret, saerskiltIkkeViderefort, dobbelRapport, filnavnStemmerIkke, aktivitetIkkeIPlan, planlagtAktivitetUtenRapport];
+export const CROSS_RULES: readonly CrossRule[] = [
+  status0101UlikFjoraaret,
+  saerskiltIkkeViderefort,
+  dobbelRapport,
+  filnavnStemmerIkke,
+  aktivitetIkkeIPlan,
+  planlagtAktivitetUtenRapport,
+];

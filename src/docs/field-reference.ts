@@ -85,7 +85,7 @@ export function fieldReference(registry: FormRegistry): string {
     '# Fields per form',
     '',
     'Generated from the schemas by `npm run docs`; a test fails when this file and the schemas disagree.',
-    'Each field\'s title and help text are the form\'s own words; editors show the same text.',
+    "Each field's title and help text are the form's own words; editors show the same text.",
     '',
   ];
   for (const form of registry.forms) {
@@ -166,8 +166,14 @@ function builtinOverviews(): SummaryForm[] {
  * and what the built-in forms declare in form.yaml (`oversikt`), with the forms that have each.
  */
 export function summaryFieldList(forms: readonly SummaryForm[] = builtinOverviews()): string {
-  const kinds: Record<string, string> = { antall: 'count', endring: 'change (01.01 − 31.12, or December − January)', andel: 'share, 0–1', prosent: 'percent, 0–100', tekst: 'text' };
-  const out = ['| `felt` | Theme | Meaning (the form\'s words) | Value | Forms |', '| --- | --- | --- | --- | --- |'];
+  const kinds: Record<string, string> = {
+    antall: 'count',
+    endring: 'change (01.01 − 31.12, or December − January)',
+    andel: 'share, 0–1',
+    prosent: 'percent, 0–100',
+    tekst: 'text',
+  };
+  const out = ["| `felt` | Theme | Meaning (the form's words) | Value | Forms |", '| --- | --- | --- | --- | --- |'];
   for (const f of DELIVERY_FIELDS) out.push(`| \`${f.id}\` | levering | ${f.label} | | all |`);
   for (const theme of summaryThemes(forms)) {
     const declaring = forms.filter((f) => f.overview.some((t) => t.id === theme.id)).map((f) => `\`${f.id}\``);

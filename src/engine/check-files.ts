@@ -118,7 +118,10 @@ export async function checkReports(paths: readonly string[], options: CheckOptio
   // «-» is standard input, once, named <stdin> in messages; its config is the working folder's.
   if (paths.filter((p) => p === '-').length > 1) throw new BosoreportError(t(lang, 'usage/stdin-twice'), EXIT_USAGE);
   const stdinBytes = paths.includes('-') ? await readStdin(options) : undefined;
-  const inputs = await expandInputs(paths.filter((p) => p !== '-'), cwd);
+  const inputs = await expandInputs(
+    paths.filter((p) => p !== '-'),
+    cwd,
+  );
   const files: CheckedFile[] = inputs.problems.map((p) => ({ file: p.path, diagnostics: [ioDiagnostic(lang, p.ruleId, p.path, p.reason)] }));
   let usageFailed = inputs.problems.length > 0;
   const configs = new ConfigResolver(cwd, lang);
@@ -186,7 +189,7 @@ function repositoryRoot(cwd: string, file: string, configs: readonly RuleConfig[
   const full = path.resolve(cwd, file === STDIN_NAME ? 'stdin.yaml' : file);
   const config = configs
     .map((c) => c.folder)
-    .filter((f): f is string => f !== undefined && (full.startsWith(f + path.sep)))
+    .filter((f): f is string => f !== undefined && full.startsWith(f + path.sep))
     .sort((a, b) => b.length - a.length)[0];
   if (config) return config;
   for (let dir = path.dirname(full); ; dir = path.dirname(dir)) {

@@ -70,7 +70,13 @@ export function checkOne(cwd: string, lang: Lang, job: CheckJob, keep: boolean, 
     return { file, diagnostics: [loadProblem(file, FILE_START, lang, 'load/too-large', { size: read.size, limit: LIMITS.maxFileBytes })] };
   }
   const result = validateSource(file, read.bytes, { lang, rules, forms });
-  const checked: CheckedFile = { file, diagnostics: result.diagnostics, rules, forms, ...(result.form ? { formTitle: result.form.title[lang], formId: result.form.id, formName: result.form.title.nb } : {}) };
+  const checked: CheckedFile = {
+    file,
+    diagnostics: result.diagnostics,
+    rules,
+    forms,
+    ...(result.form ? { formTitle: result.form.title[lang], formId: result.form.id, formName: result.form.title.nb } : {}),
+  };
   if (result.schemaValid && result.form) checked.facts = factsOf(file, result.form, result.data);
   if (extract) checked.extract = extract(result);
   if (keep) {

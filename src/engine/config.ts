@@ -39,9 +39,13 @@ export interface RuleConfig {
 }
 
 const SEVERITY_WORDS: Record<string, SeveritySetting> = {
-  off: 'off', av: 'off',
-  warn: 'warning', warning: 'warning', advarsel: 'warning',
-  error: 'error', feil: 'error',
+  off: 'off',
+  av: 'off',
+  warn: 'warning',
+  warning: 'warning',
+  advarsel: 'warning',
+  error: 'error',
+  feil: 'error',
 };
 
 export function parseSeverity(word: string): SeveritySetting | undefined {

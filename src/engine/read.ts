@@ -2,11 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'n
 import path from 'node:path';
 import { LIMITS } from '../load/limits.js';
 
-export type ReadOutcome =
-  | { kind: 'bytes'; bytes: Uint8Array }
-  | { kind: 'too-large'; size: number }
-  | { kind: 'missing' }
-  | { kind: 'unreadable'; reason: string };
+export type ReadOutcome = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'too-large'; size: number } | { kind: 'missing' } | { kind: 'unreadable'; reason: string };
 
 /** The whole file, whose size fstat gave; a file that grows meanwhile is read to its end. */
 function readAll(fd: number, size: number): Uint8Array {

@@ -21,7 +21,7 @@ export function unifiedDiff(file: string, before: string, after: string, context
   for (const [from, to] of hunks) {
     const size = to - from + 1;
     out.push(`@@ -${from + 1},${size} +${from + 1},${size} @@`);
-    for (let i = from; i <= to; ) {
+    for (let i = from; i <= to;) {
       if (a[i] === b[i]) {
         out.push(` ${a[i++]}`);
         continue;

@@ -44,7 +44,10 @@ export function planFixes(report: ParsedReport, form: Form, errors: readonly Err
       const key = String(error.params.additionalProperty);
       const known = Object.keys(schemaAt(form.schemaId, path)?.properties ?? {});
       const present = Object.keys((error.data as object | null) ?? {});
-      const right = closestUnique(key, known.filter((k) => !present.includes(k)));
+      const right = closestUnique(
+        key,
+        known.filter((k) => !present.includes(k)),
+      );
       const at = right ? range([...path, key], 'key') : undefined;
       if (right && at) add({ kind: 'feltnavn', start: at.start, end: at.end, text: right, was: at.raw });
       continue;

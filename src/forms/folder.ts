@@ -50,9 +50,11 @@ function readSchema(file: string, id: string, lang: Lang): { schema?: SchemaNode
     const at = /position (\d+)/.exec((error as Error).message);
     return { diagnostics: [problem(file, at ? spanAt(text, Number(at[1])) : FILE_START, 'form-folder/bad-json', lang, { detail: (error as Error).message.split('\n')[0]! })] };
   }
-  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return { diagnostics: [problem(file, FILE_START, 'form-folder/bad-schema', lang, { detail: 'not an object' })] };
+  if (schema === null || typeof schema !== 'object' || Array.isArray(schema))
+    return { diagnostics: [problem(file, FILE_START, 'form-folder/bad-schema', lang, { detail: 'not an object' })] };
   const schemaId = `${id}.schema.json`;
-  if (schema.$id !== undefined && schema.$id !== schemaId) return { diagnostics: [problem(file, FILE_START, 'form-folder/schema-id', lang, { value: String(schema.$id), expected: schemaId })] };
+  if (schema.$id !== undefined && schema.$id !== schemaId)
+    return { diagnostics: [problem(file, FILE_START, 'form-folder/schema-id', lang, { value: String(schema.$id), expected: schemaId })] };
   return { schema: { ...schema, $id: schemaId }, text, diagnostics: [] };
 }
 
@@ -60,8 +62,14 @@ function readSchema(file: string, id: string, lang: Lang): { schema?: SchemaNode
 function schemaSpan(file: string, text: string, at: { instancePath?: string; keyword?: string }, lang: Lang): Span {
   const parsed = parseReport(file, new TextEncoder().encode(text), lang).report;
   if (parsed && at.instancePath !== undefined) {
-    const segs = at.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    return parsed.spanFor(segs.map((s) => (/^\d+$/.test(s) ? Number(s) : s)), 'value');
+    const segs = at.instancePath
+      .split('/')
+      .slice(1)
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    return parsed.spanFor(
+      segs.map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+      'value',
+    );
   }
   if (at.keyword) {
     const i = text.indexOf(`"${at.keyword}"`);
@@ -108,7 +116,10 @@ function ownFigures(code: FormModule, data: unknown, shared: SharedFigures, dir:
   for (const key of SHARED_FIGURE_KEYS) {
     if (!(key in own)) continue;
     if (own[key] !== (shared as Record<string, unknown>)[key]) {
-      throw new BosoreportError(`${dir}: derive returned "${key}", which bosoreport computes itself for every form; return only the form's own figures (a shared table's dates follow from the period).`, EXIT_USAGE);
+      throw new BosoreportError(
+        `${dir}: derive returned "${key}", which bosoreport computes itself for every form; return only the form's own figures (a shared table's dates follow from the period).`,
+        EXIT_USAGE,
+      );
     }
     delete own[key];
   }

@@ -79,11 +79,17 @@ export function checkModule(file: string, exports: Record<string, unknown>, lang
   for (const name of ['derive', 'figureTable', 'view']) if (source[name] !== undefined && !isFunction(source[name])) problems.push(`${name} must be a function`);
   if (source.rules !== undefined) {
     if (!Array.isArray(source.rules)) problems.push('rules must be a list');
-    else for (const rule of source.rules) {
-      const p = ruleProblem(rule);
-      if (p) problems.push(`rule ${p}`);
-    }
+    else
+      for (const rule of source.rules) {
+        const p = ruleProblem(rule);
+        if (p) problems.push(`rule ${p}`);
+      }
   }
-  if (problems.length) return { diagnostics: problems.map((detail) => diagnostic(file, FILE_START, 'error', 'form-folder/broken', words(lang, 'form-folder/bad-code', { detail, file: path.basename(file) }))) };
+  if (problems.length)
+    return {
+      diagnostics: problems.map((detail) =>
+        diagnostic(file, FILE_START, 'error', 'form-folder/broken', words(lang, 'form-folder/bad-code', { detail, file: path.basename(file) })),
+      ),
+    };
   return { module: source as FormModule, diagnostics: [] };
 }

@@ -78,7 +78,9 @@ function annotate(node: Node | null, schema: SchemaNode, docId: string, depth: n
       const c = resolve(child, here.docId).node;
       const text = [c.title, c.description].filter(Boolean).join(': ');
       if (text && isScalar(pair.key)) {
-        pair.key.commentBefore = wrap(text).map((l) => ` ${l}`).join('\n');
+        pair.key.commentBefore = wrap(text)
+          .map((l) => ` ${l}`)
+          .join('\n');
         if (depth === 0) pair.key.spaceBefore = true;
       }
       annotate(pair.value as Node, child, here.docId, depth + 1);

@@ -8,7 +8,7 @@ export const en: Catalogue = {
   'io/not-found': (p) => `Cannot find the file or folder "${p.path}".`,
   'io/unreadable': (p) => `Cannot read "${p.path}": ${p.reason}.`,
   'io/no-match': (p) => `No report files match "${p.pattern}".`,
-  'io/no-match.hint': () => 'Give a .yaml file, a folder holding .yaml/.yml files, or a quoted pattern such as \'reports/**/*.yaml\'.',
+  'io/no-match.hint': () => "Give a .yaml file, a folder holding .yaml/.yml files, or a quoted pattern such as 'reports/**/*.yaml'.",
   'io/no-input': () => 'No files given.',
 
   'load/too-large': (p) => `The file is ${p.size} bytes; a report may be at most ${p.limit} bytes.`,
@@ -42,7 +42,8 @@ export const en: Catalogue = {
   'form/unknown': (p) => `Unknown form "${p.value}".`,
   'form/looks-like': (p) => `The report looks like the form "${p.guess}", ${p.title}, not "${p.named}": its sections ${p.sections} belong to "${p.guess}".`,
   'form/looks-like.hint': (p) => `Write "skjema: ${p.guess}". Problems found against "${p.named}" are not listed, since they only follow from the wrong form.`,
-  'form/unknown.hint': (p) => `${p.suggestion ? `Did you mean "${p.suggestion}"? ` : ''}${p.guess ? `The rest of the file was checked against "${p.guess}", whose sections it matches. ` : ''}Known forms: ${p.forms}.`,
+  'form/unknown.hint': (p) =>
+    `${p.suggestion ? `Did you mean "${p.suggestion}"? ` : ''}${p.guess ? `The rest of the file was checked against "${p.guess}", whose sections it matches. ` : ''}Known forms: ${p.forms}.`,
 
   'schema/required': (p) => `The field "${p.key}" (${p.title}) is missing in ${p.parent}.`,
   'schema/required.hint': (p) => `Add "${p.key}:" under ${p.parent}.`,
@@ -93,18 +94,19 @@ export const en: Catalogue = {
   'found/boolean': (p) => `${p.value}`,
   'found/object': () => 'a mapping of fields',
   'found/array': () => 'a list',
-  'or': () => 'or',
-  'root': () => 'the top level of the report',
+  or: () => 'or',
+  root: () => 'the top level of the report',
 
   'summary/clean': (p) => `✔ ${p.files} ${Number(p.files) === 1 ? 'file' : 'files'} without errors`,
   'summary/warnings-only': (p) => `✔ ${p.files} ${Number(p.files) === 1 ? 'file' : 'files'} without errors, ${p.warnings} ${Number(p.warnings) === 1 ? 'warning' : 'warnings'}`,
   'summary/problems': (p) =>
     `✖ ${p.problems} ${Number(p.problems) === 1 ? 'problem' : 'problems'} (${p.errors} ${Number(p.errors) === 1 ? 'error' : 'errors'}, ${p.warnings} ${Number(p.warnings) === 1 ? 'warning' : 'warnings'}) in ${p.failed} of ${p.files} ${Number(p.files) === 1 ? 'file' : 'files'}`,
   'summary/ok-file': (p) => `✔ ${p.file}: ${p.form}`,
-  'progress': (p) => `validating ${p.done}/${p.total}`,
+  progress: (p) => `validating ${p.done}/${p.total}`,
 
-  'internal': (p) => `Internal error in bosoreport: ${p.detail}`,
-  'internal.hint': () => 'This is a bug in bosoreport, not in your report. Please report it with the command you ran and the file concerned; run with BOSOREPORT_DEBUG=1 for details.',
+  internal: (p) => `Internal error in bosoreport: ${p.detail}`,
+  'internal.hint': () =>
+    'This is a bug in bosoreport, not in your report. Please report it with the command you ran and the file concerned; run with BOSOREPORT_DEBUG=1 for details.',
   'usage/bad-lang': (p) => `Unknown language "${p.value}"; use nb or en.`,
   'config/not-a-mapping': () => 'The config must be fields, for example "regler:" with rule ids and levels below it.',
   'config/unknown-key': (p) => `Unknown field "${p.key}" in the config.`,
@@ -141,7 +143,8 @@ export const en: Catalogue = {
   'form-folder/overview-shared-theme.hint': () => "Give the form's own theme another id.",
   'form-folder/overview-twice': (p) => `The id "${p.value}" is used twice${p.line ? ` (first on line ${p.line})` : ''}.`,
   'form-folder/overview-twice.hint': () => 'Each theme in "oversikt" needs an id of its own, and each figure one of its own within its theme.',
-  'form-folder/overview-path': (p) => `"${p.value}" is not a path to one of the form's own figures; write the names in "beregnet" with dots between, for example "fastrenteandel.andel".`,
+  'form-folder/overview-path': (p) =>
+    `"${p.value}" is not a path to one of the form's own figures; write the names in "beregnet" with dots between, for example "fastrenteandel.andel".`,
   'form-folder/overview-path.hint': () => 'The period and the shared parts show their figures in the overview themselves.',
   'form-folder/bad-json': (p) => `schema.json is not valid JSON: ${p.detail}`,
   'form-folder/bad-schema': (p) => `The schema cannot be used: ${p.detail}`,
@@ -224,7 +227,8 @@ export const en: Catalogue = {
   'preview/stopped': () => 'The preview has stopped.',
   'preview/updated': (p) => `${p.time} updated: ${p.errors} ${Number(p.errors) === 1 ? 'error' : 'errors'}`,
   'preview/stale': (p) => `${p.file} cannot be shown as it is now; this is the last version that could.`,
-  'preview/problems': (p) => `${p.errors} ${Number(p.errors) === 1 ? 'error' : 'errors'} and ${p.warnings} ${Number(p.warnings) === 1 ? 'warning' : 'warnings'}; they are also marked in the form.`,
+  'preview/problems': (p) =>
+    `${p.errors} ${Number(p.errors) === 1 ? 'error' : 'errors'} and ${p.warnings} ${Number(p.warnings) === 1 ? 'warning' : 'warnings'}; they are also marked in the form.`,
   'preview/clean': () => 'No errors or warnings.',
   'preview/line': (p) => `line ${p.line}`,
   'preview/port': (p) => `Cannot start the preview on port ${p.port}: ${p.reason}. Choose another with --port, or let bosoreport choose.`,
@@ -232,10 +236,12 @@ export const en: Catalogue = {
   'summary/pdf-needs-output': () => 'A PDF needs a file name: use -o overview.pdf.',
   'summary/config': () => 'A .bosoreport.yaml, or a form it names, has errors; run "bosoreport validate" for the details.',
   'summary/with-errors': (p) => `${p.n} ${Number(p.n) === 1 ? 'report has' : 'reports have'} errors; their figures are marked with *. See "bosoreport validate".`,
-  'summary/unplaced': (p) => `${p.n} ${Number(p.n) === 1 ? 'file is' : 'files are'} not in the overview, since its form, municipality or year cannot be read: ${p.files}. See "bosoreport validate".`,
+  'summary/unplaced': (p) =>
+    `${p.n} ${Number(p.n) === 1 ? 'file is' : 'files are'} not in the overview, since its form, municipality or year cannot be read: ${p.files}. See "bosoreport validate".`,
   'render/nothing': () => '--no-html without --pdf leaves nothing to write.',
   'render/no-browser': (p) => `Found no browser to print PDF with (looked for: ${p.tried}). The HTML files are written.`,
-  'render/no-browser.hint': () => 'Install Google Chrome, Microsoft Edge or Chromium, or name one with --browser PATH (or PUPPETEER_EXECUTABLE_PATH). On Linux x64, "npm install" brings a bundled Chromium.',
+  'render/no-browser.hint': () =>
+    'Install Google Chrome, Microsoft Edge or Chromium, or name one with --browser PATH (or PUPPETEER_EXECUTABLE_PATH). On Linux x64, "npm install" brings a bundled Chromium.',
   'render/timed-out': (p) => `the browser did not answer within ${p.seconds} s (--timeout)`,
   'render/browser-failed': (p) => `The browser ${p.path} did not start: ${p.reason}`,
   'render/pdf-failed': (p) => `The PDF could not be made: ${p.reason}. The HTML file is written; an existing PDF is left unchanged.`,
@@ -263,7 +269,8 @@ export const en: Catalogue = {
   'init/no-kommune': () => '--kommune needs a name.',
   'init/bad-from': (p) => `Cannot carry anything over from ${p.file} until the problems above are fixed.`,
   'init/exists': (p) => `${p.file} already exists; bosoreport does not overwrite a report. Choose another name with -o.`,
-  'init/editor-help': (p) => `Editor help: the file points at ${p.ref}, which exists once bosoreport is added to the repository with "npm install --save-dev <the bosoreport package>".`,
+  'init/editor-help': (p) =>
+    `Editor help: the file points at ${p.ref}, which exists once bosoreport is added to the repository with "npm install --save-dev <the bosoreport package>".`,
   'init/wrote': (p) => `wrote ${p.file}; fill in the empty fields and run "bosoreport validate ${p.file}".`,
   'io/too-many-files': (p) => `${p.reason} files match "${p.path}"; bosoreport takes at most ${p.limit} in one run.`,
   'io/too-many-files.hint': () => 'Check that the path is the reports folder, not a whole disk; split the run if you really have that many reports.',

@@ -8,7 +8,7 @@ export const nb: Catalogue = {
   'io/not-found': (p) => `Finner ikke filen eller mappen «${p.path}».`,
   'io/unreadable': (p) => `Kan ikke lese «${p.path}»: ${p.reason}.`,
   'io/no-match': (p) => `Ingen rapportfiler passer til «${p.pattern}».`,
-  'io/no-match.hint': () => 'Oppgi en .yaml-fil, en mappe med .yaml/.yml-filer, eller et mønster i anførselstegn, for eksempel \'rapporter/**/*.yaml\'.',
+  'io/no-match.hint': () => "Oppgi en .yaml-fil, en mappe med .yaml/.yml-filer, eller et mønster i anførselstegn, for eksempel 'rapporter/**/*.yaml'.",
   'io/no-input': () => 'Ingen filer oppgitt.',
 
   'load/too-large': (p) => `Filen er ${p.size} byte; en rapport kan være høyst ${p.limit} byte.`,
@@ -42,7 +42,8 @@ export const nb: Catalogue = {
   'form/unknown': (p) => `Ukjent skjema «${p.value}».`,
   'form/looks-like': (p) => `Rapporten ser ut som skjemaet «${p.guess}», ${p.title}, ikke «${p.named}»: delene ${p.sections} hører til «${p.guess}».`,
   'form/looks-like.hint': (p) => `Skriv «skjema: ${p.guess}». Feil funnet mot «${p.named}» vises ikke, fordi de bare følger av feil skjema.`,
-  'form/unknown.hint': (p) => `${p.suggestion ? `Mente du «${p.suggestion}»? ` : ''}${p.guess ? `Resten av filen er kontrollert mot «${p.guess}», som delene passer med. ` : ''}Kjente skjema: ${p.forms}.`,
+  'form/unknown.hint': (p) =>
+    `${p.suggestion ? `Mente du «${p.suggestion}»? ` : ''}${p.guess ? `Resten av filen er kontrollert mot «${p.guess}», som delene passer med. ` : ''}Kjente skjema: ${p.forms}.`,
 
   'schema/required': (p) => `Mangler feltet «${p.key}» (${p.title}) i ${p.parent}.`,
   'schema/required.hint': (p) => `Legg til «${p.key}:» under ${p.parent}.`,
@@ -93,18 +94,19 @@ export const nb: Catalogue = {
   'found/boolean': (p) => `${p.value}`,
   'found/object': () => 'felt med underfelt',
   'found/array': () => 'en liste',
-  'or': () => 'eller',
-  'root': () => 'rapportens øverste nivå',
+  or: () => 'eller',
+  root: () => 'rapportens øverste nivå',
 
   'summary/clean': (p) => `✔ ${p.files} ${Number(p.files) === 1 ? 'fil' : 'filer'} uten feil`,
   'summary/warnings-only': (p) => `✔ ${p.files} ${Number(p.files) === 1 ? 'fil' : 'filer'} uten feil, ${p.warnings} ${Number(p.warnings) === 1 ? 'advarsel' : 'advarsler'}`,
   'summary/problems': (p) =>
     `✖ ${p.problems} ${Number(p.problems) === 1 ? 'problem' : 'problemer'} (${p.errors} feil, ${p.warnings} ${Number(p.warnings) === 1 ? 'advarsel' : 'advarsler'}) i ${p.failed} av ${p.files} ${Number(p.files) === 1 ? 'fil' : 'filer'}`,
   'summary/ok-file': (p) => `✔ ${p.file}: ${p.form}`,
-  'progress': (p) => `validerer ${p.done}/${p.total}`,
+  progress: (p) => `validerer ${p.done}/${p.total}`,
 
-  'internal': (p) => `Intern feil i bosoreport: ${p.detail}`,
-  'internal.hint': () => 'Dette er en feil i bosoreport, ikke i rapporten din. Meld den fra med kommandoen du kjørte og filen det gjaldt; kjør med BOSOREPORT_DEBUG=1 for detaljer.',
+  internal: (p) => `Intern feil i bosoreport: ${p.detail}`,
+  'internal.hint': () =>
+    'Dette er en feil i bosoreport, ikke i rapporten din. Meld den fra med kommandoen du kjørte og filen det gjaldt; kjør med BOSOREPORT_DEBUG=1 for detaljer.',
   'usage/bad-lang': (p) => `Ukjent språk «${p.value}»; bruk nb eller en.`,
   'config/not-a-mapping': () => 'Konfigurasjonen må være felt, for eksempel «regler:» med regel-id og nivå under.',
   'config/unknown-key': (p) => `Ukjent felt «${p.key}» i konfigurasjonen.`,
@@ -141,7 +143,8 @@ export const nb: Catalogue = {
   'form-folder/overview-shared-theme.hint': () => 'Gi skjemaets eget tema en annen id.',
   'form-folder/overview-twice': (p) => `Id-en «${p.value}» er brukt to ganger${p.line ? ` (første gang på linje ${p.line})` : ''}.`,
   'form-folder/overview-twice.hint': () => 'Hvert tema i «oversikt» trenger en egen id, og hvert tall en egen id i sitt tema.',
-  'form-folder/overview-path': (p) => `«${p.value}» er ikke en sti til et av skjemaets egne tall; skriv navnene i «beregnet» med punktum mellom, for eksempel «fastrenteandel.andel».`,
+  'form-folder/overview-path': (p) =>
+    `«${p.value}» er ikke en sti til et av skjemaets egne tall; skriv navnene i «beregnet» med punktum mellom, for eksempel «fastrenteandel.andel».`,
   'form-folder/overview-path.hint': () => 'Perioden og de delte delene viser tallene sine i oversikten selv.',
   'form-folder/bad-json': (p) => `schema.json er ikke gyldig JSON: ${p.detail}`,
   'form-folder/bad-schema': (p) => `Skjemaet kan ikke brukes: ${p.detail}`,
@@ -232,10 +235,12 @@ export const nb: Catalogue = {
   'summary/pdf-needs-output': () => 'En PDF trenger et filnavn: bruk -o oversikt.pdf.',
   'summary/config': () => 'En .bosoreport.yaml eller et skjema den viser til har feil; kjør «bosoreport validate» for detaljene.',
   'summary/with-errors': (p) => `${p.n} ${Number(p.n) === 1 ? 'rapport har' : 'rapporter har'} feil; tallene deres er merket med *. Se «bosoreport validate».`,
-  'summary/unplaced': (p) => `${p.n} ${Number(p.n) === 1 ? 'fil' : 'filer'} er ikke med i oversikten, fordi skjema, kommune eller år ikke kan leses: ${p.files}. Se «bosoreport validate».`,
+  'summary/unplaced': (p) =>
+    `${p.n} ${Number(p.n) === 1 ? 'fil' : 'filer'} er ikke med i oversikten, fordi skjema, kommune eller år ikke kan leses: ${p.files}. Se «bosoreport validate».`,
   'render/nothing': () => '--no-html uten --pdf gir ingenting å skrive.',
   'render/no-browser': (p) => `Fant ingen nettleser å lage PDF med (så etter: ${p.tried}). HTML-filene er skrevet.`,
-  'render/no-browser.hint': () => 'Installer Google Chrome, Microsoft Edge eller Chromium, eller oppgi en med --browser STI (eller PUPPETEER_EXECUTABLE_PATH). På Linux x64 gir «npm install» en innebygd Chromium.',
+  'render/no-browser.hint': () =>
+    'Installer Google Chrome, Microsoft Edge eller Chromium, eller oppgi en med --browser STI (eller PUPPETEER_EXECUTABLE_PATH). På Linux x64 gir «npm install» en innebygd Chromium.',
   'render/timed-out': (p) => `nettleseren svarte ikke innen ${p.seconds} s (--timeout)`,
   'render/browser-failed': (p) => `Nettleseren ${p.path} startet ikke: ${p.reason}`,
   'render/pdf-failed': (p) => `PDF kunne ikke lages: ${p.reason}. HTML-filen er skrevet; en eksisterende PDF er ikke endret.`,
@@ -263,7 +268,8 @@ export const nb: Catalogue = {
   'init/no-kommune': () => '--kommune må ha et navn.',
   'init/bad-from': (p) => `Kan ikke hente noe fra ${p.file} før problemene over er rettet.`,
   'init/exists': (p) => `${p.file} finnes allerede; bosoreport skriver ikke over en rapport. Velg et annet navn med -o.`,
-  'init/editor-help': (p) => `Hjelp i redigeringsprogrammet: filen peker på ${p.ref}, som finnes når bosoreport er lagt til i repositoryet med «npm install --save-dev <bosoreport-pakken>».`,
+  'init/editor-help': (p) =>
+    `Hjelp i redigeringsprogrammet: filen peker på ${p.ref}, som finnes når bosoreport er lagt til i repositoryet med «npm install --save-dev <bosoreport-pakken>».`,
   'init/wrote': (p) => `skrev ${p.file}; fyll inn de tomme feltene og kjør «bosoreport validate ${p.file}».`,
   'io/too-many-files': (p) => `${p.reason} filer passer til «${p.path}»; bosoreport tar høyst ${p.limit} i én kjøring.`,
   'io/too-many-files.hint': () => 'Sjekk at stien er rapportmappen, ikke en hel disk; del opp kjøringen om du virkelig har så mange rapporter.',

@@ -37,7 +37,12 @@ export function periodSection(p: PeriodFacts, lang: Lang): Section {
     title: t(lang, 'fig/period'),
     rows: [
       [t(lang, 'fig/year'), String(p.aar)],
-      [t(lang, 'fig/covers'), p.fra === null && p.til === null ? t(lang, 'fig/no-period') : `${p.fra ? formatDate(p.fra) : t(lang, 'fig/unknown')} – ${p.til ? formatDate(p.til) : t(lang, 'fig/unknown')}`],
+      [
+        t(lang, 'fig/covers'),
+        p.fra === null && p.til === null
+          ? t(lang, 'fig/no-period')
+          : `${p.fra ? formatDate(p.fra) : t(lang, 'fig/unknown')} – ${p.til ? formatDate(p.til) : t(lang, 'fig/unknown')}`,
+      ],
       [t(lang, 'fig/deadline'), p.frist ? formatDate(p.frist) : t(lang, 'fig/no-deadline')],
       [t(lang, 'fig/delivered'), delivered],
     ],
@@ -50,7 +55,13 @@ const NEED_LABELS = { a_uten_eid_eller_leid_bolig: 'fig/need-a', b_fare_for_aa_m
 export function needSection(b: NeedTableFigures, lang: Lang, title = t(lang, 'fig/need-title')): Section {
   const rows = (Object.keys(NEED_LABELS) as (keyof typeof NEED_LABELS)[]).map((k) => {
     const r = b.rader[k];
-    return [t(lang, NEED_LABELS[k]), count(r.pr_0101, lang), count(r.pr_3112, lang), change(r.endring, lang), r.resultat_rapportert === undefined ? '' : r.resultat_rapportert === null ? t(lang, 'fig/unknown') : formatChange(r.resultat_rapportert)];
+    return [
+      t(lang, NEED_LABELS[k]),
+      count(r.pr_0101, lang),
+      count(r.pr_3112, lang),
+      change(r.endring, lang),
+      r.resultat_rapportert === undefined ? '' : r.resultat_rapportert === null ? t(lang, 'fig/unknown') : formatChange(r.resultat_rapportert),
+    ];
   });
   rows.push([t(lang, 'fig/need-sum'), count(b.sum.pr_0101, lang), count(b.sum.pr_3112, lang), change(b.sum.endring, lang), '']);
   return {

@@ -10,7 +10,6 @@ interface CommonFigures {
 }
 type CommonRule = Rule<unknown, CommonFigures>;
 
-
 export const programstartEtterRapporteringsdato: CommonRule = {
   id: 'programstart-etter-rapporteringsdato',
   code: 'E7',
@@ -115,7 +114,7 @@ export const forsidedatoAvviker: CommonRule = {
     en: {
       message: (p) => `The cover date (${p.forside}) is not the reporting date (${p.dato}).`,
       hint: () => 'The template came with a date on its cover; remove "forsidedato" to use the reporting date.',
-      about: 'The cover date should be the reporting date (the template\'s own date is often left in).',
+      about: "The cover date should be the reporting date (the template's own date is often left in).",
     },
   },
   check: ({ data, form }) => {

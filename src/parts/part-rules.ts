@@ -66,7 +66,12 @@ export const resultatAvvikerFraEndring: PartRule = {
     findParts(form.schemaId, data).needRows.flatMap(({ row, path }) => {
       const endring = row.status_behov_pr_0101 === null || row.status_behov_pr_3112 === null ? null : row.status_behov_pr_0101 - row.status_behov_pr_3112;
       if (row.resultat === undefined || row.resultat === null || endring === null || row.resultat === endring) return [];
-      return [{ path: [...path, 'resultat'], params: { resultat: formatChange(row.resultat), endring: formatChange(endring), fra: n(row.status_behov_pr_0101), til: n(row.status_behov_pr_3112) } }];
+      return [
+        {
+          path: [...path, 'resultat'],
+          params: { resultat: formatChange(row.resultat), endring: formatChange(endring), fra: n(row.status_behov_pr_0101), til: n(row.status_behov_pr_3112) },
+        },
+      ];
     }),
 };
 
@@ -124,10 +129,7 @@ export const statusOgProsentUenige: PartRule = {
     for (const line of lines(data, form.schemaId)) {
       const { status, framdrift_prosent: p } = line.row;
       if (typeof p !== 'number' || !status) continue;
-      const disagree =
-        (status === 'gjennomfort' && p < 100) ||
-        (status !== 'gjennomfort' && p === 100) ||
-        (p === 0 && status !== 'ikke_startet' && status !== 'ikke_gjennomfort');
+      const disagree = (status === 'gjennomfort' && p < 100) || (status !== 'gjennomfort' && p === 100) || (p === 0 && status !== 'ikke_startet' && status !== 'ikke_gjennomfort');
       if (disagree) found.push({ path: [...line.sti, 'framdrift_prosent'], params: { aktivitet: where(line), status: STATUS_LABELS[status]!, prosent: p } });
     }
     return found;

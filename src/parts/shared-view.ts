@@ -13,7 +13,11 @@ export interface Wording {
   description(path: DataPath): string | undefined;
 }
 
-const NEED_LABELS: Record<NeedRowKey, string> = { a_uten_eid_eller_leid_bolig: 'A. Uten eid eller leid bolig', b_fare_for_aa_miste_boligen: 'B. Fare for å miste boligen', c_uegnet_bolig: 'C. Uegnet bolig' };
+const NEED_LABELS: Record<NeedRowKey, string> = {
+  a_uten_eid_eller_leid_bolig: 'A. Uten eid eller leid bolig',
+  b_fare_for_aa_miste_boligen: 'B. Fare for å miste boligen',
+  c_uegnet_bolig: 'C. Uegnet bolig',
+};
 
 /** A need table's rows for a template: the form's label, the row as written, bosoreport's figures, where to flag. */
 export function needTableView(path: DataPath, rows: Record<NeedRowKey, NeedRow>, figures: NeedTableFigures, wording: Wording) {
@@ -77,7 +81,13 @@ export function sharedView(schemaId: string, data: unknown, figures: SharedFigur
   });
   const aktivitetstabeller = parts.activityLists.map((list) => {
     const lines = activityLines(list.activities, [...list.path]);
-    return { sti: toPointer(list.path), tittel: wording.title(list.path) ?? '', rader: activityRows(lines), oppsummering: figures.aktivitetstabeller?.[toPointer(list.path)], diagram: progressChart(lines) };
+    return {
+      sti: toPointer(list.path),
+      tittel: wording.title(list.path) ?? '',
+      rader: activityRows(lines),
+      oppsummering: figures.aktivitetstabeller?.[toPointer(list.path)],
+      diagram: progressChart(lines),
+    };
   });
   return { behovstabeller, aktivitetstabeller };
 }

@@ -44,7 +44,15 @@ export function installedCandidates(platform: NodeJS.Platform = process.platform
       '/Applications/Chromium.app/Contents/MacOS/Chromium',
     ];
   }
-  return ['/usr/bin/google-chrome-stable', '/usr/bin/google-chrome', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/usr/bin/microsoft-edge-stable', '/usr/bin/microsoft-edge'];
+  return [
+    '/usr/bin/google-chrome-stable',
+    '/usr/bin/google-chrome',
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/snap/bin/chromium',
+    '/usr/bin/microsoft-edge-stable',
+    '/usr/bin/microsoft-edge',
+  ];
 }
 
 /**

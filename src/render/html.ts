@@ -3,7 +3,6 @@ import type { TemplateSet } from './templates.js';
 import { buildView, type ReportView, type ViewInput } from './view.js';
 import { VERSION } from '../util/version.js';
 
-
 /**
  * One self-contained HTML page for a schema-valid report: inline CSS, inline SVG, the compute JSON
  * embedded, no script needed and no external reference.

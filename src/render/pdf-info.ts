@@ -78,7 +78,14 @@ export function withInfo(pdf: Uint8Array, meta: PdfMetadata): Uint8Array | undef
   if (!showsTitle && catalog.includes('/ViewerPreferences')) return undefined;
 
   const kept = ['Producer', 'CreationDate', 'ModDate'].map((key) => new RegExp(`/${key} \\([^()\\\\]*\\)`).exec(oldInfo)?.[0]).filter(Boolean);
-  const infoDict = [`/Title ${textString(meta.title)}`, `/Author ${textString(meta.author)}`, `/Subject ${textString(meta.subject)}`, `/Keywords ${textString(meta.keywords.join(' '))}`, '/Creator (bosoreport)', ...kept].join('\n');
+  const infoDict = [
+    `/Title ${textString(meta.title)}`,
+    `/Author ${textString(meta.author)}`,
+    `/Subject ${textString(meta.subject)}`,
+    `/Keywords ${textString(meta.keywords.join(' '))}`,
+    '/Creator (bosoreport)',
+    ...kept,
+  ].join('\n');
   const changed: [Ref, string][] = [[info, `<<${infoDict}>>`]];
   if (!showsTitle) changed.push([root, `${catalog.slice(0, -2)}\n/ViewerPreferences <</DisplayDocTitle true>>>>`]);
 

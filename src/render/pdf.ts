@@ -105,7 +105,13 @@ export class PdfPrinter {
   /** Whether the browser still answers within a second: a slow page is not a frozen browser. */
   private async answers(): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
-    const alive = await Promise.race([this.browser.version().then(() => true, () => false), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 1000)))]);
+    const alive = await Promise.race([
+      this.browser.version().then(
+        () => true,
+        () => false,
+      ),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 1000))),
+    ]);
     clearTimeout(timer);
     return alive;
   }
@@ -137,7 +143,10 @@ export class PdfPrinter {
     const proc = this.browser.process();
     let timer: NodeJS.Timeout | undefined;
     const closed = await Promise.race([
-      this.browser.close().then(() => true, () => false),
+      this.browser.close().then(
+        () => true,
+        () => false,
+      ),
       new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), this.timeoutMs))),
     ]);
     clearTimeout(timer);

@@ -26,7 +26,8 @@ function partialNames(ast: unknown): string[] {
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     const n = node as { type?: string; name?: { type?: string; original?: unknown } };
-    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'PathExpression' && typeof n.name.original === 'string') names.push(n.name.original);
+    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'PathExpression' && typeof n.name.original === 'string')
+      names.push(n.name.original);
     for (const value of Object.values(node)) if (value && typeof value === 'object') visit(value);
   };
   visit(ast);
@@ -47,7 +48,6 @@ function checkPartials(compiled: readonly Compiled[], known: ReadonlySet<string>
   }
 }
 
-
 const unknown = () => new Handlebars.SafeString('<span class="ukjent">ukjent</span>');
 
 /** A CSS string literal that cannot end early: everything but letters, digits and spaces is escaped. */
@@ -65,12 +65,17 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('dagmaaned', (v: unknown) => (typeof v === 'string' ? formatShortDate(v).slice(0, 5) : ''));
   hb.registerHelper('dager', (v: unknown) => (typeof v === 'number' ? `${formatInteger(v)} ${Math.abs(v) === 1 ? 'dag' : 'dager'}` : ''));
   hb.registerHelper('md', (v: unknown) => new Handlebars.SafeString(typeof v === 'string' ? renderMarkdown(v) : ''));
-  hb.registerHelper('status', (v: unknown) => (typeof v === 'string' ? STATUS_LABELS[v as keyof typeof STATUS_LABELS] ?? v : ''));
+  hb.registerHelper('status', (v: unknown) => (typeof v === 'string' ? (STATUS_LABELS[v as keyof typeof STATUS_LABELS] ?? v) : ''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('upper', (v: unknown) => String(v ?? '').toLocaleUpperCase('nb-NO'));
   hb.registerHelper('add1', (n: unknown) => Number(n) + 1);
-  hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map((a) => String(a ?? '')).join(''));
+  hb.registerHelper('concat', (...args: unknown[]) =>
+    args
+      .slice(0, -1)
+      .map((a) => String(a ?? ''))
+      .join(''),
+  );
   hb.registerHelper('isString', (v: unknown) => typeof v === 'string');
   hb.registerHelper('isNumber', (v: unknown) => typeof v === 'number');
   // Only web links are made clickable; anything else (javascript:, file:) becomes an inert anchor.

@@ -10,7 +10,14 @@ export function ruleWords(rule: RuleMeta<any>, lang: Lang, params: Params = {}):
 }
 
 /** One finding of a rule as a diagnostic at the position of its data path. */
-export function ruleDiagnostic(rule: RuleMeta<any>, severity: 'error' | 'warning', finding: Finding, file: string, spanFor: (path: DataPath, target: Target) => Span, lang: Lang): Diagnostic {
+export function ruleDiagnostic(
+  rule: RuleMeta<any>,
+  severity: 'error' | 'warning',
+  finding: Finding,
+  file: string,
+  spanFor: (path: DataPath, target: Target) => Span,
+  lang: Lang,
+): Diagnostic {
   return diagnostic(file, spanFor(finding.path, finding.target ?? 'value'), severity, rule.id, ruleWords(rule, lang, finding.params), finding.path);
 }
 

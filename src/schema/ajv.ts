@@ -20,7 +20,12 @@ const SHARED = 'felles.schema.json';
  */
 export function schemaFingerprint(schemaId: string): string {
   const hash = createHash('sha256');
-  for (const id of [schemaId, SHARED]) hash.update(id).update('\0').update(schemaText(id) ?? '').update('\0');
+  for (const id of [schemaId, SHARED])
+    hash
+      .update(id)
+      .update('\0')
+      .update(schemaText(id) ?? '')
+      .update('\0');
   return hash.digest('hex');
 }
 

@@ -20,9 +20,7 @@ export function bundledSchema(schemaFile: string): SchemaNode {
   const form = schemas.get(schemaFile)!;
   const shared = schemas.get(SHARED)!;
   const local = (ref: string) => ref.replace(/^#\/\$defs\/([^/]+)/, '#/$defs/felles_$1');
-  const sharedDefs = Object.fromEntries(
-    Object.entries((shared.$defs ?? {}) as Record<string, unknown>).map(([name, def]) => [`felles_${name}`, rewrite(def, local)]),
-  );
+  const sharedDefs = Object.fromEntries(Object.entries((shared.$defs ?? {}) as Record<string, unknown>).map(([name, def]) => [`felles_${name}`, rewrite(def, local)]));
   const bundled = rewrite(form, (ref) => (ref.startsWith(`${SHARED}#`) ? local(ref.slice(SHARED.length)) : ref)) as SchemaNode;
   return { ...bundled, $defs: { ...((bundled.$defs as object) ?? {}), ...sharedDefs } };
 }

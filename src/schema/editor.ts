@@ -31,7 +31,15 @@ function typeMessage(node: SchemaNode): string | undefined {
   const nullable = types.includes('null') || (Array.isArray(node.enum) && node.enum.includes(null));
   const end = nullable ? NB.nullable : '.';
   if (node.const !== undefined) return NB.exactly(String(node.const));
-  if (Array.isArray(node.enum)) return NB.choose(node.enum.filter((v) => v !== null).map(String).join(', ')) + end;
+  if (Array.isArray(node.enum))
+    return (
+      NB.choose(
+        node.enum
+          .filter((v) => v !== null)
+          .map(String)
+          .join(', '),
+      ) + end
+    );
   if (types.includes('object')) return NB.object;
   if (types.includes('array')) return NB.array;
   if (types.includes('integer')) return NB.integer + end;
@@ -84,7 +92,5 @@ function walk(value: unknown, kind: Kind): unknown {
   if (kind === 'map') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, 'schema')]));
   if (kind === 'list') return value;
   const node = forEditors(value as SchemaNode);
-  return Object.fromEntries(
-    Object.entries(node).map(([k, v]) => [k, walk(v, SCHEMA_MAPS.has(k) ? 'map' : SCHEMA_LISTS.has(k) ? 'list' : SCHEMA_ONE.has(k) ? 'schema' : 'data')]),
-  );
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, SCHEMA_MAPS.has(k) ? 'map' : SCHEMA_LISTS.has(k) ? 'list' : SCHEMA_ONE.has(k) ? 'schema' : 'data')]));
 }

@@ -43,7 +43,7 @@ function headerRows(labels: readonly string[]): string {
   if (split.every((s) => s.group === '')) return `<tr>${fixed.replace(/ rowspan="2"/g, '')}${labels.map((l) => `<th scope="col">${esc(l)}</th>`).join('')}</tr>`;
   const top: string[] = [];
   const bottom: string[] = [];
-  for (let i = 0; i < split.length; ) {
+  for (let i = 0; i < split.length;) {
     const { group } = split[i]!;
     let j = i;
     while (j < split.length && split[j]!.group === group) j++;
@@ -85,7 +85,9 @@ function deliveryStrip(model: SummaryModel): string {
       const fill = COLORS[c.status] ?? '#ccc';
       // Short words in the strip, in letters the embedded font has: «ok», «12 d sent», «?», «mangler».
       const mark = c.status === 'mangler' ? 'mangler' : c.status === 'for_sent' ? `${c.text.split(' ')[0]!} d sent` : c.status === 'uten_dato' ? '?' : 'ok';
-      parts.push(`<rect x="${x}" y="${y}" width="${cell}" height="${cell}" fill="${c.status === 'mangler' ? '#fff' : fill}" stroke="${fill}" stroke-width="1.5"><title>${esc(`${k.navn}, ${p.label}: ${c.text}`)}</title></rect>`);
+      parts.push(
+        `<rect x="${x}" y="${y}" width="${cell}" height="${cell}" fill="${c.status === 'mangler' ? '#fff' : fill}" stroke="${fill}" stroke-width="1.5"><title>${esc(`${k.navn}, ${p.label}: ${c.text}`)}</title></rect>`,
+      );
       parts.push(`<text x="${x + cell + 2}" y="${y + 12}" font-size="7" fill="${fill}">${esc(mark)}</text>`);
     });
   });
@@ -120,12 +122,16 @@ function needMultiples(model: SummaryModel): string {
         const v = r.values[needFelt(row, 'endring')];
         if (typeof v !== 'number') return;
         const bh = Math.round((Math.abs(v) / maxChange) * 9);
-        parts.push(`<rect x="${x + 20 + j * 7}" y="${v >= 0 ? base - bh : base}" width="5" height="${Math.max(bh, 0.5)}" fill="${v >= 0 ? '#2e7d4f' : '#c0641a'}"><title>${esc(`${row.toUpperCase()}: ${v}`)}</title></rect>`);
+        parts.push(
+          `<rect x="${x + 20 + j * 7}" y="${v >= 0 ? base - bh : base}" width="5" height="${Math.max(bh, 0.5)}" fill="${v >= 0 ? '#2e7d4f' : '#c0641a'}"><title>${esc(`${row.toUpperCase()}: ${v}`)}</title></rect>`,
+        );
       });
       parts.push(`<text x="${x}" y="${h - 6}" font-size="7">${esc(r.periode)}</text>`);
     });
     parts.push(`<line x1="0" x2="${own.length * w}" y1="${base}" y2="${base}" stroke="#888" stroke-width="0.5"/>`);
-    return [`<figure><svg xmlns="http://www.w3.org/2000/svg" width="${Math.round((own.length * w + 8) * SCALE)}" height="${Math.round(h * SCALE)}" viewBox="0 0 ${own.length * w + 8} ${h}" role="img" aria-label="${esc(`Status behov for ${k.navn}`)}">${parts.join('')}</svg><figcaption>${esc(k.navn)}</figcaption></figure>`];
+    return [
+      `<figure><svg xmlns="http://www.w3.org/2000/svg" width="${Math.round((own.length * w + 8) * SCALE)}" height="${Math.round(h * SCALE)}" viewBox="0 0 ${own.length * w + 8} ${h}" role="img" aria-label="${esc(`Status behov for ${k.navn}`)}">${parts.join('')}</svg><figcaption>${esc(k.navn)}</figcaption></figure>`,
+    ];
   });
   return `<div class="diagrammer">${figures.join('')}</div><p class="merk">Stolpene: sum A + B + C pr. 31.12. De tre smale: resultat for rad A, B og C (grønn: færre med behov, oransje: flere).</p>`;
 }
@@ -139,16 +145,22 @@ export function summaryHtml(model: SummaryModel, meta: { created: string; versio
   const body: string[] = [];
   const n = model.rapporter.length;
   body.push(`<h1>Oversikt over rapportene i Boligsosialt utviklingsprogram</h1>`);
-  body.push(`<p class="om">${formatInteger(n)} ${n === 1 ? 'rapport' : 'rapporter'} fra ${formatInteger(model.kommuner.length)} ${model.kommuner.length === 1 ? 'kommune' : 'kommuner'}${periods.length ? `, ${esc(periods[0]!)}–${esc(periods[periods.length - 1]!)}` : ''}. Laget ${esc(formatDate(meta.created))} med bosoreport ${esc(meta.version)}. «Ukjent» er et tall rapporten ikke oppgir; det regnes aldri som 0.</p>`);
+  body.push(
+    `<p class="om">${formatInteger(n)} ${n === 1 ? 'rapport' : 'rapporter'} fra ${formatInteger(model.kommuner.length)} ${model.kommuner.length === 1 ? 'kommune' : 'kommuner'}${periods.length ? `, ${esc(periods[0]!)}–${esc(periods[periods.length - 1]!)}` : ''}. Laget ${esc(formatDate(meta.created))} med bosoreport ${esc(meta.version)}. «Ukjent» er et tall rapporten ikke oppgir; det regnes aldri som 0.</p>`,
+  );
 
   body.push('<section><h2>Levering</h2>', deliveryStrip(model));
   body.push(`<table><thead><tr><th scope="col">Kommune</th>${periods.map((p) => `<th scope="col">${esc(p)}</th>`).join('')}</tr></thead><tbody>`);
   for (const k of model.kommuner) {
-    body.push(`<tr><th scope="row">${esc(k.navn)}</th>${periods.map((p) => {
-      const c = deliveryCell(model, k.key, p);
-      // The deadline the form sets, for whoever wonders what «10 dager før» counts from.
-      return c ? `<td class="${c.status}"${c.frist ? ` title="frist ${esc(formatDate(c.frist))}"` : ''}>${esc(c.text)}</td>` : '<td></td>';
-    }).join('')}</tr>`);
+    body.push(
+      `<tr><th scope="row">${esc(k.navn)}</th>${periods
+        .map((p) => {
+          const c = deliveryCell(model, k.key, p);
+          // The deadline the form sets, for whoever wonders what «10 dager før» counts from.
+          return c ? `<td class="${c.status}"${c.frist ? ` title="frist ${esc(formatDate(c.frist))}"` : ''}>${esc(c.text)}</td>` : '<td></td>';
+        })
+        .join('')}</tr>`,
+    );
   }
   body.push('</tbody></table></section>');
 
@@ -164,10 +176,14 @@ export function summaryHtml(model: SummaryModel, meta: { created: string; versio
   if (model.funn.length === 0) body.push('<p>Ingen: hvert års 01.01 stemmer med fjorårets 31.12, og ingen rapport står dobbelt.</p>');
   for (const k of model.kommuner) {
     const own = model.funn.filter((f) => f.kommuneKey === k.key);
-    if (own.length) body.push(`<h3>${esc(k.navn)}</h3><ul class="funn">${own.map((f) => `<li>${esc(f.message)} <span class="merk">(${esc(f.file)}; ${esc(f.ruleId)})</span></li>`).join('')}</ul>`);
+    if (own.length)
+      body.push(
+        `<h3>${esc(k.navn)}</h3><ul class="funn">${own.map((f) => `<li>${esc(f.message)} <span class="merk">(${esc(f.file)}; ${esc(f.ruleId)})</span></li>`).join('')}</ul>`,
+      );
   }
   body.push('</section>');
-  if (model.rapporter.some((r) => r.errors > 0)) body.push('<p class="merk"><span class="feil">*</span> fra en rapport med feil: tallet kan være feil. Se <code>bosoreport validate</code>.</p>');
+  if (model.rapporter.some((r) => r.errors > 0))
+    body.push('<p class="merk"><span class="feil">*</span> fra en rapport med feil: tallet kan være feil. Se <code>bosoreport validate</code>.</p>');
 
   const html = `<!doctype html>\n<html lang="nb">\n<head>\n<meta charset="utf-8">\n<title>Oversikt over rapportene</title>\n<meta name="generator" content="bosoreport ${esc(meta.version)}">\n<style>\n${STYLE}</style>\n</head>\n<body>\n${body.join('\n')}\n</body>\n</html>\n`;
   return embedFonts(html);

@@ -31,7 +31,8 @@ export function longRows(model: SummaryModel): LongRow[] {
       [DELIVERY_FIELDS[3]!.id, e.dager],
     ];
     for (const [felt, verdi] of delivery) rows.push({ ...base, felt, verdi, status: statusOf(e, verdi) });
-    for (const theme of model.themes) for (const field of theme.fields) if (field.id in e.values) rows.push({ ...base, felt: field.id, verdi: e.values[field.id]!, status: statusOf(e, e.values[field.id]) });
+    for (const theme of model.themes)
+      for (const field of theme.fields) if (field.id in e.values) rows.push({ ...base, felt: field.id, verdi: e.values[field.id]!, status: statusOf(e, e.values[field.id]) });
   }
   for (const m of model.mangler) {
     const base = { kommune: m.kommune, periode: m.periode, skjema: '', fil: '', status: 'mangler' as const };
@@ -140,7 +141,10 @@ export function summaryMarkdown(model: SummaryModel): string {
   const periods = model.perioder.map((p) => p.label);
   out.push('## Levering', '', `| Kommune | ${periods.map(mdCell).join(' | ')} |`, `| --- | ${periods.map(() => '---').join(' | ')} |`);
   for (const k of model.kommuner) out.push(`| ${mdCell(k.navn)} | ${periods.map((p) => mdCell(deliveryCell(model, k.key, p)?.text ?? '')).join(' | ')} |`);
-  const sums = (['pr_0101', 'pr_3112', 'endring'] as const).map((column) => ({ id: needFelt('sum', column), kind: column === 'endring' ? ('endring' as const) : ('antall' as const) }));
+  const sums = (['pr_0101', 'pr_3112', 'endring'] as const).map((column) => ({
+    id: needFelt('sum', column),
+    kind: column === 'endring' ? ('endring' as const) : ('antall' as const),
+  }));
   const need = model.rapporter.filter((r) => sums[1]!.id in r.values);
   if (need.length) {
     out.push('', '## Status behov, sum A + B + C', '', '| Kommune | Periode | Pr. 01.01 | Pr. 31.12 | Resultat |', '| --- | --- | ---: | ---: | ---: |');

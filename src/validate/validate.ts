@@ -85,7 +85,12 @@ function wrongForm(named: Form, report: ParsedReport, forms: FormRegistry, lang:
   if (!guess || guess.form === named) return undefined;
   const foreign = guess.sections.filter((k) => !(k in (schemaAt(named.schemaId, [])?.properties ?? {})));
   if (foreign.length === 0) return undefined;
-  const params = { named: named.id, guess: guess.form.id, title: guess.form.title[lang] ?? guess.form.title.nb, sections: foreign.slice(0, 4).join(', ') + (foreign.length > 4 ? ' …' : '') };
+  const params = {
+    named: named.id,
+    guess: guess.form.id,
+    title: guess.form.title[lang] ?? guess.form.title.nb,
+    sections: foreign.slice(0, 4).join(', ') + (foreign.length > 4 ? ' …' : ''),
+  };
   return diagnostic(report.file, report.spanFor(['skjema'], 'value'), 'error', 'form/looks-like', words(lang, 'form/looks-like', params));
 }
 

@@ -28,8 +28,10 @@ describe('help and usage errors in bokmål', () => {
     }
   });
 
-  it('has every command folder in the registry, under its folder\'s name', () => {
-    const folders = readdirSync(path.join(ROOT, 'src/cli/commands'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  it("has every command folder in the registry, under its folder's name", () => {
+    const folders = readdirSync(path.join(ROOT, 'src/cli/commands'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     expect(COMMANDS.map((c) => c.name).sort()).toEqual(folders.sort());
   });
 
@@ -104,7 +106,10 @@ describe('render --quiet and --no-notes', () => {
 describe('-o is a file for every command', () => {
   it('render -o x.html writes one report to that file; -d is the folder for a batch', async () => {
     // Two municipalities' reports: two copies of one report would be refused as duplicates.
-    const t = tempTree({ 'rapporter/lillehammer/2011-halvaarsrapport.yaml': exampleText(LILLEHAMMER), 'rapporter/lillehammer/2012-halvaarsrapport.yaml': exampleText(LILLEHAMMER).replace('kommune: Lillehammer', 'kommune: Hamar') });
+    const t = tempTree({
+      'rapporter/lillehammer/2011-halvaarsrapport.yaml': exampleText(LILLEHAMMER),
+      'rapporter/lillehammer/2012-halvaarsrapport.yaml': exampleText(LILLEHAMMER).replace('kommune: Lillehammer', 'kommune: Hamar'),
+    });
     try {
       const one = await runMain(['render', 'rapporter/lillehammer/2011-halvaarsrapport.yaml', '-o', 'lillehammer.html'], { cwd: t.dir });
       expect(one.status, one.stderr).toBe(0);

@@ -29,7 +29,7 @@ describe('init without -o', () => {
     }
   });
 
-  it('continues the layout from where the user stands: in rapporter/, or in the municipality\'s folder', async () => {
+  it("continues the layout from where the user stands: in rapporter/, or in the municipality's folder", async () => {
     const t = tempTree({ 'package.json': '{}', 'rapporter/hamar/.keep': '' });
     try {
       await runMain(['init', 'aarsrapport-2012', '--kommune', 'Gjøvik', '--aar', '2013'], { cwd: path.join(t.dir, 'rapporter') });
@@ -44,7 +44,7 @@ describe('init without -o', () => {
 });
 
 describe("init's editor modeline", () => {
-  it('points through the repository\'s node_modules/bosoreport/schemas/, so it still resolves when the repository moves', async () => {
+  it("points through the repository's node_modules/bosoreport/schemas/, so it still resolves when the repository moves", async () => {
     const t = tempTree({ 'package.json': '{"devDependencies":{"bosoreport":"*"}}' });
     // The repository as npm leaves it: bosoreport's schemas under node_modules.
     mkdirSync(path.join(t.dir, 'node_modules/bosoreport'), { recursive: true });

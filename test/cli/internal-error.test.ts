@@ -28,7 +28,14 @@ describe('internal errors', () => {
     expect(stderr.text).not.toMatch(/\n\s+at /);
 
     const debug = sink();
-    await main(['validate', GJOVIK], { stdout: sink(() => { throw new Error('disk full'); }), stderr: debug, env: { LANG: 'C', BOSOREPORT_DEBUG: '1' }, cwd: ROOT });
+    await main(['validate', GJOVIK], {
+      stdout: sink(() => {
+        throw new Error('disk full');
+      }),
+      stderr: debug,
+      env: { LANG: 'C', BOSOREPORT_DEBUG: '1' },
+      cwd: ROOT,
+    });
     expect(debug.text).toMatch(/\n\s+at /);
   });
 });

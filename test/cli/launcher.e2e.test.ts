@@ -11,15 +11,18 @@ const { loadBundle } = createRequire(import.meta.url)('../../bin/load-bundle.cjs
 
 describe('the launcher and the bundle it loads', () => {
   it('uses the code cache the build made for this Node', () => {
-    const r = spawnSync(process.execPath, ['-e', "process.stdout.write(String(require('./bin/load-bundle.cjs').loadBundle().script.cachedDataRejected))"], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['-e', "process.stdout.write(String(require('./bin/load-bundle.cjs').loadBundle().script.cachedDataRejected))"], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(r.stdout).toBe('false');
   });
 
-  it('validates with the validators compiled into the bundle, never loading ajv\'s compiler or yaml', () => {
+  it("validates with the validators compiled into the bundle, never loading ajv's compiler or yaml", () => {
     const script = [
       "const M = require('node:module'); const load = M._load; const seen = [];",
       'M._load = function (request, ...rest) { seen.push(request); return load.call(this, request, ...rest); };',
-      "const sink = { write: () => true, isTTY: false };",
+      'const sink = { write: () => true, isTTY: false };',
       "require('./bin/load-bundle.cjs').loadBundle().exports.main(['validate', 'examples/gjovik-aarsrapport-2012.yaml', 'examples/lillehammer-halvaarsrapport-2011.yaml'], { stdout: sink, stderr: sink, env: { CI: 'true' }, cwd: process.cwd() })",
       "  .then((code) => process.stdout.write(JSON.stringify({ code, seen: seen.filter((r) => !r.startsWith('node:')) })));",
     ].join('\n');

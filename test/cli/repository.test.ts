@@ -60,7 +60,11 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
 describe('a reports repository in CI', () => {
   const t = tempTree(repository());
   const fileCount = Object.keys(repository()).length;
-  let json: { filer: { fil: string; feil: number; advarsler: number; diagnostikk: { ruleId: string; line: number; severity: string; message: string }[] }[]; feil: number; advarsler: number };
+  let json: {
+    filer: { fil: string; feil: number; advarsler: number; diagnostikk: { ruleId: string; line: number; severity: string; message: string }[] }[];
+    feil: number;
+    advarsler: number;
+  };
   let jsonRun: CliRun;
 
   beforeAll(async () => {
@@ -79,15 +83,15 @@ describe('a reports repository in CI', () => {
     expect(hits('yaml/syntax').map((h) => h.file)).toEqual(['reports/halden/2015-aarsrapport.yaml']);
   });
 
-  it('compares this year\'s 01.01 with last year\'s 31.12 (X1), only where they differ', () => {
+  it("compares this year's 01.01 with last year's 31.12 (X1), only where they differ", () => {
     const x1 = hits('status-0101-ulik-fjoraaret');
     expect(x1.map((h) => h.file)).toEqual(['reports/hamar/2013-aarsrapport.yaml']);
-    expect(x1[0]!.message).toContain('status at 01.01.2013 is 99, but last year\'s report gave 11 at 31.12.2012 (reports/hamar/2012-aarsrapport.yaml)');
+    expect(x1[0]!.message).toContain("status at 01.01.2013 is 99, but last year's report gave 11 at 31.12.2012 (reports/hamar/2012-aarsrapport.yaml)");
     const text = readFileSync(path.join(t.dir, 'reports/hamar/2013-aarsrapport.yaml'), 'utf8').split('\n');
     expect(text[x1[0]!.line - 1]).toContain('status_behov_pr_0101: 99');
   });
 
-  it('checks that last year\'s priority area is carried on (X2)', () => {
+  it("checks that last year's priority area is carried on (X2)", () => {
     expect(hits('saerskilt-ikke-viderefort').map((h) => h.file)).toEqual(['reports/moss/2014-aarsrapport.yaml']);
   });
 
@@ -157,7 +161,10 @@ describe('init, schema and forms', () => {
   it('init writes a report whose only problems are the fields to fill in', async () => {
     const t = tempTree({});
     try {
-      for (const [form, aar] of [['aarsrapport-2012', '2013'], ['halvaarsrapport-2011', '2012']] as const) {
+      for (const [form, aar] of [
+        ['aarsrapport-2012', '2013'],
+        ['halvaarsrapport-2011', '2012'],
+      ] as const) {
         const out = `reports/gjovik/${aar}-${form.split('-')[0]}.yaml`;
         const r = await runMain(['init', form, '--kommune', 'Gjøvik', '--aar', aar, '-o', out], { cwd: t.dir });
         expect(r.status).toBe(0);
@@ -173,16 +180,20 @@ describe('init, schema and forms', () => {
     }
   });
 
-  it('init --from carries last year\'s 31.12 figures into this year\'s 01.01, and never overwrites', async () => {
+  it("init --from carries last year's 31.12 figures into this year's 01.01, and never overwrites", async () => {
     const { parse } = await import('yaml');
     const t = tempTree({ 'reports/gjovik/2012-aarsrapport.yaml': exampleText(GJOVIK) });
     try {
       const out = 'reports/gjovik/2013-aarsrapport.yaml';
-      expect((await runMain(['init', 'aarsrapport-2012', '--kommune', 'Gjøvik', '--aar', '2013', '--from', 'reports/gjovik/2012-aarsrapport.yaml', '-o', out], { cwd: t.dir })).status).toBe(0);
+      expect(
+        (await runMain(['init', 'aarsrapport-2012', '--kommune', 'Gjøvik', '--aar', '2013', '--from', 'reports/gjovik/2012-aarsrapport.yaml', '-o', out], { cwd: t.dir })).status,
+      ).toBe(0);
       const text = readFileSync(path.join(t.dir, out), 'utf8');
       const data = parse(text);
       const need = data.hovedmaal.anskaffe_og_beholde_bolig;
-      expect([need.a_uten_eid_eller_leid_bolig.status_behov_pr_0101, need.b_fare_for_aa_miste_boligen.status_behov_pr_0101, need.c_uegnet_bolig.status_behov_pr_0101]).toEqual([8, 11, 30]);
+      expect([need.a_uten_eid_eller_leid_bolig.status_behov_pr_0101, need.b_fare_for_aa_miste_boligen.status_behov_pr_0101, need.c_uegnet_bolig.status_behov_pr_0101]).toEqual([
+        8, 11, 30,
+      ]);
       expect(need.a_uten_eid_eller_leid_bolig.status_behov_pr_3112).toBeNull();
       expect(data.generell_programinformasjon.programleder).toBe('Ola Brenner Jordet');
       expect(data.hovedmaal.saerskilt_prioritert_omraade.omraade).toBe('Antall barnefamilier med boligbehov');

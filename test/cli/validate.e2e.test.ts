@@ -196,11 +196,14 @@ describe('small promises the README makes', () => {
     }
   });
 
-  it('keeps each report\'s output path when another report in the batch is invalid', async () => {
+  it("keeps each report's output path when another report in the batch is invalid", async () => {
     const { runMain, exampleText, tempTree } = await import('../helpers.js');
     const { existsSync } = await import('node:fs');
     const path = await import('node:path');
-    const t = tempTree({ 'rapporter/gjovik/2012-aarsrapport.yaml': exampleText('examples/gjovik-aarsrapport-2012.yaml'), 'rapporter/hamar/2012-aarsrapport.yaml': 'skjema: aarsrapport-2012\n' });
+    const t = tempTree({
+      'rapporter/gjovik/2012-aarsrapport.yaml': exampleText('examples/gjovik-aarsrapport-2012.yaml'),
+      'rapporter/hamar/2012-aarsrapport.yaml': 'skjema: aarsrapport-2012\n',
+    });
     try {
       await runMain(['render', 'rapporter', '-d', 'ut'], { cwd: t.dir });
       expect(existsSync(path.join(t.dir, 'ut/gjovik/2012-aarsrapport.html'))).toBe(true);

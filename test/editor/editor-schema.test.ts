@@ -32,7 +32,19 @@ describe('the editor copy of a schema', () => {
       expect(pattern.test(iso), iso).toBe(true);
       expect(month.test(iso), iso).toBe(true);
     }
-    for (const wrong of ['2013-02-29', '2013-02-30', '2012-02-30', '2013-04-31', '2013-13-01', '2013-00-10', '2013-01-00', '18.02.2013', '2013-2-18', ' 2013-02-18', '2013-02-18x']) {
+    for (const wrong of [
+      '2013-02-29',
+      '2013-02-30',
+      '2012-02-30',
+      '2013-04-31',
+      '2013-13-01',
+      '2013-00-10',
+      '2013-01-00',
+      '18.02.2013',
+      '2013-2-18',
+      ' 2013-02-18',
+      '2013-02-18x',
+    ]) {
       expect(pattern.test(wrong), wrong).toBe(false);
       expect(month.test(wrong), wrong).toBe(false);
     }
@@ -44,11 +56,14 @@ describe('the editor copy of a schema', () => {
   it('carries Norwegian messages and the title in the description, and keeps every rule', () => {
     expect(dateField(editor).patternErrorMessage).toMatch(/^Skriv datoen som ÅÅÅÅ-MM-DD/);
     // A count: the shared definition says what to write, the field leads its description with its title.
-    expect((editor.$defs as Record<string, SchemaNode>).felles_antall!.errorMessage).toBe('Skriv et helt tall, uten mellomrom, punktum eller %, eller null hvis det ikke er kjent (ikke 0).');
+    expect((editor.$defs as Record<string, SchemaNode>).felles_antall!.errorMessage).toBe(
+      'Skriv et helt tall, uten mellomrom, punktum eller %, eller null hvis det ikke er kjent (ikke 0).',
+    );
     const januar = [...nodes(editor)].find(([, n]) => n.title === 'Januar')![1];
     expect(januar.markdownDescription).toMatch(/^\*\*Januar\*\* – Antall bostøttemottakere i januar/);
     // Same fields, same required lists, same types: only editor keywords are added (and format swapped for pattern).
-    const strip = (s: SchemaNode) => JSON.parse(JSON.stringify(s, (k, v) => (['errorMessage', 'patternErrorMessage', 'markdownDescription', 'pattern', 'format'].includes(k) ? undefined : v)));
+    const strip = (s: SchemaNode) =>
+      JSON.parse(JSON.stringify(s, (k, v) => (['errorMessage', 'patternErrorMessage', 'markdownDescription', 'pattern', 'format'].includes(k) ? undefined : v)));
     expect(strip(editor)).toEqual(strip(bundledSchema('aarsrapport-2012.schema.json')));
   });
 
@@ -67,7 +82,9 @@ describe('the schemas bosoreport validates with', () => {
     for (const form of FORMS.forms) {
       const schema = bundledSchema(form.schemaId);
       expect(JSON.stringify(schema), form.id).not.toMatch(/patternErrorMessage|markdownDescription|"errorMessage"/);
-      const bare = [...nodes(schema)].filter(([at, n]) => (n.properties !== undefined || n.type === 'object') && !n.description && !/\/(allOf|anyOf|oneOf)\//.test(at)).map(([at]) => at);
+      const bare = [...nodes(schema)]
+        .filter(([at, n]) => (n.properties !== undefined || n.type === 'object') && !n.description && !/\/(allOf|anyOf|oneOf)\//.test(at))
+        .map(([at]) => at);
       expect(bare, form.id).toEqual([]);
     }
   });

@@ -23,7 +23,10 @@ export class YamlLanguageServer {
   private waiters: (() => void)[] = [];
   private open = new Set<string>();
 
-  private constructor(private readonly child: ChildProcessWithoutNullStreams, private readonly settings: Record<string, unknown>) {
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    private readonly settings: Record<string, unknown>,
+  ) {
     child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
   }
 
@@ -35,7 +38,14 @@ export class YamlLanguageServer {
       processId: process.pid,
       rootUri: pathToFileURL(rootDir).href,
       workspaceFolders: [{ uri: pathToFileURL(rootDir).href, name: 'rapporter' }],
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: {}, completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'] } }, hover: { contentFormat: ['markdown', 'plaintext'] } } },
+      capabilities: {
+        workspace: { configuration: true },
+        textDocument: {
+          publishDiagnostics: {},
+          completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'] } },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+        },
+      },
     });
     server.notify('initialized', {});
     server.notify('workspace/didChangeConfiguration', { settings: { yaml: server.settings } });
@@ -70,12 +80,16 @@ export class YamlLanguageServer {
   }
 
   async hover(file: string, line: number, character: number): Promise<string> {
-    const result = (await this.request('textDocument/hover', { textDocument: { uri: pathToFileURL(file).href }, position: { line, character } })) as { contents?: { value?: string } } | null;
+    const result = (await this.request('textDocument/hover', { textDocument: { uri: pathToFileURL(file).href }, position: { line, character } })) as {
+      contents?: { value?: string };
+    } | null;
     return result?.contents?.value ?? '';
   }
 
   async completion(file: string, line: number, character: number): Promise<{ label: string; documentation?: unknown }[]> {
-    const result = (await this.request('textDocument/completion', { textDocument: { uri: pathToFileURL(file).href }, position: { line, character } })) as { items?: { label: string }[] } | null;
+    const result = (await this.request('textDocument/completion', { textDocument: { uri: pathToFileURL(file).href }, position: { line, character } })) as {
+      items?: { label: string }[];
+    } | null;
     return result?.items ?? [];
   }
 

@@ -63,7 +63,7 @@ describe('yaml-language-server with the editor schemas', () => {
     expect(found).toEqual([[lineOf(text, 'januar: "1 390"'), 'Skriv et helt tall, uten mellomrom, punktum eller %, eller null hvis det ikke er kjent (ikke 0).']]);
   });
 
-  it('shows each field\'s title from the form in completions, not only its description', async () => {
+  it("shows each field's title from the form in completions, not only its description", async () => {
     const { file, text } = report('toten/2012-aarsrapport.yaml', (t) => t);
     expect(await server.diagnostics(file)).toEqual([]);
     const items = await server.completion(file, lineOf(text, '  programnavn:') - 1, 2);
@@ -72,14 +72,16 @@ describe('yaml-language-server with the editor schemas', () => {
     expect(JSON.stringify(programnavn?.documentation)).toContain('**Programnavn** – Navnet på kommunens program');
   });
 
-  it('gives the same help through the README\'s yaml.schemas settings, without a modeline', async () => {
+  it("gives the same help through the README's yaml.schemas settings, without a modeline", async () => {
     const { file, text } = report('gjovik/2013-aarsrapport.yaml', (t) => t.replace('programstart: 2010-12-22', 'programstart: 22.12.2010'), '# (ingen modeline)');
     const found = (await server.diagnostics(file)).map((d) => d.range.start.line + 1);
     expect(found).toEqual([lineOf(text, 'programstart: 22.12.2010')]);
   });
 
-  it('matches a half-year report to its own form by the README\'s patterns, not to the annual one', async () => {
-    const text = exampleText(LILLEHAMMER).replace(/^# yaml-language-server: .*$/m, '# (ingen modeline)').replace('rapporteringsdato: 2011-08-30', 'rapporteringsdato: 30.08.2011');
+  it("matches a half-year report to its own form by the README's patterns, not to the annual one", async () => {
+    const text = exampleText(LILLEHAMMER)
+      .replace(/^# yaml-language-server: .*$/m, '# (ingen modeline)')
+      .replace('rapporteringsdato: 2011-08-30', 'rapporteringsdato: 30.08.2011');
     const file = path.join(repo.dir, 'rapporter/lillehammer/2011-halvaarsrapport.yaml');
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text);

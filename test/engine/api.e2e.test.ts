@@ -14,7 +14,11 @@ describe('the package API', () => {
     try {
       const run = await api.checkReports(['rapporter'], { cwd: t.dir, lang: 'nb', keep: true });
       expect(run.exitCode).toBe(1);
-      expect(run.files.map((f) => f.file)).toEqual(['rapporter/gjovik/2012-aarsrapport.yaml', 'rapporter/gjovik2/2012-aarsrapport.yaml', 'rapporter/lillehammer/2011-halvaarsrapport.yaml']);
+      expect(run.files.map((f) => f.file)).toEqual([
+        'rapporter/gjovik/2012-aarsrapport.yaml',
+        'rapporter/gjovik2/2012-aarsrapport.yaml',
+        'rapporter/lillehammer/2011-halvaarsrapport.yaml',
+      ]);
       const copy = run.files[1]!;
       expect(api.hasErrors(copy)).toBe(true);
       expect(copy.diagnostics.find((d) => d.ruleId === 'dobbel-rapport')?.message).toContain('rapporter/gjovik/2012-aarsrapport.yaml');

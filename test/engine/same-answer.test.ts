@@ -11,7 +11,9 @@ import { exampleText, GJOVIK, runMain, tempTree } from '../helpers.js';
  * a report copied into a second folder, and next year's report whose «pr. 01.01» is not last
  * year's «pr. 31.12».
  */
-const gjovik2013 = exampleText(GJOVIK).replace('rapporteringsaar: 2012', 'rapporteringsaar: 2013').replace(/2013-02-18/g, '2014-02-18');
+const gjovik2013 = exampleText(GJOVIK)
+  .replace('rapporteringsaar: 2012', 'rapporteringsaar: 2013')
+  .replace(/2013-02-18/g, '2014-02-18');
 const FIXTURES = {
   copies: { 'rapporter/gjovik/2012-aarsrapport.yaml': exampleText(GJOVIK), 'rapporter/gjovik2/2012-aarsrapport.yaml': exampleText(GJOVIK) },
   chain: { 'rapporter/gjovik/2012-aarsrapport.yaml': exampleText(GJOVIK), 'rapporter/gjovik/2013-aarsrapport.yaml': gjovik2013 },
@@ -55,7 +57,14 @@ for (const [name, files] of Object.entries(FIXTURES)) {
       const validate = await run(['validate', 'rapporter', '-f', 'json']);
       expected = fromJson(validate.stdout);
       expectedExit = validate.status;
-      crossIds = [...new Set(Object.values(expected).flat().map((k) => k.split(' ')[2]!).filter((id) => id === 'dobbel-rapport' || id === 'status-0101-ulik-fjoraaret'))];
+      crossIds = [
+        ...new Set(
+          Object.values(expected)
+            .flat()
+            .map((k) => k.split(' ')[2]!)
+            .filter((id) => id === 'dobbel-rapport' || id === 'status-0101-ulik-fjoraaret'),
+        ),
+      ];
     });
     afterAll(() => tree?.cleanup());
 
@@ -85,7 +94,7 @@ for (const [name, files] of Object.entries(FIXTURES)) {
       if (name === 'copies') expect(r.stdout).toContain('did not write rapporter/gjovik2/2012-aarsrapport.yaml');
     });
 
-    it('compute: every report alone gives validate\'s findings in its JSON and validate\'s exit code', async () => {
+    it("compute: every report alone gives validate's findings in its JSON and validate's exit code", async () => {
       for (const file of Object.keys(files)) {
         const c = await run(['compute', file, '--json']);
         expect((JSON.parse(c.stdout).diagnostikk as Finding[]).map(key).sort()).toEqual(expected[file]);
@@ -101,7 +110,7 @@ for (const [name, files] of Object.entries(FIXTURES)) {
       for (const id of crossIds) expect(rules).toContain(id);
     });
 
-    it('preview: each report\'s page lists validate\'s findings', async () => {
+    it("preview: each report's page lists validate's findings", async () => {
       const sink = { write: () => true, isTTY: false } as unknown as NodeJS.WritableStream;
       for (const file of Object.keys(files)) {
         const preview = await startPreview(file, { io: { stdout: sink, stderr: sink, env: { LANG: 'C' }, cwd: tree.dir }, lang: 'en' });

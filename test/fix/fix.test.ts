@@ -118,7 +118,7 @@ describe('bosoreport fix', () => {
   });
 });
 
-describe('bosoreport fix keeps the file\'s own bytes around its edits', () => {
+describe("bosoreport fix keeps the file's own bytes around its edits", () => {
   it('keeps CRLF line ends and a byte-order mark', async () => {
     const typed = exampleText(GJOVIK).replace('rapporteringsdato: 2013-02-18', 'rapporteringsdato: 18.02.2013');
     const t = tempTree({ 'crlf.yaml': typed.replace(/\n/g, '\r\n'), 'bom.yaml': `\ufeff${typed}` });

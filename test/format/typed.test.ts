@@ -17,7 +17,7 @@ describe('the one meaning of a mechanical mistake', () => {
     expect(isoDate('18. brumaire 2013', day)).toBeUndefined();
   });
 
-  it('reads a two-digit year only where the form\'s years leave one century', () => {
+  it("reads a two-digit year only where the form's years leave one century", () => {
     expect(isoDate('30.08.11', day)).toBe('2011-08-30');
     expect(isoDate('30.08.15', day)).toBe('2015-08-30');
     expect(isoDate('30.08.16', day)).toBeUndefined();

@@ -33,19 +33,28 @@ async function expectRefused(t: ReturnType<typeof tempTree>, where: RegExp, word
 describe('a broken form folder', () => {
   it('form.yaml with a misspelt field: its line and column, and the right word', async () => {
     const t = repository((f) => (f['form.yaml'] = f['form.yaml']!.replace('periode: aar', 'perioden: aar')));
-    const line = readFileSync(path.join(t.dir, 'skjemaer/notat/form.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('perioden:')) + 1;
+    const line =
+      readFileSync(path.join(t.dir, 'skjemaer/notat/form.yaml'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('perioden:')) + 1;
     await expectRefused(t, new RegExp(`skjemaer/notat/form\\.yaml:${line}:1 +error +Unknown field "perioden" in form\\.yaml\\.`), /Did you mean "periode"\?/);
   });
 
   it('form.yaml with an unknown period kind', async () => {
     const t = repository((f) => (f['form.yaml'] = f['form.yaml']!.replace('periode: aar', 'periode: kvartal')));
-    const line = readFileSync(path.join(t.dir, 'skjemaer/notat/form.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('periode:')) + 1;
+    const line =
+      readFileSync(path.join(t.dir, 'skjemaer/notat/form.yaml'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('periode:')) + 1;
     await expectRefused(t, new RegExp(`form\\.yaml:${line}:10 +error +Periode: "kvartal" is not one of the allowed values\\.`), /Allowed: halvaar, aar, programperiode, fri\./);
   });
 
   it('a schema that does not compile: a wrong type name, at its line', async () => {
     const t = repository((f) => (f['schema.json'] = f['schema.json']!.replace('"type": "array"', '"type": "liste"')));
-    const line = readFileSync(path.join(t.dir, 'skjemaer/notat/schema.json'), 'utf8').split('\n').findIndex((l) => l.includes('"liste"')) + 1;
+    const line =
+      readFileSync(path.join(t.dir, 'skjemaer/notat/schema.json'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('"liste"')) + 1;
     await expectRefused(t, new RegExp(`schema\\.json:${line}:\\d+ +error +The schema cannot be used: /properties/aktiviteter/type`), /JSON Schema 2020-12/);
   });
 
@@ -58,7 +67,11 @@ describe('a broken form folder', () => {
   });
 
   it('schema.json that is not JSON', async () => {
-    await expectRefused(repository((f) => (f['schema.json'] = f['schema.json']!.replace('"title": "Aktiviteter",', '"title": "Aktiviteter"'))), /schema\.json:\d+:\d+ +error +schema\.json is not valid JSON/, /JSON/);
+    await expectRefused(
+      repository((f) => (f['schema.json'] = f['schema.json']!.replace('"title": "Aktiviteter",', '"title": "Aktiviteter"'))),
+      /schema\.json:\d+:\d+ +error +schema\.json is not valid JSON/,
+      /JSON/,
+    );
   });
 
   it('a template with a syntax error: its line', async () => {
@@ -92,7 +105,11 @@ describe('a broken form folder', () => {
   });
 
   it('a folder that is not there, or a form id that clashes with a built-in form: the config line', async () => {
-    await expectRefused(repository(() => undefined, 'skjemaer:\n  - skjemaer/finnes-ikke\n'), /\.bosoreport\.yaml:2:5 +error +The form folder "[^"]*finnes-ikke" does not exist\./, /config file is in/);
+    await expectRefused(
+      repository(() => undefined, 'skjemaer:\n  - skjemaer/finnes-ikke\n'),
+      /\.bosoreport\.yaml:2:5 +error +The form folder "[^"]*finnes-ikke" does not exist\./,
+      /config file is in/,
+    );
     await expectRefused(
       repository((f) => (f['form.yaml'] = f['form.yaml']!.replace('id: statusnotat-2013', 'id: aarsrapport-2012'))),
       /\.bosoreport\.yaml:2:5 +error +The form "aarsrapport-2012" exists already/,

@@ -17,7 +17,14 @@ describe('the combined års- og halvårsrapport form', () => {
   it('reads a 2011 annual report for the whole year, due 28 February 2012', () => {
     const r = check(annual2011());
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect((r.figures as { periode: object }).periode).toMatchObject({ aar: 2011, fra: '2011-01-01', til: '2011-12-31', frist: '2012-02-28', dager_til_frist: 8, levert: 'i_tide' });
+    expect((r.figures as { periode: object }).periode).toMatchObject({
+      aar: 2011,
+      fra: '2011-01-01',
+      til: '2011-12-31',
+      frist: '2012-02-28',
+      dager_til_frist: 8,
+      levert: 'i_tide',
+    });
   });
 
   it('reads the half-year report as before: 01.01–30.06, due 31.08', () => {
@@ -74,7 +81,9 @@ describe('the combined års- og halvårsrapport form', () => {
       expect(r.status, r.stderr).toBe(0);
       const text = readFileSync(path.join(t.dir, 'rapporter/halden/2011-aarsrapport.yaml'), 'utf8');
       expect(text).toMatch(/^skjema: aars-og-halvaarsrapport-2011\n(\n|#.*\n)*periode: hele_aaret$/m);
-      expect((await runMain(['init', 'aars-og-halvaarsrapport-2011', '--periode', 'hele_aret', '--kommune', 'Halden', '--aar', '2011'], { cwd: t.dir })).stderr).toContain('Did you mean "hele_aaret"?');
+      expect((await runMain(['init', 'aars-og-halvaarsrapport-2011', '--periode', 'hele_aret', '--kommune', 'Halden', '--aar', '2011'], { cwd: t.dir })).stderr).toContain(
+        'Did you mean "hele_aaret"?',
+      );
     } finally {
       t.cleanup();
     }

@@ -88,7 +88,12 @@ describe('half-year report figures (Lillehammer H1 2011)', () => {
   });
 
   it('lists the rows with a deviation', () => {
-    expect(aktiviteter.med_avvik.map((d) => [d.nr, d.delrad])).toEqual([[2, 0], [2, 1], [3, null], [4, null]]);
+    expect(aktiviteter.med_avvik.map((d) => [d.nr, d.delrad])).toEqual([
+      [2, 0],
+      [2, 1],
+      [3, null],
+      [4, null],
+    ]);
   });
 
   it('uses the half-year deadline 31.08', () => {
@@ -98,8 +103,16 @@ describe('half-year report figures (Lillehammer H1 2011)', () => {
 
 describe('period facts', () => {
   it('counts days late as negative and an unknown delivery date as unknown', () => {
-    expect(periodFacts({ kind: 'aar', frist: DEFAULT_DEADLINES.aar }, 2012, '2013-03-05', undefined)).toMatchObject({ dager_til_frist: -5, levert: 'for_sent', forsidedato: '2013-03-05' });
-    expect(periodFacts({ kind: 'halvaar', frist: DEFAULT_DEADLINES.halvaar }, 2012, null, '2013-03-01')).toMatchObject({ dager_til_frist: null, levert: 'ukjent', forsidedato: '2013-03-01' });
+    expect(periodFacts({ kind: 'aar', frist: DEFAULT_DEADLINES.aar }, 2012, '2013-03-05', undefined)).toMatchObject({
+      dager_til_frist: -5,
+      levert: 'for_sent',
+      forsidedato: '2013-03-05',
+    });
+    expect(periodFacts({ kind: 'halvaar', frist: DEFAULT_DEADLINES.halvaar }, 2012, null, '2013-03-01')).toMatchObject({
+      dager_til_frist: null,
+      levert: 'ukjent',
+      forsidedato: '2013-03-01',
+    });
   });
 
   it('counts days across years, leap days and centuries as the calendar does', () => {
@@ -115,8 +128,10 @@ describe('period facts', () => {
   });
 });
 
-describe('the figures of every form: the period and the shared parts under one name, the form\'s own beside them', () => {
-  const examples = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml')).map((f) => `examples/${f}`);
+describe("the figures of every form: the period and the shared parts under one name, the form's own beside them", () => {
+  const examples = readdirSync(path.join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => `examples/${f}`);
 
   it.each(examples)('%s', (file) => {
     const r = check(exampleText(file), 'en', file);
@@ -126,15 +141,16 @@ describe('the figures of every form: the period and the shared parts under one n
     // A shared name in a form's own figures would be a collision; the schema of its own figures is checked by the build too.
     expect(ownNames.filter((n) => (SHARED_FIGURE_KEYS as readonly string[]).includes(n))).toEqual([]);
     expect(Object.keys(figures).sort()).toEqual([...SHARED_FIGURE_KEYS.filter((k) => k in figures), ...ownNames].sort());
-    for (const table of Object.values((figures.behovstabeller ?? {}) as Record<string, { dato_3112: string }>)) expect(table.dato_3112).toBe(`${(figures as unknown as CommonFigures).periode.aar}-12-31`);
+    for (const table of Object.values((figures.behovstabeller ?? {}) as Record<string, { dato_3112: string }>))
+      expect(table.dato_3112).toBe(`${(figures as unknown as CommonFigures).periode.aar}-12-31`);
   });
 
-  it('puts the half-year report\'s activities and the annual report\'s need table where every other form has them', () => {
+  it("puts the half-year report's activities and the annual report's need table where every other form has them", () => {
     expect(Object.keys(check(exampleText(LILLEHAMMER)).figures as object)).toEqual(['periode', 'aktivitetstabeller']);
     expect(Object.keys((check(exampleText(GJOVIK)).figures as CommonFigures).behovstabeller!)).toEqual(['/hovedmaal/anskaffe_og_beholde_bolig']);
   });
 
-  it('starts a need table at the period\'s first 01.01: the programme start for a final report, the report year when it is unknown', () => {
+  it("starts a need table at the period's first 01.01: the programme start for a final report, the report year when it is unknown", () => {
     const file = 'examples/eksempelvik-sluttrapport-2014.yaml';
     const table = (text: string) => (check(text, 'en', file).figures as CommonFigures).behovstabeller!['/hovedmaal/anskaffe_og_beholde_bolig']!;
     expect(table(exampleText(file))).toMatchObject({ dato_0101: '2009-01-01', dato_3112: '2014-12-31' });
@@ -143,12 +159,13 @@ describe('the figures of every form: the period and the shared parts under one n
 
   it('every built-in form declares only its own figures for the overview, each a path its examples have', () => {
     for (const form of FORMS.forms) {
-      for (const theme of form.overview) for (const f of theme.figures) expect(SHARED_FIGURE_KEYS as readonly unknown[], `${form.id}: ${theme.id}.${f.id}`).not.toContain(f.path[0]);
+      for (const theme of form.overview)
+        for (const f of theme.figures) expect(SHARED_FIGURE_KEYS as readonly unknown[], `${form.id}: ${theme.id}.${f.id}`).not.toContain(f.path[0]);
     }
   });
 });
 
-describe('a form\'s own derive', () => {
+describe("a form's own derive", () => {
   const REPORT = exampleText('examples/forms/eksempelvik-2013-statusnotat.yaml');
   async function formWith(derive: string) {
     const files = exampleForm();

@@ -57,7 +57,11 @@ describe('the forms found in real reports, each with its example', () => {
   it('the final report: the need table over the programme period, and the deadline the template meant', async () => {
     const c = JSON.parse((await runMain(['compute', EXAMPLES.slutt, '--json'])).stdout);
     expect(c.beregnet.periode).toMatchObject({ fra: '2009-03-01', til: '2014-12-31', frist: '2015-06-30', dager_til_frist: 18 });
-    expect(c.beregnet.behovstabeller['/hovedmaal/anskaffe_og_beholde_bolig']).toMatchObject({ dato_0101: '2009-01-01', dato_3112: '2014-12-31', sum: { pr_0101: 134, pr_3112: 88, endring: 46 } });
+    expect(c.beregnet.behovstabeller['/hovedmaal/anskaffe_og_beholde_bolig']).toMatchObject({
+      dato_0101: '2009-01-01',
+      dato_3112: '2014-12-31',
+      sum: { pr_0101: 134, pr_3112: 88, endring: 46 },
+    });
     expect(pdf.slutt!.text).toMatch(/Sum A \+ B \+ C beregnet 134 88 \+46/);
     expect(pdf.slutt!.text).toContain('Sluttrapporten leveres innen 30. juni 2015');
   });
@@ -75,7 +79,10 @@ describe('the forms found in real reports, each with its example', () => {
 describe('the checks between a plan and the year reports', () => {
   it('warn of a reported activity the plan lacks, and of a planned one never reported on', async () => {
     const halfYear = exampleText('examples/lillehammer-halvaarsrapport-2011.yaml');
-    const plan = exampleText('examples/eksempelvik-program-og-aktivitetsplan-2012.yaml').replace('kommune: Eksempelvik', 'kommune: Lillehammer').replace('rapporteringsaar: 2012', 'rapporteringsaar: 2011').replace(/rapporteringsdato: 2012-01-20\n {2}behandlet_i_styringsgruppen: 2012-02-02/, 'rapporteringsdato: 2011-01-20');
+    const plan = exampleText('examples/eksempelvik-program-og-aktivitetsplan-2012.yaml')
+      .replace('kommune: Eksempelvik', 'kommune: Lillehammer')
+      .replace('rapporteringsaar: 2012', 'rapporteringsaar: 2011')
+      .replace(/rapporteringsdato: 2012-01-20\n {2}behandlet_i_styringsgruppen: 2012-02-02/, 'rapporteringsdato: 2011-01-20');
     const t = tempTree({ 'lillehammer/2011-halvaarsrapport.yaml': halfYear, 'lillehammer/2011-program-og-aktivitetsplan.yaml': plan });
     try {
       const r = await runMain(['validate', '.', '-f', 'json'], { cwd: t.dir });

@@ -90,7 +90,9 @@ describe('a form without code of its own', () => {
       // The template shows «andel gjennomført» from the code, now absent: shown as unknown, not 0.
       const r = await runMain(['render', '.', '-d', 'ut'], { cwd: t.dir });
       expect(r.status).toBe(0);
-      expect(readFileSync(path.join(t.dir, 'ut/2013-statusnotat.html'), 'utf8')).toContain('Andel gjennomførte aktiviteter: <span class="beregnet"><span class="ukjent">ukjent</span>');
+      expect(readFileSync(path.join(t.dir, 'ut/2013-statusnotat.html'), 'utf8')).toContain(
+        'Andel gjennomførte aktiviteter: <span class="beregnet"><span class="ukjent">ukjent</span>',
+      );
     } finally {
       t.cleanup();
     }

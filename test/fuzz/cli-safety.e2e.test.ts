@@ -13,7 +13,10 @@ describe('the binary on broken input', () => {
   it('answers every broken report with a message naming the file, exit 1, and no stack trace', () => {
     const source = parse(exampleText(GJOVIK));
     const files: Record<string, string> = {};
-    const samples = fc.sample(fc.tuple(fc.constantFrom('hovedmaal', 'delmaal_c', 'generell_programinformasjon', 'skjema'), fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constant([]))), { numRuns: 15, seed: 42 });
+    const samples = fc.sample(
+      fc.tuple(fc.constantFrom('hovedmaal', 'delmaal_c', 'generell_programinformasjon', 'skjema'), fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constant([]))),
+      { numRuns: 15, seed: 42 },
+    );
     samples.forEach(([key, value], i) => {
       files[`r${i}.yaml`] = stringify({ ...source, [key]: value });
     });

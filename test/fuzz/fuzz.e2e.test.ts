@@ -63,8 +63,38 @@ function deleteAt(root: any, path: (string | number)[]): void {
 
 /** Values that real reports and careless edits put where they do not belong. */
 const hostileValue = fc.oneof(
-  fc.constantFrom(null, 0, -1, -7, 1e308, -1e308, 2 ** 53 + 1, 1.5, true, false, '', 'X', 'x)', 'NaN', 'Infinity', '1 390', '38,4 %', 'ikke tilgjengelig', '2015-06-31', '31.06.2015', 'Gjennomført', '(ÅRSTALL)'),
-  fc.constantFrom('<script>alert(1)</script>', '</style><b>x</b>', '{{constructor.constructor "x"}}', '[x](javascript:alert(1))', '![x](http://127.0.0.1:9/x.png)', '<img src=x onerror=alert(1)>'),
+  fc.constantFrom(
+    null,
+    0,
+    -1,
+    -7,
+    1e308,
+    -1e308,
+    2 ** 53 + 1,
+    1.5,
+    true,
+    false,
+    '',
+    'X',
+    'x)',
+    'NaN',
+    'Infinity',
+    '1 390',
+    '38,4 %',
+    'ikke tilgjengelig',
+    '2015-06-31',
+    '31.06.2015',
+    'Gjennomført',
+    '(ÅRSTALL)',
+  ),
+  fc.constantFrom(
+    '<script>alert(1)</script>',
+    '</style><b>x</b>',
+    '{{constructor.constructor "x"}}',
+    '[x](javascript:alert(1))',
+    '![x](http://127.0.0.1:9/x.png)',
+    '<img src=x onerror=alert(1)>',
+  ),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.integer(),
@@ -102,55 +132,88 @@ function mutate(source: string, ops: { kind: string; pick: number; value: unknow
 }
 
 describe('fuzz: hostile and broken input never crashes the pipeline', () => {
-  it('survives arbitrary bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => pipeline(bytes)), fuzzOptions());
-  }, TIMEOUT);
-
-  it('survives arbitrary text, including control characters and YAML syntax', () => {
-    const yamlish = fc.string({ unit: fc.constantFrom(...'ab:- \n\t\'"[]{}&*!|>#%@`,?\u0000\u0007\u2028\ufeffæøå'.split('')), maxLength: 300 });
-    fc.assert(fc.property(yamlish, (text) => pipeline(encode(text))), fuzzOptions());
-  }, TIMEOUT);
-
-  for (const [name, file] of [['Gjøvik', GJOVIK], ['Lillehammer', LILLEHAMMER]] as const) {
-    it(`survives ${name}'s report with keys deleted, renamed and values swapped`, () => {
-      const source = exampleText(file);
+  it(
+    'survives arbitrary bytes',
+    () => {
       fc.assert(
-        fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (ops) => pipeline(encode(mutate(source, ops)))),
+        fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => pipeline(bytes)),
         fuzzOptions(),
       );
-    }, TIMEOUT);
+    },
+    TIMEOUT,
+  );
 
-    it(`survives ${name}'s report cut and spliced at random places`, () => {
-      const source = exampleText(file);
+  it(
+    'survives arbitrary text, including control characters and YAML syntax',
+    () => {
+      const yamlish = fc.string({ unit: fc.constantFrom(...'ab:- \n\t\'"[]{}&*!|>#%@`,?\u0000\u0007\u2028\ufeffæøå'.split('')), maxLength: 300 });
       fc.assert(
-        fc.property(fc.nat(source.length), fc.nat(200), fc.string({ maxLength: 20 }), (at, cut, insert) => {
-          pipeline(encode(source.slice(0, at) + insert + source.slice(Math.min(source.length, at + cut))));
-        }),
+        fc.property(yamlish, (text) => pipeline(encode(text))),
         fuzzOptions(),
       );
-    }, TIMEOUT);
+    },
+    TIMEOUT,
+  );
+
+  for (const [name, file] of [
+    ['Gjøvik', GJOVIK],
+    ['Lillehammer', LILLEHAMMER],
+  ] as const) {
+    it(
+      `survives ${name}'s report with keys deleted, renamed and values swapped`,
+      () => {
+        const source = exampleText(file);
+        fc.assert(
+          fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (ops) => pipeline(encode(mutate(source, ops)))),
+          fuzzOptions(),
+        );
+      },
+      TIMEOUT,
+    );
+
+    it(
+      `survives ${name}'s report cut and spliced at random places`,
+      () => {
+        const source = exampleText(file);
+        fc.assert(
+          fc.property(fc.nat(source.length), fc.nat(200), fc.string({ maxLength: 20 }), (at, cut, insert) => {
+            pipeline(encode(source.slice(0, at) + insert + source.slice(Math.min(source.length, at + cut))));
+          }),
+          fuzzOptions(),
+        );
+      },
+      TIMEOUT,
+    );
   }
 
-  it('survives huge runs of white space anywhere, including inside keys that repeat (once quadratic)', () => {
-    const source = exampleText(GJOVIK);
-    const space = fc.constantFrom(' ', '\t', '\u00a0', '\u3000');
-    fc.assert(
-      fc.property(fc.nat(source.length), space, fc.integer({ min: 1_000, max: 200_000 }), fc.boolean(), (at, ch, n, twice) => {
-        const run = `a${ch.repeat(n)}b`;
-        pipeline(encode(source.slice(0, at) + run + source.slice(at)));
-        if (twice) pipeline(encode(`skjema: aarsrapport-2012\n${run}: 1\n${run}: 2\n`));
-      }),
-      fuzzOptions(Math.max(10, Math.floor(RUNS / 10))),
-    );
-  }, TIMEOUT);
+  it(
+    'survives huge runs of white space anywhere, including inside keys that repeat (once quadratic)',
+    () => {
+      const source = exampleText(GJOVIK);
+      const space = fc.constantFrom(' ', '\t', '\u00a0', '\u3000');
+      fc.assert(
+        fc.property(fc.nat(source.length), space, fc.integer({ min: 1_000, max: 200_000 }), fc.boolean(), (at, ch, n, twice) => {
+          const run = `a${ch.repeat(n)}b`;
+          pipeline(encode(source.slice(0, at) + run + source.slice(at)));
+          if (twice) pipeline(encode(`skjema: aarsrapport-2012\n${run}: 1\n${run}: 2\n`));
+        }),
+        fuzzOptions(Math.max(10, Math.floor(RUNS / 10))),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('survives deep nesting and long lines', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 0, max: 200_000 }), (depth, width) => {
-        pipeline(encode(`skjema: aarsrapport-2012\nx: ${'['.repeat(depth)}${']'.repeat(depth)}\ny: ${'z'.repeat(width)}\n`));
-        pipeline(encode(`skjema: aarsrapport-2012\n${Array.from({ length: Math.min(depth, 400) }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} 1\n`));
-      }),
-      fuzzOptions(Math.max(10, Math.floor(RUNS / 10))),
-    );
-  }, TIMEOUT);
+  it(
+    'survives deep nesting and long lines',
+    () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 0, max: 200_000 }), (depth, width) => {
+          pipeline(encode(`skjema: aarsrapport-2012\nx: ${'['.repeat(depth)}${']'.repeat(depth)}\ny: ${'z'.repeat(width)}\n`));
+          pipeline(encode(`skjema: aarsrapport-2012\n${Array.from({ length: Math.min(depth, 400) }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} 1\n`));
+        }),
+        fuzzOptions(Math.max(10, Math.floor(RUNS / 10))),
+      );
+    },
+    TIMEOUT,
+  );
 });

@@ -26,7 +26,11 @@ describe('hostile text', () => {
     doc.setIn(['generell_programinformasjon', 'programnavn'], 'XXX');
     const t = tempTree({ 'r.yaml': doc.toString() });
     try {
-      for (const args of [['validate', 'r.yaml'], ['validate', 'r.yaml', '-f', 'github'], ['compute', 'r.yaml']]) {
+      for (const args of [
+        ['validate', 'r.yaml'],
+        ['validate', 'r.yaml', '-f', 'github'],
+        ['compute', 'r.yaml'],
+      ]) {
         const r = await runMain(args, { cwd: t.dir });
         const out = r.stdout + r.stderr;
         expect(out).not.toMatch(/^::error file=x/m);
@@ -83,7 +87,11 @@ describe('numbers a report cannot mean', () => {
     expect(Object.is((r.data as any).delmaal_c.c2_kommunalt_disponerte_boliger.nye_soknader, 0)).toBe(true);
   });
   it('asks for the plain number when a count is written in hex, octal or with an exponent', () => {
-    for (const [written, plain] of [['0x1F', '31'], ['0o17', '15'], ['1e3', '1000']]) {
+    for (const [written, plain] of [
+      ['0x1F', '31'],
+      ['0o17', '15'],
+      ['1e3', '1000'],
+    ]) {
       const [d] = check(withCount(written!)).diagnostics.filter((x) => x.ruleId === 'schema/type');
       expect(d?.hint, written).toBe(`Write it as a plain number: ${plain}.`);
     }
@@ -92,7 +100,10 @@ describe('numbers a report cannot mean', () => {
 
 describe('deep and long', () => {
   it('reports deep nesting with the depth limit, not a stack overflow', () => {
-    for (const text of [`skjema: aarsrapport-2012\nx: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, `skjema: aarsrapport-2012\n${Array.from({ length: 1900 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} 1\n`]) {
+    for (const text of [
+      `skjema: aarsrapport-2012\nx: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+      `skjema: aarsrapport-2012\n${Array.from({ length: 1900 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} 1\n`,
+    ]) {
       const ids = check(text).diagnostics.map((d) => d.ruleId);
       expect(ids).toContain('load/too-deep');
     }
@@ -126,8 +137,21 @@ describe('files that are not files', () => {
   it('refuses a folder, a symlink loop and a huge file where the config should be, with what is wrong', async () => {
     const cases: [string, (dir: string) => void, RegExp][] = [
       ['folder', (dir) => mkdirSync(path.join(dir, '.bosoreport.yaml')), /cannot be read: a folder, not a file/],
-      ['loop', (dir) => { symlinkSync('.bosoreport.yaml', path.join(dir, '.bosoreport.yaml')); }, /cannot be read: ELOOP/],
-      ['huge', (dir) => { writeFileSync(path.join(dir, '.bosoreport.yaml'), ''); truncateSync(path.join(dir, '.bosoreport.yaml'), 3 * 2 ** 30); }, /the file is 3221225472 bytes/],
+      [
+        'loop',
+        (dir) => {
+          symlinkSync('.bosoreport.yaml', path.join(dir, '.bosoreport.yaml'));
+        },
+        /cannot be read: ELOOP/,
+      ],
+      [
+        'huge',
+        (dir) => {
+          writeFileSync(path.join(dir, '.bosoreport.yaml'), '');
+          truncateSync(path.join(dir, '.bosoreport.yaml'), 3 * 2 ** 30);
+        },
+        /the file is 3221225472 bytes/,
+      ],
     ];
     for (const [name, make, says] of cases) {
       const t = tempTree({ 'ok.yaml': exampleText(GJOVIK) });

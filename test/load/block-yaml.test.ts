@@ -56,7 +56,50 @@ function agreesWithYaml(text: string): boolean {
 /** Mostly what reports contain, sometimes what trips readers up. */
 const mostly = (common: string[], rare: string[]) => fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...common) }, { weight: 1, arbitrary: fc.constantFrom(...rare) });
 const key = mostly(['a', 'b', 'kommune', 'status_behov_pr_0101', 'x1', '_y', 'nei', 'Ja', 'no', 'e'], ['null', 'True', 'a b', '"a"', 'a-b', 'ø']);
-const plain = mostly(['x', 'Gjøvik kommune', '12', '-7', '+3', '0.5', '.5', '1e3', '0o17', '0x1F', '017', '1_000', 'null', 'Null', '~', 'true', 'False', 'yes', 'NO', '.inf', '-.Inf', '.NaN', '2013-02-18', '41581180', '38,4 %', 'a:b', 'a #b', 'a# b', 'http://x.no', '-x', '?x', ':x', 'æøå ÆØÅ', 'a  b', '9007199254740993', '-0', '1.', 'tRue', 'x '], ['a: b', 'a:', '&a x', '*a', '!x y', '@x', '%x', '- x', '? x', 'a\tb', '[a, b]', '[a, "b: c", 1]', "['x', y ]", '[a,b,]', '{a: 1}', '[]', '{}', '[ ]', '[null]', '[a]#x']);
+const plain = mostly(
+  [
+    'x',
+    'Gjøvik kommune',
+    '12',
+    '-7',
+    '+3',
+    '0.5',
+    '.5',
+    '1e3',
+    '0o17',
+    '0x1F',
+    '017',
+    '1_000',
+    'null',
+    'Null',
+    '~',
+    'true',
+    'False',
+    'yes',
+    'NO',
+    '.inf',
+    '-.Inf',
+    '.NaN',
+    '2013-02-18',
+    '41581180',
+    '38,4 %',
+    'a:b',
+    'a #b',
+    'a# b',
+    'http://x.no',
+    '-x',
+    '?x',
+    ':x',
+    'æøå ÆØÅ',
+    'a  b',
+    '9007199254740993',
+    '-0',
+    '1.',
+    'tRue',
+    'x ',
+  ],
+  ['a: b', 'a:', '&a x', '*a', '!x y', '@x', '%x', '- x', '? x', 'a\tb', '[a, b]', '[a, "b: c", 1]', "['x', y ]", '[a,b,]', '{a: 1}', '[]', '{}', '[ ]', '[null]', '[a]#x'],
+);
 const quotedText = mostly(['', 'x', '2013-02-18', 'a # b', 'a: b', "it's", ' padded ', 'æ'], ['say "hi"', '\\n', 'a\\"b']);
 const line = mostly(['tekst', 'mer tekst', '', '', 'slutt.', 'a: b # ikke kommentar', '- punkt'], ['# ikke kommentar', '  innrykket', ' ', '\t', '  ', 'x\ty']);
 const header = mostly(['|', '|-', '>', '>-'], ['|+', '>+', '|2', '| # c', '|#c', '>-2']);
@@ -77,7 +120,13 @@ const tree = fc.letrec<{ node: Tree; map: Tree }>((tie) => ({
   map: fc.array(fc.tuple(key, tie('node')), { minLength: 1, maxLength: 4 }).map((entries) => ({ kind: 'map' as const, entries })),
 }));
 
-const style = fc.record({ indent: fc.constantFrom(2, 2, 2, 4, 1), seqAtKeyColumn: fc.boolean(), blankLines: fc.boolean(), comments: fc.array(comment, { minLength: 8, maxLength: 8 }), docStart: fc.boolean() });
+const style = fc.record({
+  indent: fc.constantFrom(2, 2, 2, 4, 1),
+  seqAtKeyColumn: fc.boolean(),
+  blankLines: fc.boolean(),
+  comments: fc.array(comment, { minLength: 8, maxLength: 8 }),
+  docStart: fc.boolean(),
+});
 type Style = typeof style extends fc.Arbitrary<infer S> ? S : never;
 
 /** Writes a tree as block YAML at column `col`; `lead` is what starts the first line (`key:` or `- `). */
@@ -118,13 +167,11 @@ function write(node: Tree, col: number, s: Style, counter: { n: number }): { inl
   }
 }
 
-const documents = fc
-  .tuple(tree.map, style, fc.boolean())
-  .map(([root, s, windows]) => {
-    const text = `${s.docStart ? '---\n' : ''}${write(root, 0, s, { n: 0 }).below.join('\n')}\n`;
-    // Reports written on Windows end their lines with CRLF.
-    return windows ? text.replaceAll('\n', '\r\n') : text;
-  });
+const documents = fc.tuple(tree.map, style, fc.boolean()).map(([root, s, windows]) => {
+  const text = `${s.docStart ? '---\n' : ''}${write(root, 0, s, { n: 0 }).below.join('\n')}\n`;
+  // Reports written on Windows end their lines with CRLF.
+  return windows ? text.replaceAll('\n', '\r\n') : text;
+});
 
 describe('the block reader agrees with yaml wherever it reads a file', () => {
   it('reads the annual report example to the same data and positions', () => {
@@ -141,7 +188,41 @@ describe('the block reader agrees with yaml wherever it reads a file', () => {
   });
 
   it('resolves plain scalars the YAML 1.2 core way', () => {
-    const forms = ['1_000', '0b101', '0o17', '017', '+12', '.5', '1e3', '0x1F', 'True', 'TRUE', 'tRue', 'Null', 'NULL', '~', '~x', '.inf', '-.Inf', '.NaN', '2013-02-18', 'NO', 'yes', 'on', '1.0', '12:30', '1,5', '9007199254740993', '-0', '0.', '1e', '+.5', 'y', '1 390', '38,4 %'];
+    const forms = [
+      '1_000',
+      '0b101',
+      '0o17',
+      '017',
+      '+12',
+      '.5',
+      '1e3',
+      '0x1F',
+      'True',
+      'TRUE',
+      'tRue',
+      'Null',
+      'NULL',
+      '~',
+      '~x',
+      '.inf',
+      '-.Inf',
+      '.NaN',
+      '2013-02-18',
+      'NO',
+      'yes',
+      'on',
+      '1.0',
+      '12:30',
+      '1,5',
+      '9007199254740993',
+      '-0',
+      '0.',
+      '1e',
+      '+.5',
+      'y',
+      '1 390',
+      '38,4 %',
+    ];
     for (const f of forms) expect(readBlockYaml(`a: ${f}\n`)?.data, f).toEqual(yamlData(`a: ${f}\n`)!.data);
   });
 
@@ -175,17 +256,28 @@ describe('the block reader agrees with yaml wherever it reads a file', () => {
     );
   });
 
-  for (const [name, file] of [['the annual', GJOVIK], ['the half-year', LILLEHAMMER]] as const) {
-    it(`gives the same diagnostics as yaml on ${name} report, mutated`, () => {
-      const source = exampleText(file);
-      const change = fc.record({ at: fc.nat(source.length), cut: fc.nat(30), insert: fc.constantFrom('', 'X', ' 1', ': a', '\n  - b', '&a x', '*a', '"', 'null', '\n  ukjent_felt: 1', ' -5', '\n\n', ' # x', ' [a, b]', '\r\n') });
-      fc.assert(
-        fc.property(change, ({ at, cut, insert }) => {
-          const bytes = encode(source.slice(0, at) + insert + source.slice(Math.min(source.length, at + cut)));
-          expect(validateSource('r.yaml', bytes, { lang: 'en', forms: FORMS }).diagnostics).toEqual(validateWithYaml('r.yaml', bytes, { lang: 'en', forms: FORMS }).diagnostics);
-        }),
-        fuzzOptions(),
-      );
-    }, Math.max(30_000, FUZZ_RUNS * 100));
+  for (const [name, file] of [
+    ['the annual', GJOVIK],
+    ['the half-year', LILLEHAMMER],
+  ] as const) {
+    it(
+      `gives the same diagnostics as yaml on ${name} report, mutated`,
+      () => {
+        const source = exampleText(file);
+        const change = fc.record({
+          at: fc.nat(source.length),
+          cut: fc.nat(30),
+          insert: fc.constantFrom('', 'X', ' 1', ': a', '\n  - b', '&a x', '*a', '"', 'null', '\n  ukjent_felt: 1', ' -5', '\n\n', ' # x', ' [a, b]', '\r\n'),
+        });
+        fc.assert(
+          fc.property(change, ({ at, cut, insert }) => {
+            const bytes = encode(source.slice(0, at) + insert + source.slice(Math.min(source.length, at + cut)));
+            expect(validateSource('r.yaml', bytes, { lang: 'en', forms: FORMS }).diagnostics).toEqual(validateWithYaml('r.yaml', bytes, { lang: 'en', forms: FORMS }).diagnostics);
+          }),
+          fuzzOptions(),
+        );
+      },
+      Math.max(30_000, FUZZ_RUNS * 100),
+    );
   }
 });

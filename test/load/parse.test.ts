@@ -61,7 +61,12 @@ describe('parseReport', () => {
 
   it('refuses an alias bomb instead of expanding it', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 0; i < 8; i++) bomb.push(`${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(10).fill(`*${i === 0 ? 'a' : 'bcdefghi'[i - 1]}`).join(', ')}]`);
+    for (let i = 0; i < 8; i++)
+      bomb.push(
+        `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(10)
+          .fill(`*${i === 0 ? 'a' : 'bcdefghi'[i - 1]}`)
+          .join(', ')}]`,
+      );
     const d = parseReport('a.yaml', enc(bomb.join('\n') + '\n'), 'en').diagnostics;
     expect(d.map((x) => x.ruleId)).toEqual(['load/alias-bomb']);
   });
@@ -74,7 +79,7 @@ describe('parseReport', () => {
   });
 
   it('refuses nesting deeper than the limit, at the place it happens', () => {
-    const deep = '[' .repeat(LIMITS.maxDepth + 5) + ']'.repeat(LIMITS.maxDepth + 5);
+    const deep = '['.repeat(LIMITS.maxDepth + 5) + ']'.repeat(LIMITS.maxDepth + 5);
     const d = parseReport('a.yaml', enc(`a: ${deep}\n`), 'en').diagnostics;
     expect(d.map((x) => x.ruleId)).toEqual(['load/too-deep']);
     expect(d[0]!.line).toBe(1);

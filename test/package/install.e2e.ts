@@ -22,7 +22,9 @@ interface Step {
 
 function workflowStep(name: string): string {
   const workflow = parse(readFileSync(WORKFLOW, 'utf8')) as { jobs: Record<string, { steps: Step[] }> };
-  const step = Object.values(workflow.jobs).flatMap((job) => job.steps).find((s) => s.name === name);
+  const step = Object.values(workflow.jobs)
+    .flatMap((job) => job.steps)
+    .find((s) => s.name === name);
   if (!step?.run) throw new Error(`The workflow has no step "${name}" with a run script`);
   return step.run;
 }
@@ -63,7 +65,7 @@ describe('the packed package, installed the way the example workflow installs it
     expect(files).toContain('schemas/aarsrapport-2012.schema.json');
     expect(files).toContain('templates/style.css');
     expect(files.some((f) => f.startsWith('dist/forms/aarsrapport-2012/'))).toBe(true);
-    expect(files.filter((f) => f.startsWith('test/') || f.startsWith('src/') || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('test/') || f.startsWith('src/') || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
   });
 
   it('the workflow stops with a clear message while BOSOREPORT_PACKAGE is not set', () => {

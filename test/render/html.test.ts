@@ -145,7 +145,10 @@ describe('render --template-dir', () => {
     try {
       const { spawn } = await import('node:child_process');
       const { BIN } = await import('../helpers.js');
-      const child = spawn(process.execPath, [BIN, 'render', 'g.yaml', '--pdf', '--template-dir', 'mine'], { cwd: t.dir, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C' } });
+      const child = spawn(process.execPath, [BIN, 'render', 'g.yaml', '--pdf', '--template-dir', 'mine'], {
+        cwd: t.dir,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C' },
+      });
       let out = '';
       child.stdout.on('data', (d) => (out += d));
       const status = await new Promise<number | null>((resolve) => child.on('close', resolve));

@@ -2,7 +2,12 @@ import { PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { withInfo } from '../../src/render/pdf-info.js';
 
-const meta = { title: 'Årsrapport 2012 – Gjøvik kommune', author: 'Ola (NAV) \\ Brenner 😀', subject: 'Boligsosialt utviklingsprogram: årsrapport 2012', keywords: ['Husbanken', 'Gjøvik', '2012'] };
+const meta = {
+  title: 'Årsrapport 2012 – Gjøvik kommune',
+  author: 'Ola (NAV) \\ Brenner 😀',
+  subject: 'Boligsosialt utviklingsprogram: årsrapport 2012',
+  keywords: ['Husbanken', 'Gjøvik', '2012'],
+};
 
 /** A PDF laid out as Chromium writes it: one classic cross-reference table and a trailer with /Info. */
 async function classicPdf(pages = 3): Promise<Uint8Array> {

@@ -28,7 +28,7 @@ describe('render --pdf on the examples', () => {
     expect(run.stdout).toContain('wrote dist/gjovik/2012-aarsrapport.pdf');
   });
 
-  it('has the annual form\'s sections, in its words, with æøå intact', () => {
+  it("has the annual form's sections, in its words, with æøå intact", () => {
     for (const heading of [
       'RAPPORTERING I BOLIGSOSIALT UTVIKLINGSPROGRAM',
       'ÅRSRAPPORT 2012',
@@ -60,8 +60,15 @@ describe('render --pdf on the examples', () => {
     expect(gjovik.text).toContain('Merk: Oppgitt «antall husstander som har fått egnet bolig» er negativt (−1).');
   });
 
-  it('has the half-year form\'s activity table and summary', () => {
-    for (const s of ['HALVÅRSRAPPORTERING FRA LILLEHAMMER KOMMUNE', '2. Rapportering på programplanen – status', 'Status for aktivitet', 'Aktivitet 7 Kjappe gevinster', 'Gjennomsnittlig framdrift (12 rader med prosent)', '3.1 Formidling av erfaringer']) {
+  it("has the half-year form's activity table and summary", () => {
+    for (const s of [
+      'HALVÅRSRAPPORTERING FRA LILLEHAMMER KOMMUNE',
+      '2. Rapportering på programplanen – status',
+      'Status for aktivitet',
+      'Aktivitet 7 Kjappe gevinster',
+      'Gjennomsnittlig framdrift (12 rader med prosent)',
+      '3.1 Formidling av erfaringer',
+    ]) {
       expect(lillehammer.text).toContain(s);
     }
     expect(lillehammer.text).toContain('Merk: Aktivitet 2.1: status «Gjennomført» passer ikke med framdrift 80 %.');
@@ -79,7 +86,7 @@ describe('render --pdf on the examples', () => {
     expect(gjovik.text).not.toContain('HALVÅRSRAPPORTERING');
   });
 
-  it('adds the document information as an update to Chromium\'s file, with the title shown in the window bar', () => {
+  it("adds the document information as an update to Chromium's file, with the title shown in the window bar", () => {
     for (const f of ['gjovik/2012-aarsrapport', 'lillehammer/2011-halvaar']) {
       const raw = readFileSync(path.join(t.dir, 'dist', `${f}.pdf`)).toString('latin1');
       expect(raw).toMatch(/\/Prev \d+/);

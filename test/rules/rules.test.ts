@@ -27,34 +27,175 @@ const dropCover: Change = (doc) => doc.delete('forsidedato');
 
 const cases: Case[] = [
   { rule: 'ikke-utfylt', example: GJOVIK, fire: (d) => d.setIn([...INFO, 'programleder'], ''), at: 'programleder: ""' },
-  { rule: 'rapporteringsaar-utenfor-skjema', example: GJOVIK, fire: (d) => { d.setIn([...INFO, 'rapporteringsaar'], 2016); d.setIn([...INFO, 'rapporteringsdato'], '2017-02-01'); d.delete('forsidedato'); }, at: 'rapporteringsaar: 2016', says: ['2016', '2012–2014'] },
-  { rule: 'programstart-etter-rapporteringsdato', example: LILLEHAMMER, fire: (d) => d.setIn([...INFO, 'programstart'], '2011-09'), at: 'programstart: 2011-09', says: ['september 2011', '30. august 2011'] },
-  { rule: 'rapporteringsdato-for-periodeslutt', example: LILLEHAMMER, fire: (d) => d.setIn([...INFO, 'rapporteringsdato'], '2011-06-15'), at: 'rapporteringsdato: 2011-06-15', says: ['30. juni 2011'] },
-  { rule: 'levert-etter-frist', example: GJOVIK, fire: (d) => d.setIn([...INFO, 'rapporteringsdato'], '2013-03-04'), at: 'rapporteringsdato: 2013-03-04', says: ['4 days after', '28. februar 2013'] },
-  { rule: 'forsidedato-avviker', example: GJOVIK, fire: (d) => d.set('forsidedato', '2013-01-15'), at: 'forsidedato: 2013-01-15', quiet: dropCover, says: ['15. januar 2013', '18. februar 2013'] },
+  {
+    rule: 'rapporteringsaar-utenfor-skjema',
+    example: GJOVIK,
+    fire: (d) => {
+      d.setIn([...INFO, 'rapporteringsaar'], 2016);
+      d.setIn([...INFO, 'rapporteringsdato'], '2017-02-01');
+      d.delete('forsidedato');
+    },
+    at: 'rapporteringsaar: 2016',
+    says: ['2016', '2012–2014'],
+  },
+  {
+    rule: 'programstart-etter-rapporteringsdato',
+    example: LILLEHAMMER,
+    fire: (d) => d.setIn([...INFO, 'programstart'], '2011-09'),
+    at: 'programstart: 2011-09',
+    says: ['september 2011', '30. august 2011'],
+  },
+  {
+    rule: 'rapporteringsdato-for-periodeslutt',
+    example: LILLEHAMMER,
+    fire: (d) => d.setIn([...INFO, 'rapporteringsdato'], '2011-06-15'),
+    at: 'rapporteringsdato: 2011-06-15',
+    says: ['30. juni 2011'],
+  },
+  {
+    rule: 'levert-etter-frist',
+    example: GJOVIK,
+    fire: (d) => d.setIn([...INFO, 'rapporteringsdato'], '2013-03-04'),
+    at: 'rapporteringsdato: 2013-03-04',
+    says: ['4 days after', '28. februar 2013'],
+  },
+  {
+    rule: 'forsidedato-avviker',
+    example: GJOVIK,
+    fire: (d) => d.set('forsidedato', '2013-01-15'),
+    at: 'forsidedato: 2013-01-15',
+    quiet: dropCover,
+    says: ['15. januar 2013', '18. februar 2013'],
+  },
   { rule: 'plassholder', example: GJOVIK, fire: (d) => d.setIn([...INFO, 'programnavn'], 'Boligsosialt utviklingsprogram i XXX kommune'), at: 'XXX kommune', says: ['"XXX"'] },
-  { rule: 'status-og-prosent-uenige', example: LILLEHAMMER, fire: (d) => { d.setIn([...ACT, 2, 'status'], 'gjennomfort'); d.setIn([...ACT, 2, 'framdrift_prosent'], 42); }, at: 'framdrift_prosent: 42', quiet: (d) => { d.setIn([...ACT, 1, 'delaktiviteter', 0, 'framdrift_prosent'], 100); d.setIn([...ACT, 1, 'delaktiviteter', 1, 'framdrift_prosent'], 100); }, says: ['Activity 3', 'Gjennomført', '42 %'] },
-  { rule: 'status-uten-prosent', example: LILLEHAMMER, fire: (d) => d.deleteIn([...ACT, 2, 'framdrift_prosent']), at: 'status: i_gang', quiet: (d) => { d.setIn([...ACT, 6, 'framdrift_prosent'], 50); d.setIn([...ACT, 6, 'delaktiviteter', 1, 'framdrift_prosent'], 50); }, says: ['Activity 3'] },
-  { rule: 'godt-eksempel-for-langt', example: LILLEHAMMER, fire: (d) => d.setIn(['formidling', 'gode_eksempler', 0, 'tekst'], 'Lang tekst. '.repeat(400)), at: '- tekst: |', says: ['4800 characters'] },
+  {
+    rule: 'status-og-prosent-uenige',
+    example: LILLEHAMMER,
+    fire: (d) => {
+      d.setIn([...ACT, 2, 'status'], 'gjennomfort');
+      d.setIn([...ACT, 2, 'framdrift_prosent'], 42);
+    },
+    at: 'framdrift_prosent: 42',
+    quiet: (d) => {
+      d.setIn([...ACT, 1, 'delaktiviteter', 0, 'framdrift_prosent'], 100);
+      d.setIn([...ACT, 1, 'delaktiviteter', 1, 'framdrift_prosent'], 100);
+    },
+    says: ['Activity 3', 'Gjennomført', '42 %'],
+  },
+  {
+    rule: 'status-uten-prosent',
+    example: LILLEHAMMER,
+    fire: (d) => d.deleteIn([...ACT, 2, 'framdrift_prosent']),
+    at: 'status: i_gang',
+    quiet: (d) => {
+      d.setIn([...ACT, 6, 'framdrift_prosent'], 50);
+      d.setIn([...ACT, 6, 'delaktiviteter', 1, 'framdrift_prosent'], 50);
+    },
+    says: ['Activity 3'],
+  },
+  {
+    rule: 'godt-eksempel-for-langt',
+    example: LILLEHAMMER,
+    fire: (d) => d.setIn(['formidling', 'gode_eksempler', 0, 'tekst'], 'Lang tekst. '.repeat(400)),
+    at: '- tekst: |',
+    says: ['4800 characters'],
+  },
   { rule: 'ukjent-uten-forklaring', example: GJOVIK, fire: (d) => d.setIn([...C1, 'tilskudd_til_tilpasning'], null), at: 'tilskudd_til_tilpasning: null' },
   { rule: 'fastrente-over-fullfinansierte', example: GJOVIK, fire: (d) => d.setIn([...C1, 'herav_med_fastrente'], 51), at: 'herav_med_fastrente: 51', says: ['(51)', '(50)'] },
-  { rule: 'fremskaffet-over-disponerte', example: GJOVIK, fire: (d) => { d.setIn([...C2, 'fremskaffet_med_boligtilskudd'], 600); d.setIn([...C2, 'fremskaffet_med_investeringstilskudd'], 400); }, at: 'resultat: 930', says: ['1 000', '930'] },
-  { rule: 'fordeling-sum', example: GJOVIK, fire: (d) => d.setIn([...C2, 'kommunalt_disponerte_boliger', 'fordeling', 2, 'antall'], 18), at: 'fordeling:', says: ['450 + 362 + 18 = 830', '930'] },
+  {
+    rule: 'fremskaffet-over-disponerte',
+    example: GJOVIK,
+    fire: (d) => {
+      d.setIn([...C2, 'fremskaffet_med_boligtilskudd'], 600);
+      d.setIn([...C2, 'fremskaffet_med_investeringstilskudd'], 400);
+    },
+    at: 'resultat: 930',
+    says: ['1 000', '930'],
+  },
+  {
+    rule: 'fordeling-sum',
+    example: GJOVIK,
+    fire: (d) => d.setIn([...C2, 'kommunalt_disponerte_boliger', 'fordeling', 2, 'antall'], 18),
+    at: 'fordeling:',
+    says: ['450 + 362 + 18 = 830', '930'],
+  },
   { rule: 'resultat-avviker-fra-endring', example: GJOVIK, fire: (d) => d.setIn([...A, 'resultat'], 3), at: 'resultat: 3', says: ['+3', '7 − 8 = −1'] },
-  { rule: 'negativt-resultat', example: GJOVIK, fire: (d) => d.setIn([...A, 'resultat'], -1), at: 'resultat: -1', quiet: (d) => { for (const r of ['a_uten_eid_eller_leid_bolig', 'b_fare_for_aa_miste_boligen', 'c_uegnet_bolig']) d.deleteIn(['hovedmaal', 'anskaffe_og_beholde_bolig', r, 'resultat']); }, says: ['−1'] },
+  {
+    rule: 'negativt-resultat',
+    example: GJOVIK,
+    fire: (d) => d.setIn([...A, 'resultat'], -1),
+    at: 'resultat: -1',
+    quiet: (d) => {
+      for (const r of ['a_uten_eid_eller_leid_bolig', 'b_fare_for_aa_miste_boligen', 'c_uegnet_bolig']) d.deleteIn(['hovedmaal', 'anskaffe_og_beholde_bolig', r, 'resultat']);
+    },
+    says: ['−1'],
+  },
   { rule: 'tildelinger-over-soknader', example: GJOVIK, fire: (d) => d.setIn([...C2, 'nye_tildelinger'], 303), at: 'nye_tildelinger: 303', says: ['(303)', '(302)'] },
-  { rule: 'barnefamilier-over-abc', example: GJOVIK, fire: (d) => { d.setIn(['hovedmaal', 'saerskilt_prioritert_omraade', 'status_behov_pr_0101'], 50); }, at: 'status_behov_pr_0101: 50', quiet: (d) => d.setIn(['hovedmaal', 'saerskilt_prioritert_omraade', 'status_behov_pr_0101'], 49), says: ['(50)', '(49)'] },
-  { rule: 'boligtilskudd-over-startlaan', example: GJOVIK, fire: (d) => d.setIn([...C1, 'boligkjop_med_startlaan_og_boligtilskudd'], 79), at: 'boligkjop_med_startlaan_og_boligtilskudd: 79', quiet: (d) => d.setIn([...C1, 'boligkjop_med_startlaan_og_boligtilskudd'], 78), says: ['(79)', '(78)'] },
-  { rule: 'overgang-over-startlaan', example: GJOVIK, fire: (d) => d.setIn([...C1, 'overgang_fra_kommunal_til_eid_bolig', 'resultat'], 100), at: 'resultat: 100', says: ['(100)', '(78)'] },
+  {
+    rule: 'barnefamilier-over-abc',
+    example: GJOVIK,
+    fire: (d) => {
+      d.setIn(['hovedmaal', 'saerskilt_prioritert_omraade', 'status_behov_pr_0101'], 50);
+    },
+    at: 'status_behov_pr_0101: 50',
+    quiet: (d) => d.setIn(['hovedmaal', 'saerskilt_prioritert_omraade', 'status_behov_pr_0101'], 49),
+    says: ['(50)', '(49)'],
+  },
+  {
+    rule: 'boligtilskudd-over-startlaan',
+    example: GJOVIK,
+    fire: (d) => d.setIn([...C1, 'boligkjop_med_startlaan_og_boligtilskudd'], 79),
+    at: 'boligkjop_med_startlaan_og_boligtilskudd: 79',
+    quiet: (d) => d.setIn([...C1, 'boligkjop_med_startlaan_og_boligtilskudd'], 78),
+    says: ['(79)', '(78)'],
+  },
+  {
+    rule: 'overgang-over-startlaan',
+    example: GJOVIK,
+    fire: (d) => d.setIn([...C1, 'overgang_fra_kommunal_til_eid_bolig', 'resultat'], 100),
+    at: 'resultat: 100',
+    says: ['(100)', '(78)'],
+  },
   {
     rule: 'tabell-celler',
     example: LARVIK,
-    fire: (d) => d.setIn(['kapitler', 1, 'tabeller'], d.createNode([{ kolonner: [{ tittel: 'År' }, { tittel: 'Startlån', type: 'tall' }], rader: [['2010', 41], ['2011', '1 390']] }])),
+    fire: (d) =>
+      d.setIn(
+        ['kapitler', 1, 'tabeller'],
+        d.createNode([
+          {
+            kolonner: [{ tittel: 'År' }, { tittel: 'Startlån', type: 'tall' }],
+            rader: [
+              ['2010', 41],
+              ['2011', '1 390'],
+            ],
+          },
+        ]),
+      ),
     at: '- 1 390',
-    quiet: (d) => d.setIn(['kapitler', 1, 'tabeller'], d.createNode([{ kolonner: [{ tittel: 'År' }, { tittel: 'Startlån', type: 'tall' }], rader: [['2010', 41], ['2011', null]] }])),
+    quiet: (d) =>
+      d.setIn(
+        ['kapitler', 1, 'tabeller'],
+        d.createNode([
+          {
+            kolonner: [{ tittel: 'År' }, { tittel: 'Startlån', type: 'tall' }],
+            rader: [
+              ['2010', 41],
+              ['2011', null],
+            ],
+          },
+        ]),
+      ),
     says: ['"Startlån"', '"1 390"'],
   },
-  { rule: 'bostotte-stor-endring', example: GJOVIK, fire: (d) => d.setIn([...C1, 'bostottemottakere', 'desember'], 2200), at: 'desember: 2200', quiet: (d) => d.setIn([...C1, 'bostottemottakere', 'desember'], 2085), says: ['1 390', '2 200'] },
+  {
+    rule: 'bostotte-stor-endring',
+    example: GJOVIK,
+    fire: (d) => d.setIn([...C1, 'bostottemottakere', 'desember'], 2200),
+    at: 'desember: 2200',
+    quiet: (d) => d.setIn([...C1, 'bostottemottakere', 'desember'], 2085),
+    says: ['1 390', '2 200'],
+  },
 ];
 
 function ruleHits(example: string, change: Change | undefined, rule: string) {
@@ -75,7 +216,14 @@ describe('rules', () => {
     describe(c.rule, () => {
       it('fires where the problem is', () => {
         // On top of the quiet variant, so that only the change made here can fire.
-        const { text, hits } = ruleHits(c.example, (doc) => { c.quiet?.(doc); c.fire(doc); }, c.rule);
+        const { text, hits } = ruleHits(
+          c.example,
+          (doc) => {
+            c.quiet?.(doc);
+            c.fire(doc);
+          },
+          c.rule,
+        );
         expect(hits).toHaveLength(1);
         const needle = c.at.endsWith('\n') ? c.at.slice(0, -1) : c.at;
         expect(hits[0]!.line).toBe(lineOf(text, needle));
@@ -89,12 +237,21 @@ describe('rules', () => {
   }
 
   it('never treats an unknown as 0: rules that need a missing number stay silent', () => {
-    const { hits } = ruleHits(GJOVIK, (d) => { d.setIn([...C1, 'herav_med_fastrente'], { resultat: 99, kommentar: 'x' }); d.setIn([...C1, 'fullfinansierte_boligkjop_med_startlaan'], { resultat: null, kommentar: 'ukjent' }); }, 'fastrente-over-fullfinansierte');
+    const { hits } = ruleHits(
+      GJOVIK,
+      (d) => {
+        d.setIn([...C1, 'herav_med_fastrente'], { resultat: 99, kommentar: 'x' });
+        d.setIn([...C1, 'fullfinansierte_boligkjop_med_startlaan'], { resultat: null, kommentar: 'ukjent' });
+      },
+      'fastrente-over-fullfinansierte',
+    );
     expect(hits).toEqual([]);
   });
 
   it('accepts an unknown with its reason', () => {
-    expect(ruleHits(GJOVIK, (d) => d.setIn([...C1, 'tilskudd_til_tilpasning'], { resultat: null, kommentar: 'Tallet er ikke tilgjengelig.' }), 'ukjent-uten-forklaring').hits).toEqual([]);
+    expect(
+      ruleHits(GJOVIK, (d) => d.setIn([...C1, 'tilskudd_til_tilpasning'], { resultat: null, kommentar: 'Tallet er ikke tilgjengelig.' }), 'ukjent-uten-forklaring').hits,
+    ).toEqual([]);
   });
 });
 

@@ -8,7 +8,13 @@ import { readPdf } from '../render/pdf-reader.js';
 import { summaryRepository } from './repository.js';
 
 /** Visible text of a page: no tags, no style, spaces as spaces. */
-const textOf = (html: string) => html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
+const textOf = (html: string) =>
+  html
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ');
 
 let t: { dir: string; cleanup: () => void };
 beforeAll(() => {
@@ -58,11 +64,20 @@ describe('bosoreport summary', () => {
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(raw.toString('utf8')).toContain('\r\n');
     const rows = parseCsv(raw, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
-    const json = JSON.parse(read('oversikt.json')) as { verdier: { kommune: string; periode: string; skjema: string; felt: string; verdi: number | string | null; status: string }[] };
+    const json = JSON.parse(read('oversikt.json')) as {
+      verdier: { kommune: string; periode: string; skjema: string; felt: string; verdi: number | string | null; status: string }[];
+    };
     expect(rows).toHaveLength(json.verdier.length);
     rows.forEach((row, i) => {
       const v = json.verdier[i]!;
-      expect(row).toEqual({ kommune: v.kommune, periode: v.periode, skjema: v.skjema, felt: v.felt, verdi: v.verdi === null ? '' : String(v.verdi).replace('.', ','), status: v.status });
+      expect(row).toEqual({
+        kommune: v.kommune,
+        periode: v.periode,
+        skjema: v.skjema,
+        felt: v.felt,
+        verdi: v.verdi === null ? '' : String(v.verdi).replace('.', ','),
+        status: v.status,
+      });
     });
     const find = (kommune: string, periode: string, felt: string) => rows.find((r) => r.kommune === kommune && r.periode === periode && r.felt === felt);
     expect(find('Gjøvik', '2014', 'c1.bostotte_januar')).toMatchObject({ verdi: '', status: 'ukjent' });
@@ -125,7 +140,7 @@ describe('bosoreport summary', () => {
 });
 
 describe('bosoreport summary with hostile text in a report', () => {
-  it('keeps a report\'s words as words in every format: no formula in Excel, no markup in HTML or Markdown', async () => {
+  it("keeps a report's words as words in every format: no formula in Excel, no markup in HTML or Markdown", async () => {
     const files = summaryRepository();
     const hostile = '=HYPERLINK("https://example.org") | <b>x</b> [lenke](https://example.org)';
     // In 2013's report: 2014's finding about the priority area not carried on quotes it.

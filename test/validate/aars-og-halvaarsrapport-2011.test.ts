@@ -26,7 +26,7 @@ describe('aars-og-halvaarsrapport-2011 schema', () => {
     expect(table.tabell.rader).toHaveLength(4);
   });
 
-  it('suggests the status code when the form\'s own word is typed', () => {
+  it("suggests the status code when the form's own word is typed", () => {
     const text = lillehammerWith((doc) => doc.setIn(['aktivitetsplan', 'aktiviteter', 2, 'status'], 'Under arbeid'));
     const [d] = check(text, 'nb').diagnostics;
     expect(d).toMatchObject({ ruleId: 'schema/enum', line: lineOf(text, 'status: Under arbeid') });

@@ -44,9 +44,7 @@ describe('aarsrapport-2012 schema', () => {
   });
 
   it('refuses a negative need count but allows a negative reported result', () => {
-    const text = gjovikWith((doc) =>
-      doc.setIn(['hovedmaal', 'anskaffe_og_beholde_bolig', 'b_fare_for_aa_miste_boligen', 'status_behov_pr_0101'], -4),
-    );
+    const text = gjovikWith((doc) => doc.setIn(['hovedmaal', 'anskaffe_og_beholde_bolig', 'b_fare_for_aa_miste_boligen', 'status_behov_pr_0101'], -4));
     const diagnostics = check(text).diagnostics;
     expect(diagnostics.map((d) => d.ruleId)).toEqual(['schema/minimum']);
     expect(diagnostics[0]!.message).toContain('Status behov pr. 01.01');
@@ -82,9 +80,7 @@ describe('aarsrapport-2012 schema', () => {
   });
 
   it('checks that each part of a footnote breakdown has a count', () => {
-    const text = gjovikWith((doc) =>
-      doc.deleteIn(['delmaal_c', 'c2_kommunalt_disponerte_boliger', 'kommunalt_disponerte_boliger', 'fordeling', 1, 'antall']),
-    );
+    const text = gjovikWith((doc) => doc.deleteIn(['delmaal_c', 'c2_kommunalt_disponerte_boliger', 'kommunalt_disponerte_boliger', 'fordeling', 1, 'antall']));
     const [d] = check(text).diagnostics;
     expect(d).toMatchObject({ ruleId: 'schema/required', line: lineOf(text, '- del: NAV') });
   });

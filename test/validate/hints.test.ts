@@ -49,7 +49,7 @@ describe('one YAML mistake, one message', () => {
     expect(diagnostics[0]!.message).toBe('Tabulator brukt som innrykk; YAML tillater bare mellomrom.');
   });
 
-  it('says the common syntax mistakes in the user\'s language', () => {
+  it("says the common syntax mistakes in the user's language", () => {
     const cases: [string, string][] = [
       ['skjema: aarsrapport-2012\na:\n  b: 1\n  c 2\n  d: 3\n', 'Feltnavnet mangler kolon'],
       ['skjema: aarsrapport-2012\na: "abc\nb: 1\n', 'Et anførselstegn åpnes, men lukkes aldri.'],
@@ -87,7 +87,7 @@ describe('the form a report names', () => {
     expect(d!.message).toContain('looks like the form "aars-og-halvaarsrapport-2011"');
   });
 
-  it('an unknown form no longer hides the file\'s other problems when its sections tell the form', () => {
+  it("an unknown form no longer hides the file's other problems when its sections tell the form", () => {
     const text = gjovik.replace('skjema: aarsrapport-2012', 'skjema: aarsrapport-2013').replace('januar: 1390', 'januar: 1.390');
     const r = check(text);
     expect(r.diagnostics.map((d) => d.ruleId)).toEqual(['form/unknown', 'schema/type']);

@@ -26,7 +26,10 @@ describe('validators precompiled at build time', () => {
   it('report exactly what the run-time compiler reports, on valid and broken reports', async () => {
     const mod = load().create(formats);
     const ajv = createAjv();
-    for (const [file, schema] of [[GJOVIK, 'aarsrapport-2012.schema.json'], [LILLEHAMMER, 'aars-og-halvaarsrapport-2011.schema.json']] as const) {
+    for (const [file, schema] of [
+      [GJOVIK, 'aarsrapport-2012.schema.json'],
+      [LILLEHAMMER, 'aars-og-halvaarsrapport-2011.schema.json'],
+    ] as const) {
       const pre = mod[exportName(schema)]!;
       const run = ajv.getSchema(schema)!;
       const source = parse(exampleText(file));

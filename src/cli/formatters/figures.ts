@@ -27,7 +27,15 @@ export function formatFigures(heading: string, sections: readonly Section[], col
   const cell = (text: string) => visible(text.replace(/\r?\n/g, ' '));
   const out = [color.bold(cell(heading)), ''];
   for (const s of sections) {
-    out.push(color.bold(cell(s.title)), ...table(s.rows.map((r) => r.map(cell)), s.header?.map(cell), color).map((l) => `  ${l}`), '');
+    out.push(
+      color.bold(cell(s.title)),
+      ...table(
+        s.rows.map((r) => r.map(cell)),
+        s.header?.map(cell),
+        color,
+      ).map((l) => `  ${l}`),
+      '',
+    );
   }
   return out.join('\n');
 }

@@ -10,7 +10,6 @@ import { formatSarif } from './sarif.js';
 import { formatStylish, type FileOutcome } from './stylish.js';
 import { VERSION } from '../../util/version.js';
 
-
 /** A rule's one-line description for SARIF, from the rule itself (the forms the checked reports used, and the built-in ones). */
 function describer(outcomes: readonly FileOutcome[], builtin: FormRegistry, lang: Lang): (id: string) => string | undefined {
   const rules = new Map(ruleCatalog(builtin).map((e) => [e.rule.id, e.rule]));

@@ -21,8 +21,11 @@ export function figureTable(f: Aarsrapport2012Figures, lang: Lang): Section[] {
     [t(lang, 'fig/bostotte'), `${count(bs.januar, lang)} → ${count(bs.desember, lang)} (${change(bs.endring, lang)})`],
   ];
   const fd = f.kommunalt_disponerte_boliger_fordeling;
-  if (fd) key.push([t(lang, 'fig/breakdown'), `${count(fd.sum_av_deler, lang)} / ${count(fd.oppgitt, lang)}${fd.differanse === 0 ? ' ✓' : fd.differanse === null ? '' : ` (${change(fd.differanse, lang)})`}`]);
+  if (fd)
+    key.push([
+      t(lang, 'fig/breakdown'),
+      `${count(fd.sum_av_deler, lang)} / ${count(fd.oppgitt, lang)}${fd.differanse === 0 ? ' ✓' : fd.differanse === null ? '' : ` (${change(fd.differanse, lang)})`}`,
+    ]);
   sections.push({ title: t(lang, 'fig/key-title'), rows: key });
   return sections;
 }
-

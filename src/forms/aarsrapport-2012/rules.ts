@@ -110,7 +110,9 @@ const allStartlaan = (d: Aarsrapport2012) => sum([countOf(c1(d).fullfinansierte_
 
 /** E2: «Herav antall med fastrente» is part of the fully financed purchases. */
 export const fastrenteOverFullfinansierte = atMost(
-  'fastrente-over-fullfinansierte', 'E2', 'error',
+  'fastrente-over-fullfinansierte',
+  'E2',
+  'error',
   (d) => countOf(c1(d).herav_med_fastrente).value,
   (d) => countOf(c1(d).fullfinansierte_boligkjop_med_startlaan).value,
   (d) => countPath(c1(d).herav_med_fastrente, [...C1, 'herav_med_fastrente']),
@@ -129,7 +131,9 @@ export const fastrenteOverFullfinansierte = atMost(
 
 /** E4: newly provided homes are among the homes the municipality disposes of. */
 export const fremskaffetOverDisponerte = atMost(
-  'fremskaffet-over-disponerte', 'E4', 'error',
+  'fremskaffet-over-disponerte',
+  'E4',
+  'error',
   (d) => sum([countOf(c2(d).fremskaffet_med_boligtilskudd).value, countOf(c2(d).fremskaffet_med_investeringstilskudd).value]),
   (d) => countOf(c2(d).kommunalt_disponerte_boliger).value,
   (d) => countPath(c2(d).kommunalt_disponerte_boliger, [...C2, 'kommunalt_disponerte_boliger']),
@@ -148,7 +152,9 @@ export const fremskaffetOverDisponerte = atMost(
 
 /** W4: more new allocations than new applications is possible (backlog) but worth a look. */
 export const tildelingerOverSoknader = atMost(
-  'tildelinger-over-soknader', 'W4', 'warning',
+  'tildelinger-over-soknader',
+  'W4',
+  'warning',
   (d) => countOf(c2(d).nye_tildelinger).value,
   (d) => countOf(c2(d).nye_soknader).value,
   (d) => countPath(c2(d).nye_tildelinger, [...C2, 'nye_tildelinger']),
@@ -161,7 +167,7 @@ export const tildelingerOverSoknader = atMost(
     },
     en: {
       message: (p) => `More new allocations (${p.tildelinger}) than new applications (${p.soknader}).`,
-      hint: () => 'This is possible when last year\'s applications are allocated this year; consider explaining it in the text.',
+      hint: () => "This is possible when last year's applications are allocated this year; consider explaining it in the text.",
       about: 'New allocations outnumber new applications.',
     },
   },
@@ -194,7 +200,9 @@ export const barnefamilierOverAbc: AarRule = {
 
 /** W6 (what the form means here is not verified): startlån + boligtilskudd purchases are among all startlån purchases. */
 export const boligtilskuddOverStartlaan = atMost(
-  'boligtilskudd-over-startlaan', 'W6', 'warning',
+  'boligtilskudd-over-startlaan',
+  'W6',
+  'warning',
   (d) => countOf(c1(d).boligkjop_med_startlaan_og_boligtilskudd).value,
   allStartlaan,
   (d) => countPath(c1(d).boligkjop_med_startlaan_og_boligtilskudd, [...C1, 'boligkjop_med_startlaan_og_boligtilskudd']),
@@ -213,7 +221,9 @@ export const boligtilskuddOverStartlaan = atMost(
 
 /** W7: moves from municipal to owned housing financed by startlån are among the startlån purchases. */
 export const overgangOverStartlaan = atMost(
-  'overgang-over-startlaan', 'W7', 'warning',
+  'overgang-over-startlaan',
+  'W7',
+  'warning',
   (d) => countOf(c1(d).overgang_fra_kommunal_til_eid_bolig).value,
   allStartlaan,
   (d) => countPath(c1(d).overgang_fra_kommunal_til_eid_bolig, [...C1, 'overgang_fra_kommunal_til_eid_bolig']),

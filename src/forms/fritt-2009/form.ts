@@ -37,13 +37,21 @@ const tabellCeller: Rule<FreeReport> = {
   severity: 'error',
   messages: {
     nb: {
-      message: (p) => (p.kolonne ? `Cellen i kolonnen «${p.kolonne}» skal være et tall, men er «${p.verdi}».` : `Raden har ${p.celler} celler, men tabellen har ${p.kolonner} kolonner.`),
-      hint: (p) => (p.kolonne ? 'Skriv tallet uten mellomrom og tegn (1390, 38.4), eller null for en tom celle.' : 'Legg til eller fjern celler så raden har én celle per kolonne; en tom celle skrives null.'),
+      message: (p) =>
+        p.kolonne ? `Cellen i kolonnen «${p.kolonne}» skal være et tall, men er «${p.verdi}».` : `Raden har ${p.celler} celler, men tabellen har ${p.kolonner} kolonner.`,
+      hint: (p) =>
+        p.kolonne
+          ? 'Skriv tallet uten mellomrom og tegn (1390, 38.4), eller null for en tom celle.'
+          : 'Legg til eller fjern celler så raden har én celle per kolonne; en tom celle skrives null.',
       about: 'I en fri tabell er cellene i tall- og prosentkolonner tall, og hver rad har én celle per kolonne.',
     },
     en: {
-      message: (p) => (p.kolonne ? `The cell in the column "${p.kolonne}" should be a number, but is "${p.verdi}".` : `The row has ${p.celler} cells, but the table has ${p.kolonner} columns.`),
-      hint: (p) => (p.kolonne ? 'Write the number without spaces or signs (1390, 38.4), or null for an empty cell.' : 'Add or remove cells so the row has one cell per column; an empty cell is null.'),
+      message: (p) =>
+        p.kolonne ? `The cell in the column "${p.kolonne}" should be a number, but is "${p.verdi}".` : `The row has ${p.celler} cells, but the table has ${p.kolonner} columns.`,
+      hint: (p) =>
+        p.kolonne
+          ? 'Write the number without spaces or signs (1390, 38.4), or null for an empty cell.'
+          : 'Add or remove cells so the row has one cell per column; an empty cell is null.',
       about: 'In a free table, cells of number and percent columns are numbers, and every row has one cell per column.',
     },
   },
@@ -54,7 +62,8 @@ const tabellCeller: Rule<FreeReport> = {
         if (row.length !== table.kolonner.length) found.push({ path: [...path, 'rader', r], params: { celler: row.length, kolonner: table.kolonner.length } });
         row.forEach((cell, c) => {
           const col = table.kolonner[c];
-          if (col && col.type && col.type !== 'tekst' && cell !== null && typeof cell !== 'number') found.push({ path: [...path, 'rader', r, c], params: { kolonne: col.tittel, verdi: String(cell) } });
+          if (col && col.type && col.type !== 'tekst' && cell !== null && typeof cell !== 'number')
+            found.push({ path: [...path, 'rader', r, c], params: { kolonne: col.tittel, verdi: String(cell) } });
         });
       });
     }
@@ -65,7 +74,8 @@ const tabellCeller: Rule<FreeReport> = {
 /** A cell as the reader sees it: numbers the Norwegian way, percents with «%». */
 function cell(value: string | number | null, type: string | undefined): { tekst: string; tall: boolean } {
   if (value === null) return { tekst: '', tall: type === 'tall' || type === 'prosent' };
-  if (typeof value === 'number') return { tekst: type === 'prosent' ? `${formatDecimal(value)} %` : Number.isInteger(value) ? formatInteger(value) : formatDecimal(value), tall: true };
+  if (typeof value === 'number')
+    return { tekst: type === 'prosent' ? `${formatDecimal(value)} %` : Number.isInteger(value) ? formatInteger(value) : formatDecimal(value), tall: true };
   return { tekst: value, tall: false };
 }
 

@@ -35,7 +35,6 @@ Examples:
 Exit codes: 0 figures computed, no errors; 1 problems in the report; 2 usage or I/O error.`,
     },
   },
-  define: (c, h, common) =>
-    c.argument('<file>', common.file).option('--json', h.options.json),
+  define: (c, h, common) => c.argument('<file>', common.file).option('--json', h.options.json),
   run: async ([file], o: { json?: boolean }, ctx) => (await import('./run.js')).runCompute([file as string], { json: o.json === true, rules: ctx.rules }, ctx),
 };

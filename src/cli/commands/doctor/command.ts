@@ -20,7 +20,6 @@ export const command: CommandModule<'browser'> = {
       overview: ['bosoreport doctor'],
     },
   },
-  define: (c, h) =>
-    c.option('--browser <path>', h.options.browser),
+  define: (c, h) => c.option('--browser <path>', h.options.browser),
   run: async (_args, o: { browser?: string }, ctx) => (await import('./run.js')).runDoctor(o.browser ? { browser: o.browser } : {}, ctx),
 };

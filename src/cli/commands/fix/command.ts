@@ -38,7 +38,6 @@ Only fixes that cannot change what the report says are made; comments, order and
 Everything else is left for you, with its hint. Exit codes as for validate, for the files as fixed.`,
     },
   },
-  define: (c, h, common) =>
-    c.argument('<paths...>', common.paths).option('--dry-run', h.options.dryRun),
+  define: (c, h, common) => c.argument('<paths...>', common.paths).option('--dry-run', h.options.dryRun),
   run: async ([paths], o: { dryRun?: boolean }, ctx) => (await import('./run.js')).runFix(paths as string[], ctx, { rules: ctx.rules, dryRun: o.dryRun === true }),
 };

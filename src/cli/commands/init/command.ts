@@ -26,7 +26,7 @@ Eksempler:
       options: {
         kommune: 'the municipality',
         aar: 'the reporting year',
-        from: 'last year\'s report: carry over programme information and 31.12 figures as 01.01',
+        from: "last year's report: carry over programme information and 31.12 figures as 01.01",
         periode: 'for a form used for several periods: forste_halvaar or hele_aaret (default: its first use)',
         output: 'the new file (default: rapporter/<kommune>/<år>-<type>.yaml, from where you stand in that layout); never overwritten',
       },
@@ -47,5 +47,9 @@ Examples:
       .option('--periode <verdi>', h.options.periode)
       .option('-o, --output <file>', h.options.output),
   run: async ([formId], o: { kommune: string; aar: string; from?: string; output?: string; periode?: string }, ctx) =>
-    (await import('./run.js')).runInit(formId as string, { kommune: o.kommune, aar: o.aar, ...(o.from ? { from: o.from } : {}), ...(o.output ? { output: o.output } : {}), ...(o.periode ? { periode: o.periode } : {}) }, ctx),
+    (await import('./run.js')).runInit(
+      formId as string,
+      { kommune: o.kommune, aar: o.aar, ...(o.from ? { from: o.from } : {}), ...(o.output ? { output: o.output } : {}), ...(o.periode ? { periode: o.periode } : {}) },
+      ctx,
+    ),
 };

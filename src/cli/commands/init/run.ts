@@ -53,7 +53,10 @@ export async function runInit(formId: string, options: InitOptions, ctx: Command
   const variant = variants ? (options.periode ?? variants.usual) : undefined;
   if (variants && (!variant || !variants.values[variant])) {
     const known = Object.keys(variants.values);
-    throw new BosoreportError(t(lang, 'init/bad-variant', { value: options.periode ?? '', known: known.join(', '), suggestion: closest(options.periode ?? '', known) ?? '' }), EXIT_USAGE);
+    throw new BosoreportError(
+      t(lang, 'init/bad-variant', { value: options.periode ?? '', known: known.join(', '), suggestion: closest(options.periode ?? '', known) ?? '' }),
+      EXIT_USAGE,
+    );
   }
   const type = variant ? variants!.values[variant]!.type : form.type;
   const output = options.output ? path.resolve(io.cwd, options.output) : defaultReportPath(io.cwd, options.kommune, aar, type);

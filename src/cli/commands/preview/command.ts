@@ -41,8 +41,7 @@ template is saved; its problems are listed at the top. A file that cannot be sho
 good page, with the reason on top. Ctrl-C stops.`,
     },
   },
-  define: (c, h, common) =>
-    c.argument('<file>', common.file).option('--port <n>', h.options.port).option('--template-dir <dir>', h.options.templateDir),
+  define: (c, h, common) => c.argument('<file>', common.file).option('--port <n>', h.options.port).option('--template-dir <dir>', h.options.templateDir),
   run: async ([file], o: { port?: string; templateDir?: string }, ctx) => {
     const port = o.port === undefined ? 0 : Number(o.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BosoreportError(t(ctx.lang, 'usage/bad-number'), EXIT_USAGE);

@@ -42,8 +42,10 @@ function banner(lang: Lang, file: string, problems: readonly Diagnostic[], stale
     ...problems.map((d) => `<li>${line(d)}${escapeHtml(d.message)}${d.hint ? ` <em>${escapeHtml(d.hint)}</em>` : ''}</li>`),
   ].join('');
   const color = stale || errors ? '#8a1c1c' : warnings ? '#7a5a00' : '#1d5b2c';
-  return `<div id="bosoreport-forhandsvisning" role="status" style="position:sticky;top:0;z-index:9;max-height:30vh;overflow:auto;background:#fff;border:2pt solid ${color};padding:2mm 4mm;margin:0 0 4mm;font:9.5pt Arimo,Arial,sans-serif">`
-    + `<strong style="color:${color}">${escapeHtml(head)}</strong>${items ? `<ul style="margin:1mm 0 0;padding-left:5mm">${items}</ul>` : ''}</div>`;
+  return (
+    `<div id="bosoreport-forhandsvisning" role="status" style="position:sticky;top:0;z-index:9;max-height:30vh;overflow:auto;background:#fff;border:2pt solid ${color};padding:2mm 4mm;margin:0 0 4mm;font:9.5pt Arimo,Arial,sans-serif">` +
+    `<strong style="color:${color}">${escapeHtml(head)}</strong>${items ? `<ul style="margin:1mm 0 0;padding-left:5mm">${items}</ul>` : ''}</div>`
+  );
 }
 
 /** The page as served: the last good render, the problems on top, and a script that reloads on a change. */

@@ -46,7 +46,7 @@ Avslutningskoder: 0 skrevet, ingen feil; 1 problemer i rapportene; 2 bruks-, fil
         browser: 'the Chrome, Chromium or Edge to print with',
         timeout: 'give up on one PDF after this many seconds',
         jobs: 'PDFs printed at the same time',
-        noNotes: 'leave bosoreport\'s «Kontrollmerknader» out: the copy sent to Husbanken',
+        noNotes: "leave bosoreport's «Kontrollmerknader» out: the copy sent to Husbanken",
         quiet: 'report errors only (validate shows the warnings)',
       },
       overview: ['bosoreport render reports/ --pdf -d dist/'],
@@ -76,13 +76,29 @@ Exit codes: 0 written, no errors; 1 problems in reports; 2 usage, I/O or browser
       .option('--jobs <n>', h.options.jobs, '2')
       .option('--no-notes', h.options.noNotes)
       .option('--quiet', h.options.quiet),
-  run: async ([paths], o: { outDir: string; output?: string; pdf?: boolean; html: boolean; templateDir?: string; browser?: string; timeout: string; jobs: string; notes: boolean; quiet?: boolean }, ctx) => {
+  run: async (
+    [paths],
+    o: { outDir: string; output?: string; pdf?: boolean; html: boolean; templateDir?: string; browser?: string; timeout: string; jobs: string; notes: boolean; quiet?: boolean },
+    ctx,
+  ) => {
     const timeout = Number(o.timeout);
     const jobs = Number(o.jobs);
     if (!(timeout > 0) || !Number.isInteger(jobs) || jobs < 1) throw new BosoreportError(t(ctx.lang, 'usage/bad-number'), EXIT_USAGE);
     return (await import('./run.js')).runRender(
       paths as string[],
-      { outDir: o.outDir, ...(o.output ? { output: o.output } : {}), pdf: o.pdf === true, html: o.html, ...(o.templateDir ? { templateDir: o.templateDir } : {}), ...(o.browser ? { browser: o.browser } : {}), timeoutMs: timeout * 1000, jobs, rules: ctx.rules, notes: o.notes, quiet: o.quiet === true },
+      {
+        outDir: o.outDir,
+        ...(o.output ? { output: o.output } : {}),
+        pdf: o.pdf === true,
+        html: o.html,
+        ...(o.templateDir ? { templateDir: o.templateDir } : {}),
+        ...(o.browser ? { browser: o.browser } : {}),
+        timeoutMs: timeout * 1000,
+        jobs,
+        rules: ctx.rules,
+        notes: o.notes,
+        quiet: o.quiet === true,
+      },
       ctx,
     );
   },

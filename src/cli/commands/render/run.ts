@@ -14,7 +14,6 @@ import { colorFor, wantsProgress, type CommandContext } from '../../context.js';
 import { errorsOnly, formatStylish } from '../../formatters/stylish.js';
 import { visible } from '../../../util/visible.js';
 
-
 export interface RenderOptions {
   outDir: string;
   /** One report into one file; its extension (.html or .pdf) says which. */
@@ -99,7 +98,10 @@ export async function runRender(paths: readonly string[], options: RenderOptions
   templates.prepare([...new Set(renderable.map((f) => f.result.form!))]);
   // The layout under --out-dir follows every file given, valid or not, so a report's output path
   // does not move when another report in the batch gets or loses an error.
-  const base = commonBase(checked.files.filter((f) => !f.ioFailed).map((f) => f.file), io.cwd);
+  const base = commonBase(
+    checked.files.filter((f) => !f.ioFailed).map((f) => f.file),
+    io.cwd,
+  );
   const outDir = path.resolve(io.cwd, options.outDir);
   const written: string[] = [];
   const extra = new Map<string, Diagnostic[]>();
@@ -123,7 +125,17 @@ export async function runRender(paths: readonly string[], options: RenderOptions
       await writeAtomic(target(f.file, '.html'), html);
       written.push(display(io.cwd, target(f.file, '.html')));
     }
-    jobs.push({ file: f.file, html, pdfPath: target(f.file, '.pdf'), meta: { title: view.tittel, author: view.utfyltAv, subject: view.emne, keywords: ['Boligsosialt utviklingsprogram', 'Husbanken', view.kommune, String(view.aar), f.result.form!.id] } });
+    jobs.push({
+      file: f.file,
+      html,
+      pdfPath: target(f.file, '.pdf'),
+      meta: {
+        title: view.tittel,
+        author: view.utfyltAv,
+        subject: view.emne,
+        keywords: ['Boligsosialt utviklingsprogram', 'Husbanken', view.kommune, String(view.aar), f.result.form!.id],
+      },
+    });
   }
 
   if (options.pdf && jobs.length > 0) {
@@ -153,7 +165,16 @@ export async function runRender(paths: readonly string[], options: RenderOptions
         if (progress) io.stderr.write('\r\x1b[K');
       } catch (error) {
         usageFailed = true;
-        note(jobs[0]!.file, problem(jobs[0]!.file, 'render/browser-failed', t(lang, 'render/browser-failed', { path: lookup.chosen.path, reason: why(error) }), 'error', t(lang, 'render/no-browser.hint')));
+        note(
+          jobs[0]!.file,
+          problem(
+            jobs[0]!.file,
+            'render/browser-failed',
+            t(lang, 'render/browser-failed', { path: lookup.chosen.path, reason: why(error) }),
+            'error',
+            t(lang, 'render/no-browser.hint'),
+          ),
+        );
       } finally {
         await printer?.close();
       }

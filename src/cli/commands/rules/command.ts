@@ -16,7 +16,6 @@ export const command: CommandModule<never> = {
       overview: ['bosoreport rules'],
     },
   },
-  define: (c, _h) =>
-    c,
+  define: (c, _h) => c,
   run: async (_args, _o, ctx) => (await import('./run.js')).runRules(ctx),
 };

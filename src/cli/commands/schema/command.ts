@@ -17,7 +17,7 @@ Eksempler:
   $ bosoreport schema statusnotat-2013 --editor > skjemaer/statusnotat-2013/editor.schema.json`,
     },
     en: {
-      description: 'print a form\'s JSON Schema as one self-contained document',
+      description: "print a form's JSON Schema as one self-contained document",
       options: {
         editor: 'the copy for editors: Norwegian messages, date patterns, titles in completions',
       },
@@ -28,7 +28,6 @@ Examples:
   $ bosoreport schema statusnotat-2013 --editor > skjemaer/statusnotat-2013/editor.schema.json`,
     },
   },
-  define: (c, h, common) =>
-    c.argument('<form>', common.form).option('--editor', h.options.editor),
+  define: (c, h, common) => c.argument('<form>', common.form).option('--editor', h.options.editor),
   run: async ([formId], o: { editor?: boolean }, ctx) => (await import('./run.js')).runSchema(formId as string, ctx, { editor: o.editor === true }),
 };

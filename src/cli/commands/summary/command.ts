@@ -77,7 +77,11 @@ Exit codes as for validate; the overview is written either way.`,
       .option('--skjema <id>', h.options.skjema, commaList)
       .option('--browser <path>', h.options.browser)
       .option('--timeout <seconds>', h.options.timeout, '60'),
-  run: async ([paths], o: { format?: string; output?: string; pdf?: boolean; kommune?: string[]; aar?: string; fra?: string; til?: string; skjema?: string[]; browser?: string; timeout: string }, ctx) => {
+  run: async (
+    [paths],
+    o: { format?: string; output?: string; pdf?: boolean; kommune?: string[]; aar?: string; fra?: string; til?: string; skjema?: string[]; browser?: string; timeout: string },
+    ctx,
+  ) => {
     const year = (v: string | undefined) => {
       if (v === undefined) return undefined;
       const n = Number(v);

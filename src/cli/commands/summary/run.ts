@@ -39,8 +39,11 @@ const CROSS_IDS = new Set(CROSS_RULES.map((r) => r.id));
  */
 export async function runSummary(paths: readonly string[], ctx: CommandContext, options: SummaryOptions): Promise<number> {
   const { io, lang } = ctx;
-  const format: SummaryFormat | undefined = options.pdf ? 'pdf' : ((options.format as SummaryFormat | undefined) ?? (options.output ? BY_EXTENSION[path.extname(options.output).toLowerCase()] : undefined) ?? 'html');
-  if (!format || !SUMMARY_FORMATS.includes(format)) throw new BosoreportError(t(lang, 'summary/bad-format', { value: options.format ?? options.output ?? '', formats: SUMMARY_FORMATS.join(', ') }), EXIT_USAGE);
+  const format: SummaryFormat | undefined = options.pdf
+    ? 'pdf'
+    : ((options.format as SummaryFormat | undefined) ?? (options.output ? BY_EXTENSION[path.extname(options.output).toLowerCase()] : undefined) ?? 'html');
+  if (!format || !SUMMARY_FORMATS.includes(format))
+    throw new BosoreportError(t(lang, 'summary/bad-format', { value: options.format ?? options.output ?? '', formats: SUMMARY_FORMATS.join(', ') }), EXIT_USAGE);
   if (format === 'pdf' && !options.output) throw new BosoreportError(t(lang, 'summary/pdf-needs-output'), EXIT_USAGE);
 
   // The figures are read from each result while it is at hand; a batch keeps no more than that.
@@ -50,7 +53,8 @@ export async function runSummary(paths: readonly string[], ctx: CommandContext, 
   if (checked.configFailed) throw new BosoreportError(t(lang, 'summary/config'), EXIT_USAGE);
   // A path that is not there would make an overview that silently lacks its reports: nothing is written.
   if (checked.usageFailed) {
-    for (const f of checked.files) for (const d of f.diagnostics.filter((x) => x.ruleId.startsWith('io/'))) io.stderr.write(`bosoreport: ${d.message}${d.hint ? ` ${d.hint}` : ''}\n`);
+    for (const f of checked.files)
+      for (const d of f.diagnostics.filter((x) => x.ruleId.startsWith('io/'))) io.stderr.write(`bosoreport: ${d.message}${d.hint ? ` ${d.hint}` : ''}\n`);
     return EXIT_USAGE;
   }
   // The overview is a Norwegian document whatever the terminal speaks: its findings are too.
@@ -63,7 +67,8 @@ export async function runSummary(paths: readonly string[], ctx: CommandContext, 
     if (!entry) continue;
     // Counted after the checks across reports, which may add errors of their own.
     entries.push({ ...entry, errors: f.diagnostics.filter((d) => d.severity === 'error').length, warnings: f.diagnostics.filter((d) => d.severity === 'warning').length });
-    for (const d of f.diagnostics) if (CROSS_IDS.has(d.ruleId)) funn.push({ kommuneKey: entry.kommuneKey, file: f.file, ruleId: d.ruleId, severity: d.severity, message: d.message });
+    for (const d of f.diagnostics)
+      if (CROSS_IDS.has(d.ruleId)) funn.push({ kommuneKey: entry.kommuneKey, file: f.file, ruleId: d.ruleId, severity: d.severity, message: d.message });
   }
   const model = buildSummary(filterEntries(entries, options.filter), funn, options.today ?? new Date().toISOString().slice(0, 10));
 
@@ -88,10 +93,16 @@ export async function runSummary(paths: readonly string[], ctx: CommandContext, 
 /** The overview printed by the same browser lookup as `render`. */
 async function printPdf(html: string, options: SummaryOptions, ctx: CommandContext): Promise<Uint8Array> {
   const lookup = await findBrowser(options.browser, ctx.io.env);
-  if (!lookup.chosen) throw new BosoreportError(`${t(ctx.lang, 'render/no-browser', { tried: lookup.tried.map((c) => c.path).join(', ') })} ${t(ctx.lang, 'render/no-browser.hint')}`, EXIT_USAGE);
+  if (!lookup.chosen)
+    throw new BosoreportError(`${t(ctx.lang, 'render/no-browser', { tried: lookup.tried.map((c) => c.path).join(', ') })} ${t(ctx.lang, 'render/no-browser.hint')}`, EXIT_USAGE);
   const printer = await PdfPrinter.launch(lookup.chosen.path, options.timeoutMs);
   try {
-    const meta = { title: 'Oversikt over rapportene i Boligsosialt utviklingsprogram', author: 'bosoreport', subject: 'Boligsosialt utviklingsprogram: oversikt', keywords: ['Boligsosialt utviklingsprogram', 'Husbanken', 'oversikt'] };
+    const meta = {
+      title: 'Oversikt over rapportene i Boligsosialt utviklingsprogram',
+      author: 'bosoreport',
+      subject: 'Boligsosialt utviklingsprogram: oversikt',
+      keywords: ['Boligsosialt utviklingsprogram', 'Husbanken', 'oversikt'],
+    };
     return (await printer.print(html, meta, options.timeoutMs)).pdf;
   } finally {
     await printer.close();
