@@ -1,9 +1,10 @@
 'use strict';
 // Loads dist/cli/bosoreport.cjs as Node's require would, but with V8's code cache made at build
-// time (dist/cli/bosoreport.cjs.cache): compiling the 340 kB bundle and the functions a run
-// needs cost about 15 ms of every start. V8 refuses a cache made for other source, another
-// Node version or other flags; the bundle is then compiled as usual. The build uses this same
-// function to make the cache, so the two always agree on how the source is wrapped.
+// time (dist/cli/bosoreport.cjs.cache): compiling the bundle (the code and the precompiled
+// validators) and the functions a run needs would cost every start several milliseconds. V8
+// refuses a cache made for other source, another Node version or other flags; the bundle is then
+// compiled as usual. The build uses this same function to make the cache, so the two always agree
+// on how the source is wrapped.
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');

@@ -16,13 +16,6 @@ export class BosoreportError extends Error {
   }
 }
 
-/** Wrong arguments or options: the user must change the command line. */
-export class UsageError extends BosoreportError {
-  constructor(message: string) {
-    super(message, EXIT_USAGE);
-  }
-}
-
 /** An output file could not be written; nothing was replaced. The CLI words the message in the user's language. */
 export class OutputError extends BosoreportError {
   constructor(

@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
 import type { DataPath } from './load/positions.js';
 import type { ParsedReport } from './load/parse.js';
-import { t, type Lang, type Params } from './messages/index.js';
+import { t, type Lang, type Params, type MessageCode } from './messages/index.js';
 import { formatInteger } from './format/norwegian.js';
 import { decimal, isoDate, percent, plainCount } from './format/typed.js';
 import { PLACEHOLDER } from './parts/header-rules.js';
@@ -10,6 +10,8 @@ import { closest } from './util/similar.js';
 import { schemaAt } from './schema/store.js';
 
 /** Turns "/a/b/0" into ['a', 'b', 0], using the data to tell list indexes from keys. */
+type JsonType = 'integer' | 'number' | 'null' | 'string' | 'object' | 'array' | 'boolean';
+
 export function pointerToPath(pointer: string, data: unknown): DataPath {
   const path: (string | number)[] = [];
   let node = data;
@@ -122,7 +124,7 @@ function one(ctx: Context, error: ErrorObject): Diagnostic | undefined {
   const path = pointerToPath(error.instancePath, report.data);
   const value = error.data;
   const title = titleAt(ctx, path);
-  const make = (ruleId: string, target: 'value' | 'key' | 'owner', at: DataPath, messageCode: string, params: Params, hint?: string): Diagnostic =>
+  const make = (ruleId: string, target: 'value' | 'key' | 'owner', at: DataPath, messageCode: MessageCode, params: Params, hint?: string): Diagnostic =>
     diagnostic(report.file, report.spanFor(at, target), 'error', ruleId, { message: t(lang, messageCode, params), hint });
 
   switch (error.keyword) {
@@ -145,7 +147,8 @@ function one(ctx: Context, error: ErrorObject): Diagnostic | undefined {
       return make('schema/unknown-key', 'key', [...path, key], 'schema/unknown-key', { key, parent: dotted(path, ctx.root) }, hint);
     }
     case 'type': {
-      const expected = ([] as string[]).concat(error.params.type as string | string[]);
+      // ajv names JSON Schema's seven types, each of which has its words.
+      const expected = ([] as JsonType[]).concat(error.params.type as JsonType | JsonType[]);
       const words = expected.map((e) => t(lang, `type/${e}`));
       const typed = typeof value === 'number' ? typedText(report, path) : undefined;
       const params = {

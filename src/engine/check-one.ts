@@ -4,7 +4,7 @@ import { LIMITS } from '../load/limits.js';
 import { loadProblem, parseReport, type ParsedReport } from '../load/parse.js';
 import { factsOf, type ReportFacts } from '../cross/rules.js';
 import type { FormRegistry } from '../forms/registry.js';
-import { words, type Lang } from '../messages/index.js';
+import { words, type Lang, type MessageCode } from '../messages/index.js';
 import type { SeveritySetting } from '../rules/types.js';
 import { validateSource, type ValidationResult } from '../validate/validate.js';
 import type { FileOutcome } from './types.js';
@@ -39,7 +39,7 @@ export interface CheckedFile extends FileOutcome {
 /** Reads what a command needs of a result while it is at hand, so the result itself need not be kept. */
 export type Extract = (result: ValidationResult) => unknown;
 
-export function ioDiagnostic(lang: Lang, ruleId: string, path: string, reason?: string): Diagnostic {
+export function ioDiagnostic(lang: Lang, ruleId: MessageCode, path: string, reason?: string): Diagnostic {
   return diagnostic(path, NO_POSITION, 'error', ruleId, words(lang, ruleId, { path, pattern: path, reason: reason ?? '', limit: LIMITS.maxFiles }));
 }
 

@@ -5,7 +5,7 @@ import { diagnostic, NO_POSITION, type Diagnostic, type Span } from '../diagnost
 import { LIMITS } from '../load/limits.js';
 import { builtinForms, withRepositoryForms, type FormReference, type FormRegistry } from '../forms/registry.js';
 import { parseReport } from '../load/parse.js';
-import { t, words, type Lang } from '../messages/index.js';
+import { t, words, type Lang, type MessageCode } from '../messages/index.js';
 import type { SeveritySetting } from '../rules/types.js';
 import { closest } from '../util/similar.js';
 import { display } from './inputs.js';
@@ -56,7 +56,7 @@ export function parseSeverity(word: string): SeveritySetting | undefined {
 const FORM_KEYS = ['skjemaer', 'forms'];
 const KNOWN_KEYS = ['regler', ...FORM_KEYS];
 
-function configProblem(file: string, lang: Lang, span: Span, code: string, params: Record<string, string>, hint?: string): Diagnostic {
+function configProblem(file: string, lang: Lang, span: Span, code: MessageCode, params: Record<string, string>, hint?: string): Diagnostic {
   const w = words(lang, code, params);
   return diagnostic(file, span, 'error', 'config/invalid', hint ? { message: w.message, hint } : w);
 }

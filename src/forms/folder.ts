@@ -4,7 +4,7 @@ import { diagnostic, FILE_START, NO_POSITION, type Diagnostic, type Span } from 
 import { BosoreportError, EXIT_USAGE } from '../errors.js';
 import { parseReport } from '../load/parse.js';
 import type { DataPath } from '../load/positions.js';
-import { words, type Lang, type Params } from '../messages/index.js';
+import { words, type Lang, type Params, type MessageCode } from '../messages/index.js';
 import { sharedSections } from '../parts/figure-table.js';
 import { HEADER_RULES } from '../parts/header-rules.js';
 import { readHeader, valueAt } from '../parts/header.js';
@@ -35,7 +35,7 @@ function spanAt(text: string, offset: number): Span {
   return { line, col, endLine: line, endCol: col + 1 };
 }
 
-function problem(file: string, span: Span, code: string, lang: Lang, params: Params = {}): Diagnostic {
+function problem(file: string, span: Span, code: MessageCode, lang: Lang, params: Params = {}): Diagnostic {
   return diagnostic(file, span, 'error', 'form-folder/broken', words(lang, code, params));
 }
 

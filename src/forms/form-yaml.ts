@@ -4,7 +4,7 @@ import { byPosition, diagnostic, type Diagnostic } from '../diagnostics.js';
 import { humanize, pointerToPath } from '../humanize.js';
 import { parseReport, type ParsedReport } from '../load/parse.js';
 import type { DataPath } from '../load/positions.js';
-import { words, type Lang, type Params } from '../messages/index.js';
+import { words, type Lang, type Params, type MessageCode } from '../messages/index.js';
 import { DEFAULT_HEADER_FIELDS } from '../parts/header.js';
 import { OVERVIEW_KINDS, SHARED_THEME_IDS, type OverviewKind, type OverviewTheme } from '../parts/overview.js';
 import { DEFAULT_DEADLINES, PERIOD_KINDS, type Deadline, type PeriodKind } from '../parts/period.js';
@@ -300,7 +300,7 @@ export function registerFormSchema(): void {
 }
 
 const RULE = 'form-folder/form-yaml';
-const PATTERN_WORDS: Record<string, string> = {
+const PATTERN_WORDS: Record<string, MessageCode> = {
   [FORM_ID]: 'form-folder/bad-id',
   [REPORT_TYPE]: 'form-folder/bad-type',
   [DATA_PATH]: 'form-folder/bad-path',
@@ -311,7 +311,7 @@ const PATTERN_WORDS: Record<string, string> = {
  * form.yaml's own words where the humaniser has none that fit: which kind of name a value failed to
  * be (a pattern), a reserved theme id (`not`), and a year list of the wrong length.
  */
-function ownWords(error: ErrorObject): { code: string; params: Params } | undefined {
+function ownWords(error: ErrorObject): { code: MessageCode; params: Params } | undefined {
   const value = String(error.data);
   if (error.keyword === 'pattern') {
     // A figure's path leads into the form's computed figures, not into the report.
@@ -348,7 +348,7 @@ function schemaProblems(errors: readonly ErrorObject[], report: ParsedReport, la
  */
 function laterProblems(y: FormYaml, report: ParsedReport, lang: Lang): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const at = (where: DataPath, code: string, params: Params) => out.push(diagnostic(report.file, report.spanFor(where, 'value'), 'error', RULE, words(lang, code, params)));
+  const at = (where: DataPath, code: MessageCode, params: Params) => out.push(diagnostic(report.file, report.spanFor(where, 'value'), 'error', RULE, words(lang, code, params)));
   if (y.aar[0] > y.aar[1]) at(['aar'], 'form-folder/years-order', { first: y.aar[0], last: y.aar[1] });
   const once = (ids: { id: string; where: DataPath }[]) => {
     const first = new Map<string, DataPath>();

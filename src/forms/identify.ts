@@ -1,6 +1,6 @@
 import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics.js';
 import type { ParsedReport } from '../load/parse.js';
-import { words, type Lang } from '../messages/index.js';
+import { words, type Lang, type MessageCode } from '../messages/index.js';
 import { valueAt } from '../parts/header.js';
 import { closest } from '../util/similar.js';
 import { guessForm } from './guess.js';
@@ -18,7 +18,7 @@ export function identifyForm(report: ParsedReport, registry: FormRegistry, lang:
   const { file, data } = report;
   const FORM_IDS = registry.ids;
   const forms = FORM_IDS.join(', ');
-  const error = (ruleId: string, span = FILE_START, params: Record<string, string> = {}): Identified => ({
+  const error = (ruleId: MessageCode, span = FILE_START, params: Record<string, string> = {}): Identified => ({
     diagnostic: diagnostic(file, span, 'error', ruleId, words(lang, ruleId, params)),
   });
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {

@@ -2,7 +2,7 @@ import { readdirSync, realpathSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics.js';
-import { words, type Lang } from '../messages/index.js';
+import { words, type Lang, type MessageCode } from '../messages/index.js';
 import type { Rule } from '../rules/types.js';
 import { BUNDLED_FORM_CODE } from './builtin-code.js';
 import { FORM_FILES, loadFormFolder } from './folder.js';
@@ -92,7 +92,7 @@ export async function withRepositoryForms(refs: readonly FormReference[], lang: 
   if (refs.length === 0) return { registry: base, diagnostics: [] };
   const forms = [...base.forms];
   const diagnostics: Diagnostic[] = [];
-  const at = (ref: FormReference, code: string, params: Record<string, string>) => diagnostic(ref.configFile, ref.span, 'error', 'config/invalid', words(lang, code, params));
+  const at = (ref: FormReference, code: MessageCode, params: Record<string, string>) => diagnostic(ref.configFile, ref.span, 'error', 'config/invalid', words(lang, code, params));
   for (const ref of refs) {
     let real: string;
     try {

@@ -100,7 +100,7 @@ function setAt(data: unknown, path: DataPath, value: unknown): void {
 /**
  * Carries over from last year what does not change (the header fields other than municipality, year
  * and date) and what must match (the need table's 31.12 → this year's 01.01, the priority area),
- * wherever the two forms keep them.
+ * wherever the form keeps them (its header fields and its `fakta`).
  */
 function carry(value: Record<string, any>, options: SkeletonOptions): string[] {
   const notes: string[] = [];

@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import type { Document, LineCounter, YAMLError } from 'yaml';
 import type { Diagnostic, Span } from '../diagnostics.js';
 import { diagnostic, FILE_START } from '../diagnostics.js';
-import { words, type Lang } from '../messages/index.js';
+import { words, type Lang, type MessageCode } from '../messages/index.js';
 import { locateBlock, readBlockYaml } from './block-yaml.js';
 import { LIMITS } from './limits.js';
 import { LineIndex } from './lines.js';
@@ -39,7 +39,7 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-export function loadProblem(file: string, span: Span, lang: Lang, ruleId: string, params: Record<string, string | number> = {}): Diagnostic {
+export function loadProblem(file: string, span: Span, lang: Lang, ruleId: MessageCode, params: Record<string, string | number> = {}): Diagnostic {
   return diagnostic(file, span, 'error', ruleId, words(lang, ruleId, params));
 }
 
@@ -79,7 +79,7 @@ function yamlDiagnostic(file: string, lang: Lang, lineCounter: LineCounter, erro
 }
 
 /** yaml's error codes we say in the user's words, with the message code for each. */
-const OWN_WORDS: Readonly<Record<string, string>> = {
+const OWN_WORDS: Readonly<Record<string, MessageCode>> = {
   BAD_INDENT: 'yaml/bad-indent',
   BLOCK_AS_IMPLICIT_KEY: 'yaml/colon-in-value',
   MULTILINE_IMPLICIT_KEY: 'yaml/missing-colon',
@@ -88,7 +88,7 @@ const OWN_WORDS: Readonly<Record<string, string>> = {
 };
 
 /** The message code for a yaml error we can say in the user's words; undefined keeps yaml's English. */
-function ownWords(code: string, detail: string): string | undefined {
+function ownWords(code: string, detail: string): MessageCode | undefined {
   if (code === 'MISSING_CHAR') return /closing "?quote/i.test(detail) ? 'yaml/open-quote' : /followed by map values/.test(detail) ? 'yaml/missing-colon' : undefined;
   return OWN_WORDS[code];
 }

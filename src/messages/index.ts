@@ -6,22 +6,25 @@ export const LANGS: readonly Lang[] = ['nb', 'en'];
 
 export type Params = Record<string, string | number | undefined>;
 export type Catalogue = Record<string, (p: Params) => string>;
+/** Every message code: a misspelt or removed code is a compile error where it is used. */
+export type MessageCode = keyof typeof nb;
+export type MessageCatalogue = Record<MessageCode, (p: Params) => string>;
 
-const catalogues: Record<Lang, Catalogue> = { nb, en };
+const catalogues: Record<Lang, MessageCatalogue> = { nb, en };
 
 /** Looks up a user-facing text by its code. A missing code is a programming error, so it throws. */
-export function t(lang: Lang, code: string, params: Params = {}): string {
+export function t(lang: Lang, code: MessageCode, params: Params = {}): string {
   const entry = catalogues[lang][code];
   if (!entry) throw new Error(`no ${lang} message for ${code}`);
   return entry(params);
 }
 
-export function hasMessage(lang: Lang, code: string): boolean {
+export function hasMessage(lang: Lang, code: string): code is MessageCode {
   return code in catalogues[lang];
 }
 
 /** A catalogue message and its hint (`<code>.hint`, when the catalogue has one), for the diagnostic factory. */
-export function words(lang: Lang, code: string, params: Params = {}): { message: string; hint?: string } {
+export function words(lang: Lang, code: MessageCode, params: Params = {}): { message: string; hint?: string } {
   const hint = `${code}.hint`;
   return { message: t(lang, code, params), ...(hasMessage(lang, hint) ? { hint: t(lang, hint, params) } : {}) };
 }

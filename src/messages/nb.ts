@@ -1,7 +1,7 @@
 import type { Catalogue } from './index.js';
 
 /** Norsk bokmål: the language of the forms and the default for Norwegian locales. */
-export const nb: Catalogue = {
+export const nb = {
   'severity/error': () => 'feil',
   'severity/warning': () => 'advarsel',
 
@@ -9,8 +9,6 @@ export const nb: Catalogue = {
   'io/unreadable': (p) => `Kan ikke lese «${p.path}»: ${p.reason}.`,
   'io/no-match': (p) => `Ingen rapportfiler passer til «${p.pattern}».`,
   'io/no-match.hint': () => "Oppgi en .yaml-fil, en mappe med .yaml/.yml-filer, eller et mønster i anførselstegn, for eksempel 'rapporter/**/*.yaml'.",
-  'io/no-input': () => 'Ingen filer oppgitt.',
-
   'load/too-large': (p) => `Filen er ${p.size} byte; en rapport kan være høyst ${p.limit} byte.`,
   'load/too-large.hint': () => 'Er dette virkelig en rapport? En årsrapport er vanligvis under 100 kB.',
   'load/binary': () => 'Filen er ikke tekst (den inneholder NUL-tegn), så den kan ikke være en rapport i YAML.',
@@ -126,10 +124,6 @@ export const nb: Catalogue = {
   'form-folder/not-a-folder': (p) => `«${p.dir}» er ikke en mappe.`,
   'form-folder/missing-file': (p) => `Skjemamappen mangler filen «${p.file}».`,
   'form-folder/missing-file.hint': () => 'En skjemamappe har form.yaml, schema.json og template.hbs, og kan ha form.mjs; se docs/forms.md.',
-  'form-folder/unknown-key': (p) => `Ukjent felt «${p.key}».`,
-  'form-folder/unknown-key.hint': (p) => (p.suggestion ? `Mente du «${p.suggestion}»? ` : '') + `Kjente felt: ${p.known}.`,
-  'form-folder/missing': (p) => `Feltet «${p.key}» mangler.`,
-  'form-folder/not-text': (p) => `«${p.key}» skal være en tekst.`,
   'form-folder/bad-id': (p) => `Skjema-id «${p.value}» kan bare ha små bokstaver a–z, sifre og bindestrek.`,
   'form-folder/bad-type': (p) => `Rapporttypen «${p.value}» kan bare ha små bokstaver a–z, for eksempel «aarsrapport».`,
   'form-folder/bad-years': () => '«aar» skal være to årstall, fra og til, for eksempel [2011, 2011].',
@@ -279,4 +273,4 @@ export const nb: Catalogue = {
   'io/nothing-replaced': () => 'Ingen eksisterende fil er erstattet.',
   'usage/output-is-input': (p) => `-o ${p.file} er en av rapportene som kontrolleres; bosoreport skriver aldri over en rapport.`,
   'render/same-output': (p) => `${p.a} og ${p.b} ville begge bli skrevet til ${p.out}; gi den ene et annet navn.`,
-};
+} satisfies Catalogue;

@@ -1,7 +1,7 @@
 import type { DataPath } from '../load/positions.js';
 
 /**
- * The shapes of report data that the schemas guarantee, shared by both forms.
+ * The shapes of report data that the shared schema definitions guarantee, in every form that uses them.
  * Only trusted after schema validation has passed.
  */
 export type Count = number | null;
