@@ -1,10 +1,13 @@
 // The code of the example form: one figure of its own and one rule. bosoreport runs this file only
 // because the reports repository's own .bosoreport.yaml names this folder.
 
-/** Figures beyond the shared ones (need table, activity summary), which come in `shared`. */
-export function derive(data, shared) {
+/**
+ * The form's own figures. bosoreport computes the shared parts' (the need table, the activity
+ * summary) itself, for every form; `shared` holds them, to read from, not to return.
+ */
+export function derive(data, _shared) {
   const done = data.aktiviteter.filter((a) => a.status === 'gjennomfort').length;
-  return { ...shared, andel_gjennomfort: data.aktiviteter.length ? done / data.aktiviteter.length : null };
+  return { andel_gjennomfort: data.aktiviteter.length ? done / data.aktiviteter.length : null };
 }
 
 /** W101: the total need went up over the half-year; the steering group should hear why. */
