@@ -14,6 +14,7 @@ import { checkOne, ioDiagnostic, type CheckedFile, type CheckJob, type Extract }
 import { ConfigResolver, type RuleConfig } from './config.js';
 import { display, expandInputs } from './inputs.js';
 import { neighboursOf } from './neighbours.js';
+import { readReportFile } from './read.js';
 
 export type { CheckedFile, Extract } from './check-one.js';
 
@@ -162,11 +163,18 @@ export async function checkReports(paths: readonly string[], options: CheckOptio
 
   // The repository's other reports, checked only for what the checks across reports compare.
   const context: CheckedFile[] = [];
-  if (options.neighbours !== false && jobs.length > 0) {
+  // Every check across reports compares reports of one municipality, so only a neighbour that names
+  // a municipality of the inputs can matter; the text is searched for it before anything is parsed,
+  // which keeps one report in a repository of thousands (a save in preview) from parsing them all.
+  const municipalities = [...new Set(files.map((f) => f.facts?.kommuneKey).filter((k): k is string => Boolean(k)))];
+  if (options.neighbours !== false && municipalities.length > 0) {
     const roots = new Set(jobs.map((j) => repositoryRoot(cwd, j.file, usable)).filter((r): r is string => r !== undefined));
     for (const file of await neighboursOf(roots, inputs.files, cwd)) {
+      const read = readReportFile(cwd, file);
+      if (read.kind !== 'bytes') continue;
+      if (!mentionsAny(new TextDecoder().decode(read.bytes), municipalities)) continue;
       const job = await jobFor(file);
-      if (job) context.push(checkOne(cwd, lang, job, false));
+      if (job) context.push(checkOne(cwd, lang, { ...job, bytes: read.bytes }, false));
     }
   }
   runCrossRules([...files, ...context], lang, { types: [...types] });
@@ -178,6 +186,28 @@ export async function checkReports(paths: readonly string[], options: CheckOptio
     files.unshift(...byFile(config.diagnostics, cwd));
   }
   return { files, usageFailed, configFailed, exitCode: exitCodeOf({ usageFailed, files }) };
+}
+
+/**
+ * Whether a report's text may name one of the municipalities (given as kommune keys): a superset
+ * test, so a report of another municipality may pass, but one that names these never fails. The
+ * key's words are looked for as words, in order, with æ, ø and å spelt as keys spell them and any
+ * other accented letter («é», Sami «á», «š») standing for the plain letter it folds to.
+ */
+function mentionsAny(text: string, keys: readonly string[]): boolean {
+  const lower = text.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'aa');
+  return keys.some((key) => municipalityPattern(key).test(lower));
+}
+
+const patterns = new Map<string, RegExp>();
+function municipalityPattern(key: string): RegExp {
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    const letters = (word: string) => [...word].map((c) => (/[a-z]/.test(c) ? `[${c}\\u00e0-\\u024f]` : c)).join('');
+    pattern = new RegExp(`(?<![a-z0-9\\u00e0-\\u024f])${key.split('_').map(letters).join('[^a-z0-9\\u00e0-\\u024f]+')}(?![a-z0-9\\u00e0-\\u024f])`);
+    patterns.set(key, pattern);
+  }
+  return pattern;
 }
 
 /**
