@@ -13,7 +13,7 @@ import { closest } from '../util/similar.js';
 import { checkOne, ioDiagnostic, type CheckedFile, type CheckJob, type Extract } from './check-one.js';
 import { ConfigResolver, type RuleConfig } from './config.js';
 import { display, expandInputs } from './inputs.js';
-import { neighboursOf } from './neighbours.js';
+import { mentionsAny, neighboursOf, repositoryRoot } from './neighbours.js';
 import { readReportFile } from './read.js';
 
 export type { CheckedFile, Extract } from './check-one.js';
@@ -68,8 +68,8 @@ export interface CheckOptions {
   /** What to keep of each result when the whole is not kept (the overview's figures). */
   extract?: Extract;
   /**
-   * The other reports of the repository (the folder of the nearest `.bosoreport.yaml`, or the
-   * `rapporter/` folder the reports sit in) take part in the checks across reports, so one report
+   * The other reports of the repository (the `rapporter/` folder the report sits in, or else the
+   * folder of its `.bosoreport.yaml`) take part in the checks across reports, so one report
    * given alone is held against last year's and against its copies as in a run over the whole
    * repository. On by default.
    */
@@ -131,9 +131,11 @@ export async function checkReports(paths: readonly string[], options: CheckOptio
   const types = new Set((await builtinForms()).types());
   const knownRules = new Set(ruleCatalog(await builtinForms()).map((e) => e.rule.id));
   const seen = new Set<FormRegistry>();
-  const usable: RuleConfig[] = [];
-  const jobFor = async (file: string): Promise<CheckJob | undefined> => {
+  // The configs of the files given: their problems are reported; a neighbour's never are.
+  const inputConfigs = new Set<RuleConfig>();
+  const jobFor = async (file: string, input: boolean): Promise<CheckJob | undefined> => {
     const config = await configs.forReport(file === STDIN_NAME ? path.join(cwd, 'stdin.yaml') : file);
+    if (input) inputConfigs.add(config);
     // Once per set of forms (one per config), not once per file: a batch has thousands of files.
     if (!seen.has(config.forms)) {
       seen.add(config.forms);
@@ -142,12 +144,17 @@ export async function checkReports(paths: readonly string[], options: CheckOptio
     }
     // A report under a broken config is not checked: the forms or levels it needs are not known.
     if (config.diagnostics.length > 0) return undefined;
-    usable.push(config);
     const bytes = options.sources?.get(file) ?? (file === STDIN_NAME ? stdinBytes : undefined);
-    return { file, rules: { ...config.rules, ...ruleOptions }, forms: config.forms, ...(bytes ? { bytes } : {}) };
+    return {
+      file,
+      rules: { ...config.rules, ...ruleOptions },
+      forms: config.forms,
+      ...(config.folder ? { configFolder: config.folder } : {}),
+      ...(bytes ? { bytes, inMemory: true } : {}),
+    };
   };
   for (const file of stdinBytes ? [STDIN_NAME, ...inputs.files] : inputs.files) {
-    const job = await jobFor(file);
+    const job = await jobFor(file, true);
     if (job) jobs.push(job);
   }
   for (const id of Object.keys(ruleOptions)) {
@@ -168,62 +175,25 @@ export async function checkReports(paths: readonly string[], options: CheckOptio
   // which keeps one report in a repository of thousands (a save in preview) from parsing them all.
   const municipalities = [...new Set(files.map((f) => f.facts?.kommuneKey).filter((k): k is string => Boolean(k)))];
   if (options.neighbours !== false && municipalities.length > 0) {
-    const roots = new Set(jobs.map((j) => repositoryRoot(cwd, j.file, usable)).filter((r): r is string => r !== undefined));
-    for (const file of await neighboursOf(roots, inputs.files, cwd)) {
+    const roots = new Set(
+      jobs.map((j) => repositoryRoot(path.resolve(cwd, j.file === STDIN_NAME ? 'stdin.yaml' : j.file), j.configFolder)).filter((r): r is string => r !== undefined),
+    );
+    for (const [i, file] of (await neighboursOf(roots, inputs.files, cwd)).entries()) {
+      if (i > 0 && i % COLLECT_EVERY === 0) collector()?.();
       const read = readReportFile(cwd, file);
-      if (read.kind !== 'bytes') continue;
-      if (!mentionsAny(new TextDecoder().decode(read.bytes), municipalities)) continue;
-      const job = await jobFor(file);
+      if (read.kind !== 'bytes' || !mentionsAny(new TextDecoder().decode(read.bytes), municipalities)) continue;
+      const job = await jobFor(file, false);
+      // Kept no more than a batch keeps of a report: the facts, and positions read again if asked for.
       if (job) context.push(checkOne(cwd, lang, { ...job, bytes: read.bytes }, false));
     }
   }
   runCrossRules([...files, ...context], lang, { types: [...types] });
 
   let configFailed = false;
-  for (const config of await configs.all()) {
+  for (const config of inputConfigs) {
     if (config.diagnostics.length === 0) continue;
     usageFailed = configFailed = true;
     files.unshift(...byFile(config.diagnostics, cwd));
   }
   return { files, usageFailed, configFailed, exitCode: exitCodeOf({ usageFailed, files }) };
-}
-
-/**
- * Whether a report's text may name one of the municipalities (given as kommune keys): a superset
- * test, so a report of another municipality may pass, but one that names these never fails. The
- * key's words are looked for as words, in order, with æ, ø and å spelt as keys spell them and any
- * other accented letter («é», Sami «á», «š») standing for the plain letter it folds to.
- */
-function mentionsAny(text: string, keys: readonly string[]): boolean {
-  const lower = text.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'aa');
-  return keys.some((key) => municipalityPattern(key).test(lower));
-}
-
-const patterns = new Map<string, RegExp>();
-function municipalityPattern(key: string): RegExp {
-  let pattern = patterns.get(key);
-  if (!pattern) {
-    const letters = (word: string) => [...word].map((c) => (/[a-z]/.test(c) ? `[${c}\\u00e0-\\u024f]` : c)).join('');
-    pattern = new RegExp(`(?<![a-z0-9\\u00e0-\\u024f])${key.split('_').map(letters).join('[^a-z0-9\\u00e0-\\u024f]+')}(?![a-z0-9\\u00e0-\\u024f])`);
-    patterns.set(key, pattern);
-  }
-  return pattern;
-}
-
-/**
- * The reports repository a report belongs to: the folder of the `.bosoreport.yaml` in force for
- * it, or else the `rapporter/` folder above it (the layout `init` writes). None for a report that
- * lies in neither: it is held only against the other reports given.
- */
-function repositoryRoot(cwd: string, file: string, configs: readonly RuleConfig[]): string | undefined {
-  const full = path.resolve(cwd, file === STDIN_NAME ? 'stdin.yaml' : file);
-  const config = configs
-    .map((c) => c.folder)
-    .filter((f): f is string => f !== undefined && full.startsWith(f + path.sep))
-    .sort((a, b) => b.length - a.length)[0];
-  if (config) return config;
-  for (let dir = path.dirname(full); ; dir = path.dirname(dir)) {
-    if (path.basename(dir) === 'rapporter') return dir;
-    if (path.dirname(dir) === dir) return undefined;
-  }
 }

@@ -15,8 +15,12 @@ export interface CheckJob {
   file: string;
   rules: Record<string, SeveritySetting>;
   forms: FormRegistry;
-  /** The report's bytes when they came from standard input, not from `file`. */
+  /** The report's bytes when they are at hand: read already, or not from `file` at all. */
   bytes?: Uint8Array;
+  /** The bytes came from standard input or a caller (fix's text as fixed), not from `file`: they cannot be read again. */
+  inMemory?: boolean;
+  /** The folder of the `.bosoreport.yaml` in force for the report, if any. */
+  configFolder?: string;
 }
 
 export interface CheckedFile extends FileOutcome {
@@ -60,8 +64,8 @@ function positionsOnDemand(cwd: string, file: string, lang: Lang): () => ParsedR
 export function checkOne(cwd: string, lang: Lang, job: CheckJob, keep: boolean, extract?: Extract): CheckedFile {
   const { file, rules, forms } = job;
   const read = job.bytes ? { kind: 'bytes' as const, bytes: job.bytes } : readReportFile(cwd, file);
-  // Standard input cannot be read again for positions later: keep what was parsed.
-  if (job.bytes) keep = true;
+  // Text that cannot be read again from the file for positions later: keep what was parsed.
+  if (job.inMemory) keep = true;
   if (read.kind === 'missing' || read.kind === 'unreadable') {
     const ruleId = read.kind === 'missing' ? 'io/not-found' : 'io/unreadable';
     return { file, ioFailed: true, diagnostics: [ioDiagnostic(lang, ruleId, file, read.kind === 'unreadable' ? read.reason : undefined)] };

@@ -32,7 +32,7 @@ export function display(cwd: string, file: string): string {
  * Expands the command line's files, folders (every .yaml/.yml below, recursively) and quoted globs
  * into a sorted list of files. Missing paths and patterns that match nothing are problems, not silence.
  */
-export async function expandInputs(args: readonly string[], cwd: string): Promise<Inputs> {
+export async function expandInputs(args: readonly string[], cwd: string, options: { followLinks?: boolean } = {}): Promise<Inputs> {
   const files = new Set<string>();
   const problems: InputProblem[] = [];
   for (const arg of args) {
@@ -63,7 +63,9 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
         continue;
       }
       // A form folder a repository keeps beside its reports holds a form.yaml, which is not a report.
-      const found = (await glob(REPORT_GLOB, { cwd: root, ignore: SKIP, onlyFiles: true, dot: false })).filter((f) => !isFormSpec(path.join(root, f)));
+      const found = (await glob(REPORT_GLOB, { cwd: root, ignore: SKIP, onlyFiles: true, dot: false, followSymbolicLinks: options.followLinks ?? true })).filter(
+        (f) => !isFormSpec(path.join(root, f)),
+      );
       if (found.length === 0) problems.push({ ruleId: 'io/no-match', path: arg });
       for (const f of found) files.add(display(cwd, path.join(path.resolve(cwd, arg), f)));
     } else if (info) {

@@ -110,6 +110,19 @@ for (const [name, files] of Object.entries(FIXTURES)) {
       for (const id of crossIds) expect(rules).toContain(id);
     });
 
+    it('fix: what is left after fixing is what validate finds, with its exit code', async () => {
+      const r = await run(['fix', 'rapporter', '--dry-run']);
+      expect(r.status).toBe(expectedExit);
+      expect(fromStylish(r.stdout)).toEqual(Object.fromEntries(Object.entries(expected).filter(([, l]) => l.length)));
+    });
+
+    it("init --from: last year's report is refused exactly when validate fails it", async () => {
+      for (const [i, file] of Object.keys(files).entries()) {
+        const r = await run(['init', 'aarsrapport-2012', '--kommune', 'Testvik', '--aar', '2014', '--from', file, '-o', `ny-${i}.yaml`]);
+        expect(r.status, file).toBe(expected[file]!.some((k) => k.includes(' error ')) ? 1 : 0);
+      }
+    });
+
     it("preview: each report's page lists validate's findings", async () => {
       const sink = { write: () => true, isTTY: false } as unknown as NodeJS.WritableStream;
       for (const file of Object.keys(files)) {

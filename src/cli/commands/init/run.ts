@@ -40,7 +40,8 @@ export async function runInit(formId: string, options: InitOptions, ctx: Command
   if (options.from) {
     const checked = await check([options.from], ctx, { keep: true });
     const result = checked.files[0]?.result;
-    if (checked.usageFailed || !result?.schemaValid || !result.form) {
+    // Last year's report is carried over only when validate would pass it: no error of any check.
+    if (checked.exitCode !== EXIT_CLEAN || !result?.schemaValid || !result.form) {
       io.stderr.write(formatStylish(checked.files, { lang, color: await colorFor(io.stderr, io.env), listClean: false }));
       io.stderr.write(`${t(lang, 'init/bad-from', { file: options.from })}\n`);
       return checked.usageFailed ? EXIT_USAGE : EXIT_PROBLEMS;
