@@ -1,11 +1,18 @@
 /**
- * Document information for Chromium's PDFs, written as an incremental update (PDF 1.7, 7.5.6): the
- * new Info dictionary and catalog are appended after the original bytes with their own
- * cross-reference section. Rewriting the whole file with pdf-lib cost about 40 ms of CPU per
+ * Document information and PDF/A-2 for Chromium's PDFs, written as an incremental update (PDF 1.7,
+ * 7.5.6): the new Info dictionary and catalog, the XMP metadata and the output intent are appended
+ * after the original bytes with their own cross-reference section. Rewriting the whole file with pdf-lib cost about 40 ms of CPU per
  * 13-page report; this costs well under one. Only the layout Chromium (Skia) writes is handled —
  * one classic cross-reference table, no earlier update, no encryption — anything else returns
  * undefined and the caller uses pdf-lib.
  */
+
+import { fileId, pdfaObjects } from './pdfa.js';
+
+/** The given entries of an object whose value is defined. */
+function optional<T extends Record<string, string | undefined>>(o: T): { [K in keyof T]?: string } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: string };
+}
 
 export interface PdfMetadata {
   title: string;
@@ -77,7 +84,8 @@ export function withInfo(pdf: Uint8Array, meta: PdfMetadata): Uint8Array | undef
   const showsTitle = /\/DisplayDocTitle true/.test(catalog);
   if (!showsTitle && catalog.includes('/ViewerPreferences')) return undefined;
 
-  const kept = ['Producer', 'CreationDate', 'ModDate'].map((key) => new RegExp(`/${key} \\([^()\\\\]*\\)`).exec(oldInfo)?.[0]).filter(Boolean);
+  const literal = (dict: string, key: string) => new RegExp(`/${key} \\(([^()\\\\]*)\\)`).exec(dict)?.[1];
+  const kept = ['Producer', 'CreationDate', 'ModDate'].flatMap((key) => (literal(oldInfo, key) !== undefined ? [`/${key} (${literal(oldInfo, key)})`] : []));
   const infoDict = [
     `/Title ${textString(meta.title)}`,
     `/Author ${textString(meta.author)}`,
@@ -86,10 +94,27 @@ export function withInfo(pdf: Uint8Array, meta: PdfMetadata): Uint8Array | undef
     '/Creator (bosoreport)',
     ...kept,
   ].join('\n');
-  const changed: [Ref, string][] = [[info, `<<${infoDict}>>`]];
-  if (!showsTitle) changed.push([root, `${catalog.slice(0, -2)}\n/ViewerPreferences <</DisplayDocTitle true>>>>`]);
+  // PDF/A: the same facts as XMP metadata, and the sRGB output intent, as new objects the catalog names.
+  if (/\/(Metadata|OutputIntents)\b/.test(catalog)) return undefined;
+  const first = Number(size[1]);
+  const nums = { metadata: first, profile: first + 1, intent: first + 2 };
+  const lang = literal(catalog, 'Lang');
+  const facts = {
+    title: meta.title,
+    author: meta.author,
+    subject: meta.subject,
+    keywords: meta.keywords.join(' '),
+    creator: 'bosoreport',
+    ...optional({ producer: literal(oldInfo, 'Producer'), created: literal(oldInfo, 'CreationDate'), modified: literal(oldInfo, 'ModDate'), lang }),
+  };
+  const catalogAdds = `\n/Metadata ${nums.metadata} 0 R\n/OutputIntents [${nums.intent} 0 R]${showsTitle ? '' : '\n/ViewerPreferences <</DisplayDocTitle true>>'}`;
+  const changed: [Ref, string][] = [
+    [info, `<<${infoDict}>>`],
+    [root, `${catalog.slice(0, -2)}${catalogAdds}>>`],
+    ...pdfaObjects(facts, nums).map(([num, body]): [Ref, string] => [{ num, gen: 0 }, body]),
+  ];
 
-  // The changed objects, then a cross-reference section listing just them.
+  // The changed and new objects, then a cross-reference section listing just them.
   let out = '\n';
   const offsets = new Map<number, number>();
   for (const [ref, body] of changed) {
@@ -101,6 +126,8 @@ export function withInfo(pdf: Uint8Array, meta: PdfMetadata): Uint8Array | undef
   for (const ref of changed.map(([r]) => r).sort((a, b) => a.num - b.num)) {
     out += `${ref.num} 1\n${String(offsets.get(ref.num)).padStart(10, '0')} ${String(ref.gen).padStart(5, '0')} n\r\n`;
   }
-  out += `trailer\n<</Size ${size[1]}\n/Root ${root.num} ${root.gen} R\n/Info ${info.num} ${info.gen} R\n/Prev ${xrefAt}>>\nstartxref\n${xref}\n%%EOF\n`;
+  // PDF/A asks for a file identifier; Chromium writes none, so one is made from its bytes.
+  const id = /\/ID\s*(\[[^\]]*\])/.exec(trailer)?.[1] ?? fileId(bytes);
+  out += `trailer\n<</Size ${nums.intent + 1}\n/Root ${root.num} ${root.gen} R\n/Info ${info.num} ${info.gen} R\n/ID ${id}\n/Prev ${xrefAt}>>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.concat([bytes, Buffer.from(out, 'latin1')]);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { withInfo, type PdfMetadata } from './pdf-info.js';
 
@@ -30,19 +31,51 @@ function launchArgs(): string[] {
 
 /**
  * Title, author, subject and keywords in the PDF's document information (Chromium sets only the
- * title): appended as an update to Chromium's file, or with pdf-lib for a file laid out otherwise.
+ * title), the same in XMP metadata, and what else makes the file PDF/A-2 (src/render/pdfa.ts):
+ * appended as an update to Chromium's file, or with pdf-lib for a file laid out otherwise.
  */
-async function withMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+export async function withMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
   const updated = withInfo(pdf, meta);
   if (updated) return updated;
-  const { PDFDocument } = await import('pdf-lib');
+  const { PDFDocument, PDFName, PDFString, PDFHexString } = await import('pdf-lib');
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);
   doc.setKeywords(meta.keywords);
   doc.setCreator('bosoreport');
-  return doc.save();
+  doc.setCreationDate(now);
+  doc.setModificationDate(now);
+  const lang = doc.catalog.lookup(PDFName.of('Lang'));
+  const pdfDate = `D:${now.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
+  const facts = {
+    title: meta.title,
+    author: meta.author,
+    subject: meta.subject,
+    keywords: meta.keywords.join(' '),
+    creator: 'bosoreport',
+    created: pdfDate,
+    modified: pdfDate,
+    ...(doc.getProducer() ? { producer: doc.getProducer()! } : {}),
+    ...(lang instanceof PDFString ? { lang: lang.decodeText() } : {}),
+  };
+  const { SRGB_DESCRIPTION, srgbProfile } = await import('./srgb-icc.js');
+  const { xmpPacket } = await import('./pdfa.js');
+  const xmp = doc.context.register(doc.context.stream(new TextEncoder().encode(xmpPacket(facts)), { Type: 'Metadata', Subtype: 'XML' }));
+  const profile = doc.context.register(doc.context.stream(srgbProfile(), { N: 3 }));
+  const intent = doc.context.obj({
+    Type: 'OutputIntent',
+    S: 'GTS_PDFA1',
+    OutputConditionIdentifier: PDFString.of(SRGB_DESCRIPTION),
+    Info: PDFString.of(SRGB_DESCRIPTION),
+    DestOutputProfile: profile,
+  });
+  doc.catalog.set(PDFName.of('Metadata'), xmp);
+  doc.catalog.set(PDFName.of('OutputIntents'), doc.context.obj([doc.context.register(intent)]));
+  const id = PDFHexString.of(createHash('md5').update(pdf).digest('hex'));
+  doc.context.trailerInfo.ID = doc.context.obj([id, id]);
+  return doc.save({ useObjectStreams: false });
 }
 
 /** A page that prints one report after another, with what it refused during the current report. */

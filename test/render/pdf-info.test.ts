@@ -1,6 +1,7 @@
-import { PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { withInfo } from '../../src/render/pdf-info.js';
+import { pdfaProblems } from './pdfa-check.js';
 
 const meta = {
   title: 'Årsrapport 2012 – Gjøvik kommune',
@@ -34,7 +35,7 @@ describe('document information appended as an incremental update', () => {
     expect(Buffer.from(updated).toString('latin1')).toMatch(/\/ViewerPreferences <<\/DisplayDocTitle true>>/);
   });
 
-  it('leaves the catalog alone when it already asks for the title to be shown', async () => {
+  it('does not ask again for the title to be shown when the catalog already does', async () => {
     // As Chromium writes it for a document with an outline: the preference inline in the catalog.
     const doc = await PDFDocument.create();
     doc.addPage();
@@ -42,7 +43,8 @@ describe('document information appended as an incremental update', () => {
     const original = await doc.save({ useObjectStreams: false });
     const updated = withInfo(original, meta)!;
     const appended = Buffer.from(updated.subarray(original.length)).toString('latin1');
-    expect(appended).not.toContain('/Catalog');
+    // The catalog is updated for PDF/A, with the preference it had and no second one.
+    expect(appended.match(/DisplayDocTitle/g)).toHaveLength(1);
     expect((await PDFDocument.load(updated)).getAuthor()).toBe(meta.author);
   });
 
@@ -56,5 +58,29 @@ describe('document information appended as an incremental update', () => {
     doc.addPage();
     doc.setTitle('x', { showInWindowTitleBar: true }); // viewer preferences in an object of their own
     expect(withInfo(await doc.save({ useObjectStreams: false }), meta)).toBeUndefined();
+  });
+});
+
+describe('PDF/A-2 in the same update', () => {
+  it('adds XMP metadata in step with the document information, an sRGB output intent and a file identifier', async () => {
+    const original = await classicPdf();
+    expect(await pdfaProblems(original)).toContain('no XMP metadata stream in the catalog');
+    const updated = withInfo(original, meta)!;
+    expect(await pdfaProblems(updated)).toEqual([]);
+    const xmp = Buffer.from(updated).toString('utf8');
+    expect(xmp).toContain('<pdfaid:part>2</pdfaid:part>');
+    // Markup in a title stays text in the XMP.
+    const marked = withInfo(original, { ...meta, title: 'A <b> & «C»' })!;
+    expect(await pdfaProblems(marked)).toEqual([]);
+    expect(Buffer.from(marked).toString('utf8')).toContain('A &lt;b&gt; &amp; «C»');
+  });
+
+  it('keeps a file identifier the PDF already has', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const id = PDFHexString.of('00112233445566778899AABBCCDDEEFF');
+    doc.context.trailerInfo.ID = doc.context.obj([id, id]);
+    const updated = withInfo(await doc.save({ useObjectStreams: false }), meta)!;
+    expect(Buffer.from(updated).toString('latin1')).toMatch(/\/ID \[ ?<00112233445566778899AABBCCDDEEFF> ?<00112233445566778899AABBCCDDEEFF> ?\]\s*\/Prev/);
   });
 });

@@ -1,7 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleText, GJOVIK, LILLEHAMMER, runCli, tempTree } from '../helpers.js';
+import { pdfaProblems } from './pdfa-check.js';
 import { readPdf, type PdfFacts } from './pdf-reader.js';
 
 describe('render --pdf on the examples', () => {
@@ -107,6 +109,21 @@ describe('render --pdf on the examples', () => {
 
   it('is set in the embedded Arimo alone, whatever fonts the machine has', () => {
     for (const pdf of [gjovik, lillehammer]) expect(pdf.fonts).toEqual(['Arimo-Bold', 'Arimo-Italic', 'Arimo-Regular']);
+  });
+});
+
+describe('every example as a document of record (PDF/A-2)', () => {
+  it('carries PDF/A-2 identification, metadata in step with the document information and /Lang, an sRGB output intent, and embedded fonts', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'bosoreport-pdfa-'));
+    try {
+      const r = runCli(['render', 'examples/*.yaml', 'examples/forms', '--pdf', '--no-html', '--quiet', '-d', out]);
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+      const pdfs = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.pdf'));
+      expect(pdfs).toHaveLength(7);
+      for (const f of pdfs) expect([f, ...(await pdfaProblems(readFileSync(path.join(out, f))))]).toEqual([f]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
 
