@@ -86,21 +86,36 @@ export function isoDate(raw: string, ctx: DateContext): string | undefined {
  */
 export function plainCount(raw: string): string | undefined {
   const s = raw.trim();
-  if (/^-?\d+$/.test(s)) return String(Number(s));
+  if (/^-?\d+$/.test(s)) return exact(String(Number(s)), s);
   if (!/^-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+$/.test(s) && !/^-?\d{1,3}(?:\.\d{3})+$/.test(s)) return undefined;
-  return s.replace(/[ \u00a0\u202f.]/g, '');
+  const digits = s.replace(/[ \u00a0\u202f.]/g, '');
+  return exact(digits, digits);
 }
 
 /** «80 %», «80%», «12,5 %» → the number, when the field takes it (whole numbers only, or decimals too). */
 export function percent(raw: string, wholeOnly: boolean): string | undefined {
   const m = /^\s*(-?\d+)(?:[.,](\d+))?\s*%\s*$/.exec(raw);
   if (!m) return undefined;
-  if (m[2] === undefined) return m[1];
-  return wholeOnly ? undefined : `${m[1]}.${m[2]}`;
+  if (m[2] === undefined) return exact(m[1]!, m[1]!);
+  return wholeOnly ? undefined : exact(`${m[1]}.${m[2]}`, `${m[1]}.${m[2]}`);
+}
+
+/**
+ * The text a fix writes, only when the number YAML reads from it is the number typed: a figure too
+ * large for a double («9007199254740993» would read as …992) or with more decimals than it holds stays
+ * the text it was, for the user to look at. Leading zeros are not digits that matter.
+ */
+function exact(text: string, typed: string): string | undefined {
+  const n = Number(text);
+  const canonical = typed
+    .replace(/^(-?)0+(?=\d)/, '$1')
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
+  return Number.isFinite(n) && String(n) === canonical ? text : undefined;
 }
 
 /** «12,5» → 12.5 in a field that takes decimals. */
 export function decimal(raw: string): string | undefined {
   const m = /^\s*(-?\d+),(\d+)\s*$/.exec(raw);
-  return m ? `${m[1]}.${m[2]}` : undefined;
+  return m ? exact(`${m[1]}.${m[2]}`, `${m[1]}.${m[2]}`) : undefined;
 }

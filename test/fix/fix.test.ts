@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { chmodSync, linkSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, exampleText, GJOVIK, LILLEHAMMER, lineOf, runMain, tempTree } from '../helpers.js';
@@ -126,6 +126,62 @@ describe("bosoreport fix keeps the file's own bytes around its edits", () => {
       await runMain(['fix', 'crlf.yaml', 'bom.yaml'], { cwd: t.dir });
       expect(readFileSync(path.join(t.dir, 'crlf.yaml'), 'utf8')).toBe(exampleText(GJOVIK).replace(/\n/g, '\r\n'));
       expect(readFileSync(path.join(t.dir, 'bom.yaml'), 'utf8')).toBe(`\ufeff${exampleText(GJOVIK)}`);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe('fix never changes what a file is beyond the mistake', () => {
+  it('leaves a quoted figure too large for a number as the text it is («9007199254740993» would read as …992)', async () => {
+    const t = repository((f, text) => (f === G ? text.replace('status_behov_pr_0101: 7', 'status_behov_pr_0101: "9007199254740993"') : text));
+    try {
+      const before = readFileSync(path.join(t.dir, G), 'utf8');
+      expect(before).toContain('"9007199254740993"');
+      const r = await runMain(['fix', G], { cwd: t.dir });
+      expect(readFileSync(path.join(t.dir, G), 'utf8')).toBe(before);
+      expect(r.stdout).toContain('Nothing to fix automatically.');
+      expect(r.stdout).toContain('9007199254740993');
+      expect(r.stdout).not.toContain('9007199254740992');
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('keeps the mode, refuses a read-only file and a hard-linked one, and fixes the other files all the same', async () => {
+    const A = 'rapporter/a/2012-aarsrapport.yaml';
+    const B = 'rapporter/b/2012-aarsrapport.yaml';
+    const C = 'rapporter/c/2012-aarsrapport.yaml';
+    const typed = (kommune: string) => exampleText(GJOVIK).replace('kommune: Gjøvik', `kommune: ${kommune}`).replace('januar: 1390', 'januar: 1 390');
+    const t = tempTree({ [A]: typed('Askim'), [B]: typed('Bamble'), [C]: typed('Eidsberg') });
+    try {
+      chmodSync(path.join(t.dir, A), 0o640);
+      chmodSync(path.join(t.dir, B), 0o444);
+      linkSync(path.join(t.dir, C), path.join(t.dir, 'kopi.yaml'));
+      const r = await runMain(['fix', 'rapporter'], { cwd: t.dir });
+      expect(r.status).toBe(2);
+      expect(readFileSync(path.join(t.dir, A), 'utf8')).toContain('januar: 1390');
+      expect(statSync(path.join(t.dir, A)).mode & 0o777).toBe(0o640);
+      expect(readFileSync(path.join(t.dir, B), 'utf8')).toContain('januar: 1 390');
+      expect(r.stderr).toContain(`${B} is read-only and was not changed`);
+      expect(readFileSync(path.join(t.dir, C), 'utf8')).toContain('januar: 1 390');
+      expect(statSync(path.join(t.dir, C)).nlink).toBe(2);
+      expect(r.stderr).toContain(`${C} has other names (hard links)`);
+      expect(r.stdout).toContain('in 1 of 3 files');
+    } finally {
+      chmodSync(path.join(t.dir, B), 0o644);
+      t.cleanup();
+    }
+  });
+
+  it('writes through a symbolic link to the report, keeping the link', async () => {
+    const t = tempTree({ 'arkiv/2012.yaml': exampleText(GJOVIK).replace('januar: 1390', 'januar: 1 390') });
+    try {
+      mkdirSync(path.join(t.dir, 'rapporter/gjovik'), { recursive: true });
+      symlinkSync(path.join(t.dir, 'arkiv/2012.yaml'), path.join(t.dir, G));
+      expect((await runMain(['fix', G], { cwd: t.dir })).stdout).toContain('1 number');
+      expect(lstatSync(path.join(t.dir, G)).isSymbolicLink()).toBe(true);
+      expect(readFileSync(path.join(t.dir, 'arkiv/2012.yaml'), 'utf8')).toContain('januar: 1390');
     } finally {
       t.cleanup();
     }

@@ -51,4 +51,14 @@ describe('the one meaning of a mechanical mistake', () => {
     expect(decimal('12,5')).toBe('12.5');
     expect(decimal('1,390,000')).toBeUndefined();
   });
+
+  it('never gives a figure other digits than were typed: too large or too precise stays text', () => {
+    expect(plainCount('9007199254740993')).toBeUndefined();
+    expect(plainCount('9 007 199 254 740 993')).toBeUndefined();
+    expect(plainCount('9007199254740991')).toBe('9007199254740991');
+    expect(plainCount('007')).toBe('7');
+    expect(decimal('0,10000000000000000555')).toBeUndefined();
+    expect(decimal('12,50')).toBe('12.50');
+    expect(percent('12,5 %', false)).toBe('12.5');
+  });
 });

@@ -1,14 +1,14 @@
 import path from 'node:path';
-import { EXIT_CLEAN, EXIT_USAGE } from '../../../errors.js';
+import { EXIT_CLEAN, EXIT_USAGE, OutputError } from '../../../errors.js';
 import { unifiedDiff } from '../../../fix/diff.js';
 import { applyFixes, planFixes, type Fix, type FixKind } from '../../../fix/plan.js';
 import type { Form } from '../../../forms/types.js';
 import { parseReport, type ParsedReport } from '../../../load/parse.js';
 import { t, type Lang } from '../../../messages/index.js';
-import { writeAtomic } from '../../../render/write.js';
+import { KeptFile, replaceKeeping } from '../../../render/write.js';
 import type { SeveritySetting } from '../../../rules/types.js';
 import { validatorFor } from '../../../schema/ajv.js';
-import { STDIN_NAME } from '../../../engine/index.js';
+import { display, STDIN_NAME } from '../../../engine/index.js';
 import { check } from '../../check.js';
 import { colorFor, type CommandContext } from '../../context.js';
 import { formatStylish } from '../../formatters/stylish.js';
@@ -67,6 +67,7 @@ export async function runFix(paths: readonly string[], ctx: CommandContext, opti
   const checked = await check(paths, ctx, { rules: options.rules ?? {}, keep: true });
   const out = options.beforeValidate ? io.stderr : io.stdout;
   const fixedTexts = new Map<string, Uint8Array>();
+  const notWritten: OutputError[] = [];
   const done: Fix[] = [];
   let filesFixed = 0;
   for (const f of checked.files) {
@@ -75,15 +76,22 @@ export async function runFix(paths: readonly string[], ctx: CommandContext, opti
     const bom = f.bytes[0] === 0xef && f.bytes[1] === 0xbb && f.bytes[2] === 0xbf ? BOM : '';
     const fixed = fixText(result.report, result.form, lang);
     if (fixed.fixes.length === 0) continue;
-    filesFixed++;
-    done.push(...fixed.fixes);
     const name = visible(f.file);
     if (options.dryRun) out.write(unifiedDiff(f.file, result.report.text, fixed.text));
     else if (f.file === STDIN_NAME) io.stdout.write(bom + fixed.text);
     else {
-      await writeAtomic(path.resolve(io.cwd, f.file), bom + fixed.text);
+      try {
+        await replaceKeeping(path.resolve(io.cwd, f.file), bom + fixed.text);
+      } catch (error) {
+        // One file that may not be written does not stop the others; it is named at the end.
+        if (!(error instanceof OutputError)) throw error;
+        notWritten.push(error);
+        continue;
+      }
       if (!options.beforeValidate) out.write(`${t(lang, 'fix/file', { file: name, n: fixed.fixes.length, what: counted(lang, fixed.fixes) })}\n`);
     }
+    filesFixed++;
+    done.push(...fixed.fixes);
     fixedTexts.set(f.file, new TextEncoder().encode(bom + fixed.text));
   }
   const summary = done.length
@@ -92,9 +100,13 @@ export async function runFix(paths: readonly string[], ctx: CommandContext, opti
   // A fixed report on standard output is the whole output: the summary goes to stderr then.
   const toStdout = checked.files.some((f) => f.file === STDIN_NAME) && !options.dryRun ? io.stderr : out;
   toStdout.write(`${summary}\n`);
-  if (options.beforeValidate) return checked.usageFailed ? EXIT_USAGE : EXIT_CLEAN;
+  for (const e of notWritten)
+    io.stderr.write(
+      `bosoreport: ${t(lang, e instanceof KeptFile ? (e.code === 'read-only' ? 'fix/read-only' : 'fix/hard-linked') : 'fix/unwritable', { file: visible(display(io.cwd, e.file)), reason: e.code })}\n`,
+    );
+  if (options.beforeValidate) return checked.usageFailed || notWritten.length ? EXIT_USAGE : EXIT_CLEAN;
   // What is left to do by hand: the same check validate makes, on the text as fixed (or as it would be).
   const remaining = fixedTexts.size ? await check(paths, ctx, { rules: options.rules ?? {}, sources: fixedTexts }) : checked;
   toStdout.write(formatStylish(remaining.files, { lang, color: await colorFor(io.stdout, io.env), listClean: false }));
-  return remaining.exitCode;
+  return notWritten.length ? EXIT_USAGE : remaining.exitCode;
 }
