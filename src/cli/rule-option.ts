@@ -8,7 +8,8 @@ import { parseSeverity } from '../engine/config.js';
  * The ids are checked once the reports' configs are read (a repository's form brings rules of its own).
  */
 export function parseRuleOptions(values: readonly string[], lang: Lang): Record<string, SeveritySetting> {
-  const out: Record<string, SeveritySetting> = {};
+  // No prototype: an id such as «__proto__» is then a key like any other, and refused as unknown.
+  const out: Record<string, SeveritySetting> = Object.create(null) as Record<string, SeveritySetting>;
   for (const value of values) {
     const [id, level] = value.split('=');
     const severity = level === undefined ? undefined : parseSeverity(level);

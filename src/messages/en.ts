@@ -261,6 +261,7 @@ export const en: MessageCatalogue = {
   'rules/across': () => 'across reports',
   'forms/builtin': () => 'built in',
   'forms/provisional': () => 'provisional',
+  'init/one-period': (p) => `The form ${p.form} serves one kind of report only; leave out --periode ${p.value}.`,
   'init/bad-variant': (p) => `Unknown period "${p.value}" for this form.${p.suggestion ? ` Did you mean "${p.suggestion}"?` : ''} The periods are ${p.known}.`,
   'init/unknown-form': (p) => `Unknown form "${p.value}".${p.suggestion ? ` Did you mean "${p.suggestion}"?` : ''} Known forms: ${p.forms}.`,
   'init/bad-year': (p) => `--aar "${p.value}" must be a year, for example 2013.`,

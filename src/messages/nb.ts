@@ -259,6 +259,7 @@ export const nb = {
   'rules/across': () => 'på tvers av rapporter',
   'forms/builtin': () => 'innebygd',
   'forms/provisional': () => 'foreløpig',
+  'init/one-period': (p) => `Skjemaet ${p.form} brukes bare til én slags rapport; ta bort --periode ${p.value}.`,
   'init/bad-variant': (p) => `Ukjent periode «${p.value}» for dette skjemaet.${p.suggestion ? ` Mente du «${p.suggestion}»?` : ''} Periodene er ${p.known}.`,
   'init/unknown-form': (p) => `Ukjent skjema «${p.value}».${p.suggestion ? ` Mente du «${p.suggestion}»?` : ''} Kjente skjema: ${p.forms}.`,
   'init/bad-year': (p) => `--aar «${p.value}» må være et årstall, for eksempel 2013.`,

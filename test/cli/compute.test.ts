@@ -127,6 +127,10 @@ describe('rule configuration', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('Unknown rule "negativresultat" in --rule. Did you mean "negativt-resultat"?');
     expect((await runMain(['validate', '--rule', 'negativt-resultat', GJOVIK])).status).toBe(2);
+    // A name that is no rule but a property of every object is refused like any other.
+    const proto = await runMain(['validate', '--rule', '__proto__=off', GJOVIK]);
+    expect(proto.status).toBe(2);
+    expect(proto.stderr).toContain('Unknown rule "__proto__"');
   });
 
   it('lists the rules with their codes and default levels', async () => {

@@ -91,3 +91,17 @@ describe("init's editor modeline", () => {
     }
   });
 });
+
+describe('init --periode', () => {
+  it('is refused on a form that serves one kind of report, where it would be ignored', async () => {
+    const t = tempTree({});
+    try {
+      const r = await runMain(['init', 'aarsrapport-2012', '--kommune', 'Hamar', '--aar', '2013', '--periode', 'feil', '-o', 'ny.yaml'], { cwd: t.dir });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('serves one kind of report only; leave out --periode feil');
+      expect(existsSync(path.join(t.dir, 'ny.yaml'))).toBe(false);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

@@ -51,6 +51,8 @@ export async function runInit(formId: string, options: InitOptions, ctx: Command
 
   // A form with variants (half-year or annual) needs to know which; the form's own kind is the default.
   const variants = form.variants;
+  // --periode on a form that serves one period only would be ignored: say so instead.
+  if (!variants && options.periode !== undefined) throw new BosoreportError(t(lang, 'init/one-period', { form: form.id, value: options.periode }), EXIT_USAGE);
   const variant = variants ? (options.periode ?? variants.usual) : undefined;
   if (variants && (!variant || !variants.values[variant])) {
     const known = Object.keys(variants.values);
