@@ -117,8 +117,11 @@ export function buildSummary(entries: readonly ReportEntry[], funn: readonly Fin
   for (const e of entries) byKommune.set(e.kommuneKey, [...(byKommune.get(e.kommuneKey) ?? []), e]);
   const mangler: Missing[] = [];
   for (const [key, reports] of byKommune) {
-    const annual = new Set(reports.filter((r) => r.periodKind === 'aar').map((r) => r.aar));
-    const years = reports.filter((r) => r.periodKind === 'aar' || r.periodKind === 'halvaar').map((r) => r.aar);
+    // Only years the report's form served count: a mistyped year (0, 20122) is the report's own
+    // problem (a finding), not a reason to list every year between it and the others as missing.
+    const served = reports.filter((r) => r.aar >= r.form.years[0] && r.aar <= r.form.years[1]);
+    const annual = new Set(served.filter((r) => r.periodKind === 'aar').map((r) => r.aar));
+    const years = served.filter((r) => r.periodKind === 'aar' || r.periodKind === 'halvaar').map((r) => r.aar);
     if (years.length === 0) continue;
     const navn = reports[0]!.kommune;
     for (let aar = Math.min(...years); aar <= Math.max(...years); aar++) {

@@ -167,3 +167,34 @@ describe('bosoreport summary with hostile text in a report', () => {
     }
   });
 });
+
+describe('bosoreport summary with mistakes in the reports or on the command line', () => {
+  it("lists no missing reports for a mistyped year (0, 20122): the year is the report's finding", async () => {
+    for (const typo of [0, 20122, 9007199254740991]) {
+      const files = summaryRepository();
+      files['rapporter/hamar/2012-aarsrapport.yaml'] = files['rapporter/hamar/2012-aarsrapport.yaml']!.replace('rapporteringsaar: 2012', `rapporteringsaar: ${typo}`);
+      const odd = tempTree(files);
+      try {
+        const r = await runMain(['summary', 'rapporter', '-f', 'json'], { cwd: odd.dir });
+        const model = JSON.parse(r.stdout) as { mangler: { aar: number }[] };
+        // Hamar's 2013 is missing as before; no year outside the form's years is listed.
+        expect(
+          model.mangler.map((m) => m.aar).every((aar) => aar >= 2012 && aar <= 2014),
+          String(typo),
+        ).toBe(true);
+      } finally {
+        odd.cleanup();
+      }
+    }
+  });
+
+  it('refuses an unknown --skjema and an -o name that names no format (exit 2), writing nothing', async () => {
+    const skjema = await runMain(['summary', 'rapporter', '-f', 'json', '--skjema', 'aarsrapport-2021'], { cwd: t.dir });
+    expect(skjema.status).toBe(2);
+    expect(skjema.stderr).toContain('Unknown form "aarsrapport-2021". Did you mean "aarsrapport-2012"?');
+    const name = await runMain(['summary', 'rapporter', '-o', 'oversikt.xlsx'], { cwd: t.dir });
+    expect(name.status).toBe(2);
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(path.join(t.dir, 'oversikt.xlsx'))).toBe(false);
+  });
+});

@@ -11,6 +11,8 @@ import { buildSummary, entryOf, filterEntries, type Finding, type ReportEntry, t
 import { summaryCsv, summaryJson, summaryMarkdown } from '../../../summary/output.js';
 import { VERSION } from '../../../util/version.js';
 import type { Extract } from '../../../engine/index.js';
+import { builtinForms } from '../../../forms/registry.js';
+import { closest } from '../../../util/similar.js';
 import { check } from '../../check.js';
 import type { CommandContext } from '../../context.js';
 
@@ -39,9 +41,11 @@ const CROSS_IDS = new Set(CROSS_RULES.map((r) => r.id));
  */
 export async function runSummary(paths: readonly string[], ctx: CommandContext, options: SummaryOptions): Promise<number> {
   const { io, lang } = ctx;
-  const format: SummaryFormat | undefined = options.pdf
-    ? 'pdf'
-    : ((options.format as SummaryFormat | undefined) ?? (options.output ? BY_EXTENSION[path.extname(options.output).toLowerCase()] : undefined) ?? 'html');
+  const byName = options.output ? BY_EXTENSION[path.extname(options.output).toLowerCase()] : undefined;
+  // An -o name whose extension names no format is a mistake, not an HTML file under another name.
+  if (options.output && !byName && !options.format && !options.pdf)
+    throw new BosoreportError(t(lang, 'summary/bad-format', { value: options.output, formats: SUMMARY_FORMATS.join(', ') }), EXIT_USAGE);
+  const format: SummaryFormat | undefined = options.pdf ? 'pdf' : ((options.format as SummaryFormat | undefined) ?? byName ?? 'html');
   if (!format || !SUMMARY_FORMATS.includes(format))
     throw new BosoreportError(t(lang, 'summary/bad-format', { value: options.format ?? options.output ?? '', formats: SUMMARY_FORMATS.join(', ') }), EXIT_USAGE);
   if (format === 'pdf' && !options.output) throw new BosoreportError(t(lang, 'summary/pdf-needs-output'), EXIT_USAGE);
@@ -51,6 +55,11 @@ export async function runSummary(paths: readonly string[], ctx: CommandContext, 
     r.form && r.data !== undefined ? entryOf(r.file, r.form, r.data, r.schemaValid ? (r.figures as Record<string, unknown>) : undefined) : undefined;
   const checked = await check(paths, ctx, { rules: options.rules, extract });
   if (checked.configFailed) throw new BosoreportError(t(lang, 'summary/config'), EXIT_USAGE);
+  // A --skjema that names no form would filter every report away: a mistake, not an empty overview.
+  const known = [...new Set([...(await builtinForms()).ids, ...checked.files.flatMap((f) => (f.formId ? [f.formId] : []))])];
+  for (const id of options.filter.skjema ?? []) {
+    if (!known.includes(id)) throw new BosoreportError(t(lang, 'init/unknown-form', { value: id, forms: known.join(', '), suggestion: closest(id, known) ?? '' }), EXIT_USAGE);
+  }
   // A path that is not there would make an overview that silently lacks its reports: nothing is written.
   if (checked.usageFailed) {
     for (const f of checked.files)
