@@ -228,6 +228,7 @@ export const en: MessageCatalogue = {
   'preview/problems': (p) =>
     `${p.errors} ${Number(p.errors) === 1 ? 'error' : 'errors'} and ${p.warnings} ${Number(p.warnings) === 1 ? 'warning' : 'warnings'}; they are also marked in the form.`,
   'preview/clean': () => 'No errors or warnings.',
+  'preview/no-stdin': () => 'preview follows a file as you save it; standard input is no file to follow. Give the report file.',
   'preview/line': (p) => `line ${p.line}`,
   'preview/port': (p) => `Cannot start the preview on port ${p.port}: ${p.reason}. Choose another with --port, or let bosoreport choose.`,
   'summary/bad-format': (p) => `Unknown format for the overview: "${p.value}". Known: ${p.formats}.`,

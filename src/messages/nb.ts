@@ -226,6 +226,7 @@ export const nb = {
   'preview/stale': (p) => `${p.file} kan ikke vises slik den er nå; dette er siste versjon som kunne vises.`,
   'preview/problems': (p) => `${p.errors} feil og ${p.warnings} ${Number(p.warnings) === 1 ? 'advarsel' : 'advarsler'}; de er også merket i skjemaet.`,
   'preview/clean': () => 'Ingen feil eller advarsler.',
+  'preview/no-stdin': () => 'preview følger en fil mens du lagrer den; standard inn er ingen fil å følge. Oppgi rapportfilen.',
   'preview/line': (p) => `linje ${p.line}`,
   'preview/port': (p) => `Kan ikke starte forhåndsvisningen på port ${p.port}: ${p.reason}. Velg en annen med --port, eller la bosoreport velge.`,
   'summary/bad-format': (p) => `Ukjent format for oversikten: «${p.value}». Kjente: ${p.formats}.`,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { watch, type FSWatcher } from 'node:fs';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -26,6 +26,9 @@ export interface Preview {
   renders(): number;
   close(): Promise<void>;
 }
+
+/** How often a report's folder that went away is looked for. */
+const FOLDER_POLL_MS = 250;
 
 /** Saves come as several events (write, rename, chmod): one render for them all. */
 const SETTLE_MS = 60;
@@ -121,7 +124,9 @@ export async function startPreview(file: string, ctx: CommandContext, options: P
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
       // Nothing but this page, its inline style and fonts, and its own reload script.
-      'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'self'; script-src 'nonce-${nonce}'`,
+      // ...and no other page may frame it (a site could otherwise show the report inside its own).
+      'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'self'; script-src 'nonce-${nonce}'; frame-ancestors 'none'`,
+      'x-frame-options': 'DENY',
     });
     res.end(page(good, top, nonce));
   });
@@ -147,7 +152,35 @@ export async function startPreview(file: string, ctx: CommandContext, options: P
     }, SETTLE_MS);
   };
   // The folder, not the file: editors save by writing a new file and renaming it over the old one.
-  const watchers: FSWatcher[] = [watch(path.dirname(full), (_event, name) => (name === null || name === path.basename(full) ? changed() : undefined))];
+  // A folder that goes away (a branch switched, a folder restored) is looked for until it is back.
+  const folder = path.dirname(full);
+  let watcher: FSWatcher | undefined;
+  let waiting: NodeJS.Timeout | undefined;
+  const follow = () => {
+    try {
+      watcher = watch(folder, (_event, name) => {
+        if (!existsSync(folder)) return lost();
+        if (name === null || name === path.basename(full)) changed();
+      });
+      watcher.on('error', lost);
+    } catch {
+      lost();
+    }
+  };
+  const lost = () => {
+    watcher?.close();
+    watcher = undefined;
+    if (waiting) return;
+    waiting = setInterval(() => {
+      if (!existsSync(folder)) return;
+      clearInterval(waiting);
+      waiting = undefined;
+      follow();
+      changed();
+    }, FOLDER_POLL_MS);
+  };
+  follow();
+  const watchers: FSWatcher[] = [];
   if (templateDir) watchers.push(watch(templateDir, { recursive: true }, changed));
 
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -156,10 +189,15 @@ export async function startPreview(file: string, ctx: CommandContext, options: P
     renders: () => count,
     close: async () => {
       clearTimeout(timer);
+      clearInterval(waiting);
+      watcher?.close();
       for (const w of watchers) w.close();
       for (const client of clients) client.end();
       await rendering;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A browser's kept-alive or half-sent requests would hold the server open for minutes.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
