@@ -1,6 +1,6 @@
 import type { ValidationResult } from '../validate/validate.js';
 import type { TemplateSet } from './templates.js';
-import { buildView, type ReportView, type ViewInput } from './view.js';
+import { buildView, type Kopi, type ReportView, type ViewInput } from './view.js';
 import { VERSION } from '../util/version.js';
 
 /**
@@ -12,8 +12,8 @@ export function renderHtml(result: ValidationResult, templates: TemplateSet, opt
 }
 
 export interface RenderPageOptions {
-  /** false leaves bosoreport's «Kontrollmerknader» and field flags out of the page. */
-  notes?: boolean;
+  /** `husbanken`: the copy to send, the form and the answers only; `arbeidskopi` (the default): the working copy. */
+  kopi?: Kopi;
 }
 
 /** The page and the view it was made from (the PDF's metadata comes from the same view). */
@@ -26,7 +26,7 @@ export function renderReport(result: ValidationResult, templates: TemplateSet, o
     figures: result.figures as ViewInput['figures'],
     diagnostics: result.diagnostics,
     version: VERSION,
-    notes: options.notes !== false,
+    kopi: options.kopi ?? 'arbeidskopi',
   });
   return { html: templates.render(result.form, view), view };
 }

@@ -4,8 +4,18 @@ import type { Form } from '../forms/types.js';
 import { municipalityName, readHeader } from '../parts/header.js';
 import { formatDate } from '../format/norwegian.js';
 
+/**
+ * Which copy a page is. `husbanken` is the one sent to Husbanken and filed: the form's own text and
+ * the municipality's answers only. `arbeidskopi` is the working copy: the same form, bosoreport's figures,
+ * charts and findings besides, and a mark on every printed page that it is not the one to send.
+ */
+export type Kopi = 'husbanken' | 'arbeidskopi';
+
 /** What every report template receives; `skjemadata` holds the form's own additions (charts, rows). */
 export interface ReportView {
+  kopi: Kopi;
+  /** `kopi === 'arbeidskopi'`, the one test a template makes: `{{#if arbeidskopi}}` (`@root.arbeidskopi` inside a block). */
+  arbeidskopi: boolean;
   tittel: string;
   emne: string;
   kommune: string;
@@ -45,8 +55,8 @@ export interface ViewInput {
   figures: { periode: { forsidedato: string | null } };
   diagnostics: Diagnostic[];
   version: string;
-  /** false for the copy sent on to Husbanken: no «Kontrollmerknader», no flags in the form. */
-  notes?: boolean;
+  /** Which copy; the working copy unless told. */
+  kopi?: Kopi;
 }
 
 export function buildView(input: ViewInput): ReportView {
@@ -57,14 +67,17 @@ export function buildView(input: ViewInput): ReportView {
   const aar = header.aar!;
   const variant = form.variant(data);
   const kind = variant.reportName;
-  // Without notes the page shows the form only; the embedded JSON still carries every finding.
-  const shown = input.notes === false ? [] : diagnostics;
+  const kopi = input.kopi ?? 'arbeidskopi';
+  // The Husbanken copy shows the form only; its embedded JSON (not printed) still carries every finding.
+  const shown = kopi === 'husbanken' ? [] : diagnostics;
   const merknader: Record<string, Diagnostic[]> = {};
   for (const d of shown) if (d.path) (merknader[d.path] ??= []).push(d);
   // The same document `compute --json` prints, so a tool reads a rendered report as it reads compute.
   const computeJson = computeDocument({ file: input.file, form, data, schemaValid: true, figures, diagnostics }, { version: input.version });
   const date = figures.periode.forsidedato;
   return {
+    kopi,
+    arbeidskopi: kopi === 'arbeidskopi',
     tittel: `${kind} ${aar} – ${kommune} kommune`,
     emne: `Boligsosialt utviklingsprogram: ${kind.toLocaleLowerCase('nb')} ${aar}${date ? `, ${formatDate(date)}` : ''}`,
     kommune,

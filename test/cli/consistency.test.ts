@@ -81,14 +81,13 @@ describe('render --quiet and --no-notes', () => {
     }
   });
 
-  it('--no-notes writes the copy for Husbanken: no «Kontrollmerknader», no flags in the form, figures kept', async () => {
+  it('--no-notes (now --copy husbanken) writes the copy for Husbanken: no «Kontrollmerknader», no flags in the form', async () => {
     const t = report();
     try {
       await runMain(['render', 'rapporter', '-d', 'med'], { cwd: t.dir });
       await runMain(['render', 'rapporter', '-d', 'uten', '--no-notes'], { cwd: t.dir });
-      const read = (dir: string) => readFileSync(path.join(t.dir, dir, '2011-halvaarsrapport.html'), 'utf8');
-      const withNotes = read('med');
-      const without = read('uten');
+      const withNotes = readFileSync(path.join(t.dir, 'med', '2011-halvaarsrapport.html'), 'utf8');
+      const without = readFileSync(path.join(t.dir, 'uten', '2011-halvaarsrapport.husbanken.html'), 'utf8');
       expect(withNotes).toContain('Kontrollmerknader fra bosoreport');
       expect(withNotes).toContain('class="flagg');
       expect(without).not.toContain('Kontrollmerknader');

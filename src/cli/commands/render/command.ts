@@ -1,9 +1,10 @@
+import { Option } from 'commander';
 import { BosoreportError, EXIT_USAGE } from '../../../errors.js';
 import { t } from '../../../messages/index.js';
 import type { CommandModule } from '../types.js';
 
 /** `bosoreport render`: its options, help in bokmål and English, and the call to its implementation (loaded on use). */
-export const command: CommandModule<'outDir' | 'output' | 'pdf' | 'noHtml' | 'templateDir' | 'browser' | 'timeout' | 'jobs' | 'noNotes' | 'quiet'> = {
+export const command: CommandModule<'outDir' | 'output' | 'pdf' | 'noHtml' | 'templateDir' | 'browser' | 'timeout' | 'jobs' | 'copy' | 'quiet'> = {
   name: 'render',
   rank: 40,
   checksReports: true,
@@ -19,7 +20,7 @@ export const command: CommandModule<'outDir' | 'output' | 'pdf' | 'noHtml' | 'te
         browser: 'Chrome, Chromium eller Edge som skal lage PDF-ene',
         timeout: 'gi opp én PDF etter så mange sekunder',
         jobs: 'antall PDF-er som lages samtidig',
-        noNotes: 'utelat bosoreports «Kontrollmerknader»: kopien som sendes til Husbanken',
+        copy: 'husbanken: kopien som sendes og arkiveres, bare skjemaet og svarene, i NAVN.husbanken.html/.pdf; arbeidskopi (standard): kopien til eget bruk, med bosoreports tall og kontroller',
         quiet: 'vis bare feil (validate viser advarslene)',
       },
       overview: ['bosoreport render rapporter/ --pdf -d ferdig/'],
@@ -29,7 +30,11 @@ Eksempler:
   $ bosoreport render rapporter/ --pdf -d ferdig/                           HTML og PDF, samme mapper
   $ bosoreport render rapporter/gjovik/2012-aarsrapport.yaml -o gjovik-2012.pdf   én PDF
   $ bosoreport render FIL --pdf --no-html --template-dir mine-maler/        eget utseende, bare PDF
-  $ bosoreport render FIL --no-notes -o til-husbanken.pdf                   kopien som sendes videre
+  $ bosoreport render FIL --copy husbanken --pdf                            kopien som sendes: FIL.husbanken.pdf
+
+To kopier: arbeidskopien (standard) har bosoreports utregninger, diagrammer og kontrollmerknader,
+og hver side sier at den ikke er den som sendes. --copy husbanken er kopien til Husbanken og arkivet:
+skjemaets egen tekst og kommunens svar, ikke noe mer, skrevet ved siden av arbeidskopien.
 
 PDF lages med den første nettleseren som finnes av: --browser, PUPPETEER_EXECUTABLE_PATH, installert
 Chrome/Chromium/Edge, Chromium fra npm (Linux x64). Se: bosoreport doctor.
@@ -46,7 +51,7 @@ Avslutningskoder: 0 skrevet, ingen feil; 1 problemer i rapportene; 2 bruks-, fil
         browser: 'the Chrome, Chromium or Edge to print with',
         timeout: 'give up on one PDF after this many seconds',
         jobs: 'PDFs printed at the same time',
-        noNotes: "leave bosoreport's «Kontrollmerknader» out: the copy sent to Husbanken",
+        copy: "husbanken: the copy to send and file, the form and the answers only, as NAME.husbanken.html/.pdf; arbeidskopi (default): the working copy, with bosoreport's figures and checks",
         quiet: 'report errors only (validate shows the warnings)',
       },
       overview: ['bosoreport render reports/ --pdf -d dist/'],
@@ -56,7 +61,11 @@ Examples:
   $ bosoreport render reports/ --pdf -d dist/                               HTML + PDF, folders mirrored
   $ bosoreport render reports/gjovik/2012-aarsrapport.yaml -o gjovik-2012.pdf   one PDF
   $ bosoreport render FILE --pdf --no-html --template-dir my-templates/     own look, PDF only
-  $ bosoreport render FILE --no-notes -o to-husbanken.pdf                   the copy to send on
+  $ bosoreport render FILE --copy husbanken --pdf                           the copy to send: FILE.husbanken.pdf
+
+Two copies: the working copy (the default) has bosoreport's figures, charts and findings, and every
+page says it is not the one to send. --copy husbanken is the copy for Husbanken and the archive: the
+form's own text and the municipality's answers, nothing else, written beside the working copy.
 
 PDFs are printed by a browser found in this order: --browser, PUPPETEER_EXECUTABLE_PATH, an
 installed Chrome/Chromium/Edge, the Chromium bundled through npm (Linux x64). See: bosoreport doctor.
@@ -74,11 +83,25 @@ Exit codes: 0 written, no errors; 1 problems in reports; 2 usage, I/O or browser
       .option('--browser <path>', h.options.browser)
       .option('--timeout <seconds>', h.options.timeout, '60')
       .option('--jobs <n>', h.options.jobs, '2')
-      .option('--no-notes', h.options.noNotes)
+      .addOption(new Option('--copy <name>', h.options.copy).choices(['husbanken', 'arbeidskopi']))
+      // The older spelling of --copy husbanken keeps working, unlisted; with --copy too it would be a contradiction or a repetition.
+      .addOption(new Option('--no-notes').hideHelp().conflicts('copy'))
       .option('--quiet', h.options.quiet),
   run: async (
     [paths],
-    o: { outDir: string; output?: string; pdf?: boolean; html: boolean; templateDir?: string; browser?: string; timeout: string; jobs: string; notes: boolean; quiet?: boolean },
+    o: {
+      outDir: string;
+      output?: string;
+      pdf?: boolean;
+      html: boolean;
+      templateDir?: string;
+      browser?: string;
+      timeout: string;
+      jobs: string;
+      copy?: 'husbanken' | 'arbeidskopi';
+      notes: boolean;
+      quiet?: boolean;
+    },
     ctx,
   ) => {
     const timeout = Number(o.timeout);
@@ -96,7 +119,7 @@ Exit codes: 0 written, no errors; 1 problems in reports; 2 usage, I/O or browser
         timeoutMs: timeout * 1000,
         jobs,
         rules: ctx.rules,
-        notes: o.notes,
+        kopi: o.copy ?? (o.notes === false ? 'husbanken' : 'arbeidskopi'),
         quiet: o.quiet === true,
       },
       ctx,

@@ -4,6 +4,7 @@ import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../../..
 import { t } from '../../../messages/index.js';
 import { findBrowser } from '../../../render/browser.js';
 import { renderReport } from '../../../render/html.js';
+import type { Kopi } from '../../../render/view.js';
 import { PdfPrinter } from '../../../render/pdf.js';
 import { loadTemplates } from '../../../render/templates.js';
 import { writeAtomic } from '../../../render/write.js';
@@ -25,8 +26,8 @@ export interface RenderOptions {
   timeoutMs: number;
   jobs: number;
   rules: Record<string, SeveritySetting>;
-  /** false: the copy sent on to Husbanken, without bosoreport's «Kontrollmerknader». */
-  notes?: boolean;
+  /** `husbanken`: the copy to send and file; `arbeidskopi`: the working copy. */
+  kopi: Kopi;
   /** Errors only on the terminal (warnings were shown by `validate`, or are not wanted). */
   quiet?: boolean;
 }
@@ -106,8 +107,10 @@ export async function runRender(paths: readonly string[], options: RenderOptions
   const written: string[] = [];
   const extra = new Map<string, Diagnostic[]>();
   const note = (file: string, d: Diagnostic) => extra.set(file, [...(extra.get(file) ?? []), d]);
+  // The Husbanken copy is named apart (g.husbanken.pdf beside g.pdf): rendering one copy never replaces the other.
+  const suffix = options.kopi === 'husbanken' ? '.husbanken' : '';
   const target = (file: string, ext: string) =>
-    options.output ? path.resolve(io.cwd, options.output) : path.join(outDir, path.relative(base, path.resolve(io.cwd, file)).replace(/\.ya?ml$/i, '') + ext);
+    options.output ? path.resolve(io.cwd, options.output) : path.join(outDir, path.relative(base, path.resolve(io.cwd, file)).replace(/\.ya?ml$/i, '') + suffix + ext);
 
   // Two reports that would land on the same output file (a.yaml and a.yml) must not overwrite each other.
   const seen = new Map<string, string>();
@@ -120,7 +123,7 @@ export async function runRender(paths: readonly string[], options: RenderOptions
 
   const jobs: { file: string; html: string; pdfPath: string; meta: { title: string; author: string; subject: string; keywords: string[] } }[] = [];
   for (const f of renderable) {
-    const { html, view } = renderReport({ ...f.result, diagnostics: f.diagnostics }, templates, { notes: options.notes !== false });
+    const { html, view } = renderReport({ ...f.result, diagnostics: f.diagnostics }, templates, { kopi: options.kopi });
     if (options.html) {
       await writeAtomic(target(f.file, '.html'), html);
       written.push(display(io.cwd, target(f.file, '.html')));
@@ -133,7 +136,8 @@ export async function runRender(paths: readonly string[], options: RenderOptions
         title: view.tittel,
         author: view.utfyltAv,
         subject: view.emne,
-        keywords: ['Boligsosialt utviklingsprogram', 'Husbanken', view.kommune, String(view.aar), f.result.form!.id],
+        // The working copy says what it is in the file's metadata too, for an archive that indexes it.
+        keywords: ['Boligsosialt utviklingsprogram', 'Husbanken', view.kommune, String(view.aar), f.result.form!.id, ...(view.arbeidskopi ? ['Arbeidskopi'] : [])],
       },
     });
   }
