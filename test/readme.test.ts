@@ -35,7 +35,7 @@ describe('README', () => {
       'bosoreport compute ',
       'bosoreport render ',
       '-o gjovik-2013.pdf',
-      '--no-notes',
+      '--copy husbanken',
     ])
       expect(readme).toContain(command);
   });

@@ -106,7 +106,7 @@ describe('the packed package, installed the way the example workflow installs it
     expect(init.out).not.toContain('npm install');
     const modeline = /\$schema=(\S+)/.exec(readFileSync(path.join(repo, 'rapporter/gjovik/2013-aarsrapport.yaml'), 'utf8'))![1]!;
     expect(existsSync(path.resolve(repo, 'rapporter/gjovik', modeline))).toBe(true);
-    const one = bash('npx --no-install bosoreport render rapporter/gjovik/2012-aarsrapport.yaml --no-notes -o til-husbanken.pdf', repo);
+    const one = bash('npx --no-install bosoreport render rapporter/gjovik/2012-aarsrapport.yaml --copy husbanken -o til-husbanken.pdf', repo);
     expect(one.status, one.out).toBe(0);
     expect((await readPdf(path.join(repo, 'til-husbanken.pdf'))).text).not.toContain('Kontrollmerknader');
     const version = bash('npx --no-install bosoreport --version', repo);
