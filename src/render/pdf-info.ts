@@ -7,12 +7,7 @@
  * undefined and the caller uses pdf-lib.
  */
 
-import { fileId, pdfaObjects } from './pdfa.js';
-
-/** The given entries of an object whose value is defined. */
-function optional<T extends Record<string, string | undefined>>(o: T): { [K in keyof T]?: string } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: string };
-}
+import { fileId, pdfaObjects, xmpFacts } from './pdfa.js';
 
 export interface PdfMetadata {
   title: string;
@@ -99,14 +94,8 @@ export function withInfo(pdf: Uint8Array, meta: PdfMetadata): Uint8Array | undef
   const first = Number(size[1]);
   const nums = { metadata: first, profile: first + 1, intent: first + 2 };
   const lang = literal(catalog, 'Lang');
-  const facts = {
-    title: meta.title,
-    author: meta.author,
-    subject: meta.subject,
-    keywords: meta.keywords.join(' '),
-    creator: 'bosoreport',
-    ...optional({ producer: literal(oldInfo, 'Producer'), created: literal(oldInfo, 'CreationDate'), modified: literal(oldInfo, 'ModDate'), lang }),
-  };
+  const facts = xmpFacts(meta, { producer: literal(oldInfo, 'Producer'), created: literal(oldInfo, 'CreationDate'), modified: literal(oldInfo, 'ModDate'), lang });
+
   const catalogAdds = `\n/Metadata ${nums.metadata} 0 R\n/OutputIntents [${nums.intent} 0 R]${showsTitle ? '' : '\n/ViewerPreferences <</DisplayDocTitle true>>'}`;
   const changed: [Ref, string][] = [
     [info, `<<${infoDict}>>`],

@@ -49,19 +49,10 @@ export async function withMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<
   doc.setModificationDate(now);
   const lang = doc.catalog.lookup(PDFName.of('Lang'));
   const pdfDate = `D:${now.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
-  const facts = {
-    title: meta.title,
-    author: meta.author,
-    subject: meta.subject,
-    keywords: meta.keywords.join(' '),
-    creator: 'bosoreport',
-    created: pdfDate,
-    modified: pdfDate,
-    ...(doc.getProducer() ? { producer: doc.getProducer()! } : {}),
-    ...(lang instanceof PDFString ? { lang: lang.decodeText() } : {}),
-  };
+  const { xmpPacket, xmpFacts } = await import('./pdfa.js');
+  const facts = xmpFacts(meta, { created: pdfDate, modified: pdfDate, producer: doc.getProducer(), lang: lang instanceof PDFString ? lang.decodeText() : undefined });
+
   const { SRGB_DESCRIPTION, srgbProfile } = await import('./srgb-icc.js');
-  const { xmpPacket } = await import('./pdfa.js');
   const xmp = doc.context.register(doc.context.stream(new TextEncoder().encode(xmpPacket(facts)), { Type: 'Metadata', Subtype: 'XML' }));
   const profile = doc.context.register(doc.context.stream(srgbProfile(), { N: 3 }));
   const intent = doc.context.obj({

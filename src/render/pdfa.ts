@@ -23,6 +23,15 @@ export interface XmpFacts {
   lang?: string;
 }
 
+/** The XMP facts of a report's PDF: what bosoreport sets, and what the file already says (only where it says it). */
+export function xmpFacts(
+  meta: { title: string; author: string; subject: string; keywords: readonly string[] },
+  found: { producer?: string | undefined; created?: string | undefined; modified?: string | undefined; lang?: string | undefined },
+): XmpFacts {
+  const known = Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined)) as Partial<XmpFacts>;
+  return { title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords.join(' '), creator: 'bosoreport', ...known };
+}
+
 function xml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
