@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -178,6 +179,12 @@ export async function checkReports(paths: readonly string[], options: CheckOptio
     const roots = new Set(
       jobs.map((j) => repositoryRoot(path.resolve(cwd, j.file === STDIN_NAME ? 'stdin.yaml' : j.file), j.configFolder)).filter((r): r is string => r !== undefined),
     );
+    // A repository inside a folder given on the command line is checked whole already (the CI run).
+    const givenFolders = paths
+      .filter((p) => p !== '-')
+      .map((p) => path.resolve(cwd, p))
+      .filter(isFolder);
+    for (const root of roots) if (givenFolders.some((g) => root === g || root.startsWith(g + path.sep))) roots.delete(root);
     for (const [i, file] of (await neighboursOf(roots, inputs.files, cwd)).entries()) {
       if (i > 0 && i % COLLECT_EVERY === 0) collector()?.();
       const read = readReportFile(cwd, file);
@@ -196,4 +203,12 @@ export async function checkReports(paths: readonly string[], options: CheckOptio
     files.unshift(...byFile(config.diagnostics, cwd));
   }
   return { files, usageFailed, configFailed, exitCode: exitCodeOf({ usageFailed, files }) };
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }

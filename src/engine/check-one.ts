@@ -30,9 +30,11 @@ export interface CheckedFile extends FileOutcome {
   facts?: ReportFacts;
   /** Positions in the report, for a cross-report finding; parsed again from the file if not kept. */
   positions?: () => ParsedReport | undefined;
-  /** The bytes read and the rule levels in force, for a second pass in another language. */
+  /** The bytes read, kept with the result (fix keeps a byte-order mark it finds). */
   bytes?: Uint8Array;
+  /** The rule levels in force, for the checks across reports. */
   rules?: Record<string, SeveritySetting>;
+  /** The forms the report may name, for formatters that describe a rule. */
   forms?: FormRegistry;
   /** The file could not be read at all: a usage or I/O problem (exit 2), not a report problem. */
   ioFailed?: boolean;
