@@ -4,7 +4,7 @@ import type { DataPath } from '../load/positions.js';
 import type { ParsedReport } from '../load/parse.js';
 import { schemaAt } from '../schema/store.js';
 import { closestUnique } from '../util/similar.js';
-import { pointerToPath } from '../validate/humanize.js';
+import { pointerToPath } from '../humanize.js';
 import { decimal, isoDate, percent, plainCount } from '../format/typed.js';
 
 /** The kinds of mechanical mistake `fix` mends, for its closing count. */

@@ -1,7 +1,7 @@
 /**
  * How Norwegian users type dates and numbers that YAML and the schema do not take, read back: the
  * value a mechanical mistake stands for, or undefined when more than one reading is possible. The
- * hints (validate/humanize.ts) and `fix` use the same readings, so a hint never promises what fix
+ * hints (src/humanize.ts) and `fix` use the same readings, so a hint never promises what fix
  * would not do. Pure; each returns the value as YAML text.
  */
 

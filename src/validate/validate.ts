@@ -8,7 +8,7 @@ import type { Lang } from '../messages/index.js';
 import { runRules } from '../rules/runner.js';
 import type { SeveritySetting } from '../rules/types.js';
 import { validatorFor } from '../schema/ajv.js';
-import { humanize } from './humanize.js';
+import { humanize } from '../humanize.js';
 import { diagnostic } from '../diagnostics.js';
 import { guessForm } from '../forms/guess.js';
 import { words } from '../messages/index.js';
