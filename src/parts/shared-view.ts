@@ -1,3 +1,4 @@
+import { formatShortDate } from '../format/norwegian.js';
 import { toPointer } from '../diagnostics.js';
 import type { DataPath } from '../load/positions.js';
 import { activityLines, type ActivityLine } from './activities.js';
@@ -21,7 +22,6 @@ const NEED_LABELS: Record<NeedRowKey, string> = {
 
 /** A need table's rows for a template: the form's label, the row as written, bosoreport's figures, where to flag. */
 export function needTableView(path: DataPath, rows: Record<NeedRowKey, NeedRow>, figures: NeedTableFigures, wording: Wording) {
-  const aar = figures.dato_0101.slice(0, 4);
   return {
     sti: toPointer(path),
     tittel: wording.title(path) ?? '',
@@ -36,8 +36,9 @@ export function needTableView(path: DataPath, rows: Record<NeedRowKey, NeedRow>,
     tall: figures,
     diagram: pairedBars(
       NEED_ROWS.map((k) => ({ label: NEED_LABELS[k], a: figures.rader[k].pr_0101, b: figures.rader[k].pr_3112 })),
-      [`Status behov pr. 01.01.${aar}`, `pr. 31.12.${aar}`],
-      'Status behov ved årets start og slutt, per kategori',
+      // Each bar's own date: over a programme period (a final report) the two lie years apart.
+      [`Status behov pr. ${formatShortDate(figures.dato_0101)}`, `pr. ${formatShortDate(figures.dato_3112)}`],
+      'Status behov ved periodens start og slutt, per kategori',
     ),
   };
 }

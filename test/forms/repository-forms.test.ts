@@ -53,6 +53,16 @@ describe('a form a reports repository brings', () => {
     expect(pdf.info.Title).toBe('Statusnotat 2013 – Eksempelvik kommune');
   });
 
+  it('prints its own computed figures and deadline in the working copy only, not in the Husbanken copy', async () => {
+    const r = await runMain(['render', '.', '--copy', 'husbanken', '-d', 'hb', '--lang', 'nb'], { cwd: t.dir });
+    expect(r.status).toBe(0);
+    const html = readFileSync(path.join(t.dir, 'hb/2013-statusnotat.husbanken.html'), 'utf8');
+    const body = html.slice(html.indexOf('<body'), html.indexOf('<script type="application/json"'));
+    expect(body).not.toContain('Andel gjennomførte aktiviteter');
+    expect(body).not.toContain('Frist ');
+    expect(pdf.text).toContain('Andel gjennomførte aktiviteter');
+  });
+
   it('is listed by `forms` and its rule by `rules`, with where it comes from', async () => {
     const forms = await runMain(['forms'], { cwd: t.dir });
     expect(forms.stdout).toMatch(/statusnotat-2013 +Status memo to the steering group \(example form\) +\(2013–2014, skjemaer\/notat\)/);

@@ -175,3 +175,13 @@ describe('the bostøtte cell with two values', () => {
     expect(html).toMatch(/td\.tall\.to-verdier \{ white-space: normal; \}/);
   });
 });
+
+describe("the need table's chart over a programme period", () => {
+  it('names each bar by its own date: the start of the programme and the end of its last year', () => {
+    const result = check(exampleText('examples/eksempelvik-sluttrapport-2014.yaml'), 'nb');
+    const html = renderHtml(result, loadTemplates());
+    expect(html).toContain('Status behov pr. 01.01.2009');
+    expect(html).toContain('pr. 31.12.2014');
+    expect(html).not.toContain('31.12.2009');
+  });
+});
