@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { escapeHtml } from '../util/escape.js';
 import { SRGB_DESCRIPTION, srgbProfile } from './srgb-icc.js';
 
 /**
@@ -32,10 +33,6 @@ export function xmpFacts(
   return { title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords.join(' '), creator: 'bosoreport', ...known };
 }
 
-function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /** A PDF date as XMP writes it (ISO 8601); undefined when it is not one. */
 export function xmpDate(pdfDate: string | undefined): string | undefined {
   const m = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(Z|[+-]\d{2}'?\d{2}'?)?/.exec(pdfDate ?? '');
@@ -53,13 +50,13 @@ export function xmpPacket(f: XmpFacts): string {
     `<pdfaid:part>${PDFA.part}</pdfaid:part>`,
     `<pdfaid:conformance>${PDFA.conformance}</pdfaid:conformance>`,
     `<dc:format>application/pdf</dc:format>`,
-    `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(f.title)}</rdf:li></rdf:Alt></dc:title>`,
-    `<dc:creator><rdf:Seq><rdf:li>${xml(f.author)}</rdf:li></rdf:Seq></dc:creator>`,
-    `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${xml(f.subject)}</rdf:li></rdf:Alt></dc:description>`,
-    ...(f.lang ? [`<dc:language><rdf:Bag><rdf:li>${xml(f.lang)}</rdf:li></rdf:Bag></dc:language>`] : []),
-    `<pdf:Keywords>${xml(f.keywords)}</pdf:Keywords>`,
-    ...(f.producer ? [`<pdf:Producer>${xml(f.producer)}</pdf:Producer>`] : []),
-    `<xmp:CreatorTool>${xml(f.creator)}</xmp:CreatorTool>`,
+    `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeHtml(f.title)}</rdf:li></rdf:Alt></dc:title>`,
+    `<dc:creator><rdf:Seq><rdf:li>${escapeHtml(f.author)}</rdf:li></rdf:Seq></dc:creator>`,
+    `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeHtml(f.subject)}</rdf:li></rdf:Alt></dc:description>`,
+    ...(f.lang ? [`<dc:language><rdf:Bag><rdf:li>${escapeHtml(f.lang)}</rdf:li></rdf:Bag></dc:language>`] : []),
+    `<pdf:Keywords>${escapeHtml(f.keywords)}</pdf:Keywords>`,
+    ...(f.producer ? [`<pdf:Producer>${escapeHtml(f.producer)}</pdf:Producer>`] : []),
+    `<xmp:CreatorTool>${escapeHtml(f.creator)}</xmp:CreatorTool>`,
     ...(created ? [`<xmp:CreateDate>${created}</xmp:CreateDate>`] : []),
     ...(modified ? [`<xmp:ModifyDate>${modified}</xmp:ModifyDate>`] : []),
   ];

@@ -48,7 +48,13 @@ function checkPartials(compiled: readonly Compiled[], known: ReadonlySet<string>
   }
 }
 
-const unknown = () => new Handlebars.SafeString('<span class="ukjent">ukjent</span>');
+/**
+ * «ukjent» for a value written as unknown, in the working copy. The copy for Husbanken shows an
+ * unanswered value as the paper form does, as an empty cell: decided here, once, from the page's
+ * own `kopi`, so no template (a repository's included) can print bosoreport's word into that copy.
+ */
+type HelperOptions = { data?: { root?: { kopi?: string } } };
+const unknown = (options: HelperOptions) => (options.data?.root?.kopi === 'husbanken' ? '' : new Handlebars.SafeString('<span class="ukjent">ukjent</span>'));
 
 /** A CSS string literal that cannot end early: everything but letters, digits and spaces is escaped. */
 export function cssString(text: string): string {
@@ -56,9 +62,9 @@ export function cssString(text: string): string {
 }
 
 function registerHelpers(hb: typeof Handlebars): void {
-  hb.registerHelper('tall', (v: unknown) => (typeof v === 'number' ? formatInteger(v) : v === null ? unknown() : ''));
-  hb.registerHelper('endring', (v: unknown) => (typeof v === 'number' ? formatChange(v) : v === null ? unknown() : ''));
-  hb.registerHelper('prosent', (v: unknown) => (typeof v === 'number' ? formatPercent(v) : unknown()));
+  hb.registerHelper('tall', (v: unknown, o: HelperOptions) => (typeof v === 'number' ? formatInteger(v) : v === null ? unknown(o) : ''));
+  hb.registerHelper('endring', (v: unknown, o: HelperOptions) => (typeof v === 'number' ? formatChange(v) : v === null ? unknown(o) : ''));
+  hb.registerHelper('prosent', (v: unknown, o: HelperOptions) => (typeof v === 'number' ? formatPercent(v) : unknown(o)));
   hb.registerHelper('dato', (v: unknown) => (typeof v === 'string' ? formatDate(v) : ''));
   hb.registerHelper('kortdato', (v: unknown) => (typeof v === 'string' ? formatShortDate(v) : ''));
   // «31.08» from a date: the day and month a deadline recurs on.

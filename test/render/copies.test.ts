@@ -117,6 +117,14 @@ describe('the Husbanken copy and the working copy', () => {
     expect(cells(render(GJOVIK, 'arbeidskopi'))).toEqual(['ukjent', 'ukjent', '']);
   });
 
+  it('an unknown figure anywhere in the form, in a cell no template guards (a part of the breakdown), is empty in the Husbanken copy', () => {
+    const text = exampleText(GJOVIK).replace('          antall: 362', '          antall: null');
+    const result = check(text, 'nb', GJOVIK);
+    expect(result.schemaValid).toBe(true);
+    expect(visibleText(renderHtml(result, templates, { kopi: 'husbanken' }))).not.toContain('ukjent');
+    expect(visibleText(renderHtml(result, templates, { kopi: 'arbeidskopi' }))).toMatch(/NAV:? ukjent/);
+  });
+
   it('a need table a template shows without del (as kapittel in fritt-2009 does): figures inside it in the working copy only', () => {
     const doc = exampleDoc(EXAMPLES['fritt-2009']!.file);
     const row = (a: number, b: number) => ({ status_behov_pr_0101: a, status_behov_pr_3112: b });

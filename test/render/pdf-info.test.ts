@@ -70,7 +70,7 @@ describe('PDF/A-2 in the same update', () => {
     const xmp = Buffer.from(updated).toString('utf8');
     expect(xmp).toContain('<pdfaid:part>2</pdfaid:part>');
     // Markup in a title stays text in the XMP.
-    const marked = withInfo(original, { ...meta, title: 'A <b> & «C»' })!;
+    const marked = withInfo(original, { ...meta, title: "A <b> & «C» d'E" })!;
     expect(await pdfaProblems(marked)).toEqual([]);
     expect(Buffer.from(marked).toString('utf8')).toContain('A &lt;b&gt; &amp; «C»');
   });

@@ -26,6 +26,7 @@ export async function pdfaProblems(bytes: Uint8Array): Promise<string[]> {
       ?.replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')
       .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
       .replace(/&amp;/g, '&');
   if (tag('pdfaid:part') !== '2') problems.push(`pdfaid:part is ${tag('pdfaid:part')}, not 2`);
   if (!['A', 'B', 'U'].includes(tag('pdfaid:conformance') ?? '')) problems.push('no pdfaid:conformance A, B or U');

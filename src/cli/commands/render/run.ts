@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { diagnostic, NO_POSITION, type Diagnostic } from '../../../diagnostics.js';
-import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../../../errors.js';
+import { BosoreportError, EXIT_USAGE } from '../../../errors.js';
 import { t } from '../../../messages/index.js';
 import { findBrowser } from '../../../render/browser.js';
 import { renderReport } from '../../../render/html.js';
@@ -9,7 +9,7 @@ import { PdfPrinter } from '../../../render/pdf.js';
 import { loadTemplates } from '../../../render/templates.js';
 import { writeAtomic } from '../../../render/write.js';
 import type { SeveritySetting } from '../../../rules/types.js';
-import { display, hasErrors, type CheckedFile } from '../../../engine/index.js';
+import { display, exitCodeOf, hasErrors, type CheckedFile } from '../../../engine/index.js';
 import { check } from '../../check.js';
 import { colorFor, wantsProgress, type CommandContext } from '../../context.js';
 import { errorsOnly, formatStylish } from '../../formatters/stylish.js';
@@ -191,6 +191,5 @@ export async function runRender(paths: readonly string[], options: RenderOptions
   io.stdout.write(formatStylish(shown, { lang, color, listClean: false }));
   for (const file of written.sort()) io.stdout.write(`${t(lang, 'render/wrote', { file: visible(file) })}\n`);
   for (const f of checked.files.filter((x) => x.result?.schemaValid && hasErrors(x))) io.stdout.write(`${t(lang, 'render/not-written', { file: visible(f.file) })}\n`);
-  if (usageFailed) return EXIT_USAGE;
-  return outcomes.some((o) => o.diagnostics.some((d) => d.severity === 'error')) ? EXIT_PROBLEMS : EXIT_CLEAN;
+  return exitCodeOf({ usageFailed, files: outcomes });
 }
