@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { hyphenateBrokenWords } from './hyphenate.js';
 import { withInfo, type PdfMetadata } from './pdf-info.js';
 
 export type { PdfMetadata } from './pdf-info.js';
@@ -8,6 +9,8 @@ export interface PrintResult {
   pdf: Uint8Array;
   /** Requests the page tried to make and that were refused (nothing may leave the machine). */
   blocked: string[];
+  /** Words still broken mid-line without a hyphen after hyphenating (no Norwegian pattern fits them). */
+  unbroken: string[];
 }
 
 /** Flags that keep Chromium quiet on a closed network and usable as root in CI. */
@@ -150,8 +153,9 @@ export class PdfPrinter {
       slot = this.idle.pop() ?? (await this.openSlot(timeoutMs));
       slot.blocked = [];
       await slot.page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
+      const unbroken = await hyphenateBrokenWords(slot.page);
       const raw = await slot.page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: timeoutMs });
-      const result = { pdf: await withMetadata(raw, meta), blocked: slot.blocked };
+      const result = { pdf: await withMetadata(raw, meta), blocked: slot.blocked, unbroken };
       this.idle.push(slot);
       return result;
     } catch (error) {
