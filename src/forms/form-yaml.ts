@@ -408,7 +408,8 @@ export function readFormYaml(file: string, bytes: Uint8Array, lang: Lang): { spe
   return {
     spec: {
       id: y.id,
-      title: { nb: nb.trim(), en: (en ?? nb).trim() },
+      // The form's name is the form's own text: nynorsk readers see Husbanken's bokmål name.
+      title: { nb: nb.trim(), nn: nb.trim(), en: (en ?? nb).trim() },
       reportName,
       type: y.type,
       years: [y.aar[0], y.aar[1]],

@@ -66,6 +66,7 @@ function ruleProblem(rule: unknown): string | undefined {
       return `${r.id}: messages.${lang} needs message (a function), about (a text) and optionally hint (a function)`;
     }
   }
+  if (r.messages?.nn !== undefined && !isFunction(r.messages.nn.message)) return `${r.id}: messages.nn needs message (a function), like messages.nb`;
   return undefined;
 }
 
@@ -91,5 +92,8 @@ export function checkModule(file: string, exports: Record<string, unknown>, lang
         diagnostic(file, FILE_START, 'error', 'form-folder/broken', words(lang, 'form-folder/bad-code', { detail, file: path.basename(file) })),
       ),
     };
-  return { module: source as FormModule, diagnostics: [] };
+  const module = source as FormModule;
+  // A repository form may have no nynorsk words: its nynorsk readers get its bokmål ones.
+  const rules = module.rules?.map((r) => (r.messages.nn ? r : { ...r, messages: { ...r.messages, nn: r.messages.nb } }));
+  return { module: rules ? { ...module, rules } : module, diagnostics: [] };
 }

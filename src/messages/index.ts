@@ -1,8 +1,10 @@
 import { en } from './en.js';
 import { nb } from './nb.js';
+import { nn } from './nn.js';
 
-export type Lang = 'nb' | 'en';
-export const LANGS: readonly Lang[] = ['nb', 'en'];
+/** Bokmål, nynorsk and English: the three languages of the CLI's messages and help. */
+export type Lang = 'nb' | 'nn' | 'en';
+export const LANGS: readonly Lang[] = ['nb', 'nn', 'en'];
 
 export type Params = Record<string, string | number | undefined>;
 export type Catalogue = Record<string, (p: Params) => string>;
@@ -10,7 +12,7 @@ export type Catalogue = Record<string, (p: Params) => string>;
 export type MessageCode = keyof typeof nb;
 export type MessageCatalogue = Record<MessageCode, (p: Params) => string>;
 
-const catalogues: Record<Lang, MessageCatalogue> = { nb, en };
+const catalogues: Record<Lang, MessageCatalogue> = { nb, nn, en };
 
 /** Looks up a user-facing text by its code. A missing code is a programming error, so it throws. */
 export function t(lang: Lang, code: MessageCode, params: Params = {}): string {
@@ -30,19 +32,21 @@ export function words(lang: Lang, code: MessageCode, params: Params = {}): { mes
 }
 
 /**
- * The language from the environment: Norwegian locales (nb, nn, no) get bokmål,
- * everything else English. BOSOREPORT_LANG wins over the locale variables.
+ * The language from the environment: a nynorsk locale (nn) gets nynorsk, other Norwegian
+ * locales (nb, no) bokmål, everything else English. BOSOREPORT_LANG wins over the locale variables.
  */
 export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {
   const candidates = [env.BOSOREPORT_LANG, env.LC_ALL, env.LC_MESSAGES, env.LANG, env.LANGUAGE?.split(':')[0]];
   let locale = candidates.find((v) => v !== undefined && v !== '' && v !== 'C' && v !== 'POSIX');
   if (!locale) locale = Intl.DateTimeFormat().resolvedOptions().locale;
-  return /^(nb|nn|no)([_.-]|$)/i.test(locale) ? 'nb' : 'en';
+  if (/^nn([_.-]|$)/i.test(locale)) return 'nn';
+  return /^(nb|no)([_.-]|$)/i.test(locale) ? 'nb' : 'en';
 }
 
 export function parseLang(value: string): Lang | undefined {
   const v = value.toLowerCase();
-  if (v === 'nb' || v === 'no' || v === 'nn') return 'nb';
+  if (v === 'nb' || v === 'no') return 'nb';
+  if (v === 'nn') return 'nn';
   if (v === 'en') return 'en';
   return undefined;
 }

@@ -118,7 +118,7 @@ describe('bosoreport validate (built binary)', () => {
     expect(runCli(['validate', '--bogus', GJOVIK]).status).toBe(2);
     const lang = runCli(['validate', '--lang', 'de', GJOVIK]);
     expect(lang.status).toBe(2);
-    expect(lang.stderr).toContain('Unknown language "de"; use nb or en.');
+    expect(lang.stderr).toContain('Unknown language "de"; use nb, nn or en.');
     expect(runCli(['frobnicate']).status).toBe(2);
   });
 
