@@ -21,7 +21,7 @@ export interface RunContext extends CommandContext {
 }
 
 /**
- * One command: its name, help in bokmål and English, options and the call to its implementation.
+ * One command: its name, help in bokmål, nynorsk and English, options and the call to its implementation.
  * A new command is a folder with a command.ts exporting one of these, plus its line in list.ts;
  * main(), the help, docs/cli.md and the help tests follow from that list.
  */

@@ -1,6 +1,6 @@
 import type { CommandModule } from '../types.js';
 
-/** `bosoreport compute`: its options, help in bokmål and English, and the call to its implementation (loaded on use). */
+/** `bosoreport compute`: its options, help in bokmål, nynorsk and English, and the call to its implementation (loaded on use). */
 export const command: CommandModule<'json'> = {
   name: 'compute',
   rank: 30,
@@ -19,6 +19,20 @@ Eksempler:
   $ bosoreport compute --rule negativt-resultat=off examples/gjovik-aarsrapport-2012.yaml
 
 Avslutningskoder: 0 tallene er regnet ut, ingen feil; 1 problemer i rapporten; 2 bruks- eller filfeil.`,
+    },
+    nn: {
+      description: 'vis ein rapport med alle utrekna tal (endringar, summar, andelar, frist)',
+      options: {
+        json: 'skriv rapporten og tala som JSON (forma: schemas/beregning.schema.json)',
+      },
+      overview: ['bosoreport compute examples/gjovik-aarsrapport-2012.yaml --json'],
+      examples: `
+Døme:
+  $ bosoreport compute examples/gjovik-aarsrapport-2012.yaml          tala som tabell
+  $ bosoreport compute examples/gjovik-aarsrapport-2012.yaml --json   rapport og tal som JSON
+  $ bosoreport compute --rule negativt-resultat=off examples/gjovik-aarsrapport-2012.yaml
+
+Avslutningskodar: 0 tala er rekna ut, ingen feil; 1 problem i rapporten; 2 bruks- eller filfeil.`,
     },
     en: {
       description: 'print a report with every derived figure (deltas, totals, ratios, deadline)',

@@ -1,6 +1,6 @@
 import type { CommandModule } from '../types.js';
 
-/** `bosoreport doctor`: its options, help in bokmål and English, and the call to its implementation (loaded on use). */
+/** `bosoreport doctor`: its options, help in bokmål, nynorsk and English, and the call to its implementation (loaded on use). */
 export const command: CommandModule<'browser'> = {
   name: 'doctor',
   rank: 110,
@@ -9,6 +9,13 @@ export const command: CommandModule<'browser'> = {
       description: 'vis hvilken nettleser PDF-ene lages med, og hvorfor',
       options: {
         browser: 'sjekk denne nettleseren i stedet',
+      },
+      overview: ['bosoreport doctor'],
+    },
+    nn: {
+      description: 'vis kva nettlesar PDF-ane blir laga med, og kvifor',
+      options: {
+        browser: 'sjekk denne nettlesaren i staden',
       },
       overview: ['bosoreport doctor'],
     },

@@ -1,6 +1,6 @@
 import type { CommandModule } from '../types.js';
 
-/** `bosoreport fix`: its options, help in bokmål and English, and the call to its implementation (loaded on use). */
+/** `bosoreport fix`: its options, help in bokmål, nynorsk and English, and the call to its implementation (loaded on use). */
 export const command: CommandModule<'dryRun'> = {
   name: 'fix',
   rank: 20,
@@ -21,6 +21,22 @@ Eksempler:
 Bare rettelser som ikke kan endre hva rapporten sier, gjøres; kommentarer, rekkefølge og anførselstegn
 blir stående. Resten står igjen for deg, med sitt hint. Avslutningskoder som for validate, for filene
 slik de ble rettet.`,
+    },
+    nn: {
+      description: 'rett feil som berre kan tyde éin ting: datoar, tusenskilje, «80 %», eit feilstava feltnamn',
+      options: {
+        dryRun: 'vis endringane som diff, og skriv ingenting',
+      },
+      overview: ['bosoreport fix rapporter/ --dry-run'],
+      examples: `
+Døme:
+  $ bosoreport fix rapporter/gjovik/2013-aarsrapport.yaml    18.02.2013 → 2013-02-18, «1 390» → 1390, …
+  $ bosoreport fix rapporter/ --dry-run                       endringane som diff
+  $ bosoreport validate --fix rapporter/                      rett, og kontroller som vanleg
+
+Berre rettingar som ikkje kan endre kva rapporten seier, blir gjorde; kommentarar, rekkjefølgje og
+hermeteikn blir ståande. Resten står att for deg, med hintet sitt. Avslutningskodar som for validate,
+for filene slik dei vart retta.`,
     },
     en: {
       description: 'mend mistakes that have only one meaning: dates, thousands separators, «80 %», a misspelt key',

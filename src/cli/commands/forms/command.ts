@@ -1,12 +1,17 @@
 import type { CommandModule } from '../types.js';
 
-/** `bosoreport forms`: its options, help in bokmål and English, and the call to its implementation (loaded on use). */
+/** `bosoreport forms`: its options, help in bokmål, nynorsk and English, and the call to its implementation (loaded on use). */
 export const command: CommandModule<never> = {
   name: 'forms',
   rank: 90,
   help: {
     nb: {
       description: 'list skjemaene og versjonene bosoreport kjenner',
+      options: {},
+      overview: ['bosoreport forms'],
+    },
+    nn: {
+      description: 'list skjemaa og versjonane bosoreport kjenner',
       options: {},
       overview: ['bosoreport forms'],
     },

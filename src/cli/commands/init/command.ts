@@ -1,6 +1,6 @@
 import type { CommandModule } from '../types.js';
 
-/** `bosoreport init`: its options, help in bokmål and English, and the call to its implementation (loaded on use). */
+/** `bosoreport init`: its options, help in bokmål, nynorsk and English, and the call to its implementation (loaded on use). */
 export const command: CommandModule<'kommune' | 'aar' | 'from' | 'periode' | 'output'> = {
   name: 'init',
   rank: 70,
@@ -18,6 +18,22 @@ export const command: CommandModule<'kommune' | 'aar' | 'from' | 'periode' | 'ou
       examples: `
 Eksempler:
   $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013            skriver rapporter/gjovik/2013-aarsrapport.yaml
+  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 --from rapporter/gjovik/2012-aarsrapport.yaml
+  $ bosoreport init aars-og-halvaarsrapport-2011 --periode hele_aaret --kommune Halden --aar 2011`,
+    },
+    nn: {
+      description: 'lag ein ny rapport med alle felta i skjemaet, forklarte på norsk',
+      options: {
+        kommune: 'kommunen',
+        aar: 'rapporteringsåret',
+        from: 'rapporten frå i fjor: hent programinformasjon, og tala pr. 31.12 som tala pr. 01.01 i år',
+        periode: 'for eit skjema brukt til fleire periodar: forste_halvaar eller hele_aaret (standard: den første bruken av skjemaet)',
+        output: 'den nye fila (standard: rapporter/<kommune>/<år>-<type>.yaml, frå der du står i det oppsettet); blir aldri skriven over',
+      },
+      overview: ['bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013'],
+      examples: `
+Døme:
+  $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013            skriv rapporter/gjovik/2013-aarsrapport.yaml
   $ bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013 --from rapporter/gjovik/2012-aarsrapport.yaml
   $ bosoreport init aars-og-halvaarsrapport-2011 --periode hele_aaret --kommune Halden --aar 2011`,
     },

@@ -2,7 +2,7 @@ import { BosoreportError, EXIT_USAGE } from '../../../errors.js';
 import { t } from '../../../messages/index.js';
 import type { CommandModule } from '../types.js';
 
-/** `bosoreport preview`: its options, help in bokmål and English, and the call to its implementation (loaded on use). */
+/** `bosoreport preview`: its options, help in bokmål, nynorsk and English, and the call to its implementation (loaded on use). */
 export const command: CommandModule<'port' | 'templateDir'> = {
   name: 'preview',
   rank: 50,
@@ -23,6 +23,22 @@ Eksempler:
 Bare på 127.0.0.1, og ingen forespørsler andre steder. Siden lastes på nytt når filen eller en mal
 lagres, med problemene øverst. En fil som ikke kan vises, beholder siste gode side med grunnen øverst.
 Ctrl-C avslutter.`,
+    },
+    nn: {
+      description: 'vis ein rapport som skjemaet i nettlesaren, oppdatert kvar gong du lagrar',
+      options: {
+        port: 'porten på 127.0.0.1 (standard: ein som er ledig)',
+        templateDir: 'malar, delmalar eller style.css som byter ut dei innebygde med same namn',
+      },
+      overview: ['bosoreport preview rapporter/gjovik/2013-aarsrapport.yaml'],
+      examples: `
+Døme:
+  $ bosoreport preview rapporter/gjovik/2013-aarsrapport.yaml     opne adressa kommandoen skriv
+  $ bosoreport preview FIL --port 8080 --template-dir mine-maler/
+
+Berre på 127.0.0.1, og ingen førespurnader andre stader. Sida blir lasta på nytt når fila eller ein mal
+blir lagra, med problema øvst. Ei fil som ikkje kan visast, held på den siste gode sida med grunnen
+øvst. Ctrl-C avsluttar.`,
     },
     en: {
       description: 'show a report as the form in your browser, updated each time you save it',

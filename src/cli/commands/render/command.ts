@@ -3,7 +3,7 @@ import { BosoreportError, EXIT_USAGE } from '../../../errors.js';
 import { t } from '../../../messages/index.js';
 import type { CommandModule } from '../types.js';
 
-/** `bosoreport render`: its options, help in bokmål and English, and the call to its implementation (loaded on use). */
+/** `bosoreport render`: its options, help in bokmål, nynorsk and English, and the call to its implementation (loaded on use). */
 export const command: CommandModule<'outDir' | 'output' | 'pdf' | 'noHtml' | 'templateDir' | 'browser' | 'timeout' | 'jobs' | 'copy' | 'quiet'> = {
   name: 'render',
   rank: 40,
@@ -39,6 +39,37 @@ skjemaets egen tekst og kommunens svar, ikke noe mer, skrevet ved siden av arbei
 PDF lages med den første nettleseren som finnes av: --browser, PUPPETEER_EXECUTABLE_PATH, installert
 Chrome/Chromium/Edge, Chromium fra npm (Linux x64). Se: bosoreport doctor.
 Avslutningskoder: 0 skrevet, ingen feil; 1 problemer i rapportene; 2 bruks-, fil- eller nettleserfeil.`,
+    },
+    nn: {
+      description: 'lag kvar rapport som HTML (og PDF med --pdf) som ser ut som Husbankens skjema',
+      options: {
+        outDir: 'mappa resultatet blir skrive til; mappene rapportane ligg i, blir gjentekne der',
+        output: 'éin rapport til denne fila: .html eller .pdf (som -o for validate og init)',
+        pdf: 'lag òg PDF av kvar rapport',
+        noHtml: 'ikkje behald HTML-filene (saman med --pdf)',
+        templateDir: 'malar, delmalar eller style.css som byter ut dei innebygde med same namn',
+        browser: 'Chrome, Chromium eller Edge som skal lage PDF-ane',
+        timeout: 'gi opp éin PDF etter så mange sekund',
+        jobs: 'talet på PDF-ar som blir laga samstundes',
+        copy: 'husbanken: kopien som blir sendt og arkivert, berre skjemaet og svara, i NAMN.husbanken.html/.pdf; arbeidskopi (standard): kopien til eigen bruk, med tala og kontrollane til bosoreport',
+        quiet: 'vis berre feil (validate viser åtvaringane)',
+      },
+      overview: ['bosoreport render rapporter/ --pdf -d ferdig/'],
+      examples: `
+Døme:
+  $ bosoreport render examples/gjovik-aarsrapport-2012.yaml                 HTML i out/
+  $ bosoreport render rapporter/ --pdf -d ferdig/                           HTML og PDF, same mapper
+  $ bosoreport render rapporter/gjovik/2012-aarsrapport.yaml -o gjovik-2012.pdf   éin PDF
+  $ bosoreport render FIL --pdf --no-html --template-dir mine-maler/        eigen utsjånad, berre PDF
+  $ bosoreport render FIL --copy husbanken --pdf                            kopien som blir sendt: FIL.husbanken.pdf
+
+To kopiar: arbeidskopien (standard) har utrekningane, diagramma og kontrollmerknadene til bosoreport,
+og kvar side seier at ho ikkje er den som skal sendast. --copy husbanken er kopien til Husbanken og
+arkivet: teksten i skjemaet og svara frå kommunen, ikkje noko meir, skriven ved sida av arbeidskopien.
+
+PDF blir laga med den første nettlesaren som finst av: --browser, PUPPETEER_EXECUTABLE_PATH, installert
+Chrome/Chromium/Edge, Chromium frå npm (Linux x64). Sjå: bosoreport doctor.
+Avslutningskodar: 0 skrive, ingen feil; 1 problem i rapportane; 2 bruks-, fil- eller nettlesarfeil.`,
     },
     en: {
       description: 'write each report as HTML (and PDF with --pdf) that reads like the official form',

@@ -1,6 +1,6 @@
 import type { CommandModule } from '../types.js';
 
-/** `bosoreport schema`: its options, help in bokmål and English, and the call to its implementation (loaded on use). */
+/** `bosoreport schema`: its options, help in bokmål, nynorsk and English, and the call to its implementation (loaded on use). */
 export const command: CommandModule<'editor'> = {
   name: 'schema',
   rank: 80,
@@ -13,6 +13,17 @@ export const command: CommandModule<'editor'> = {
       overview: ['bosoreport schema aarsrapport-2012 > aarsrapport-2012.schema.json'],
       examples: `
 Eksempler:
+  $ bosoreport schema aarsrapport-2012 > aarsrapport-2012.schema.json
+  $ bosoreport schema statusnotat-2013 --editor > skjemaer/statusnotat-2013/editor.schema.json`,
+    },
+    nn: {
+      description: 'skriv JSON Schema for skjemaet som eitt sjølvstendig dokument',
+      options: {
+        editor: 'kopien for redigeringsprogram: norske meldingar, datomønster, titlar i forslaga',
+      },
+      overview: ['bosoreport schema aarsrapport-2012 > aarsrapport-2012.schema.json'],
+      examples: `
+Døme:
   $ bosoreport schema aarsrapport-2012 > aarsrapport-2012.schema.json
   $ bosoreport schema statusnotat-2013 --editor > skjemaer/statusnotat-2013/editor.schema.json`,
     },

@@ -3,7 +3,7 @@ import { t } from '../../../messages/index.js';
 import { commaList } from '../options.js';
 import type { CommandModule } from '../types.js';
 
-/** `bosoreport summary`: its options, help in bokmål and English, and the call to its implementation (loaded on use). */
+/** `bosoreport summary`: its options, help in bokmål, nynorsk and English, and the call to its implementation (loaded on use). */
 export const command: CommandModule<'format' | 'output' | 'pdf' | 'kommune' | 'aar' | 'fra' | 'til' | 'skjema' | 'browser' | 'timeout'> = {
   name: 'summary',
   rank: 60,
@@ -35,6 +35,33 @@ Eksempler:
 Ukjente tall står som «ukjent»; tall fra en rapport med feil er merket; en manglende årsrapport (et
 hull mellom år, eller en halvårsrapport uten sitt år) vises når fristen er passert.
 Avslutningskoder som for validate; oversikten skrives uansett.`,
+    },
+    nn: {
+      description: 'oversikta for regionen: alle rapportane side om side per kommune og periode',
+      options: {
+        format: 'html (standard), pdf, csv, json eller markdown (eller frå filnamnet til -o)',
+        output: 'skriv oversikta til denne fila i staden for til skjermen',
+        pdf: 'lag oversikta som PDF, A4 liggjande (treng -o)',
+        kommune: 'berre desse kommunane (kan gjentakast, eller skiljast med komma)',
+        aar: 'berre dette rapporteringsåret',
+        fra: 'frå og med dette året',
+        til: 'til og med dette året',
+        skjema: 'berre rapportar på desse skjemaa (kan gjentakast, eller skiljast med komma)',
+        browser: 'Chrome, Chromium eller Edge som skal lage PDF-ane',
+        timeout: 'gi opp éin PDF etter så mange sekund',
+      },
+      overview: ['bosoreport summary rapporter/ -o oversikt.html'],
+      examples: `
+Døme:
+  $ bosoreport summary rapporter/ -o oversikt.html               tabellar og diagram på éi side
+  $ bosoreport summary rapporter/ --pdf -o oversikt.pdf          det same, A4 liggjande
+  $ bosoreport summary rapporter/ -o oversikt.csv                langt format for Excel (; og BOM)
+  $ bosoreport summary rapporter/ -f markdown >> "$GITHUB_STEP_SUMMARY"
+  $ bosoreport summary rapporter/ --kommune Gjøvik,Hamar --fra 2012 -f json
+
+Ukjende tal står som «ukjent»; tal frå ein rapport med feil er merkte; ein årsrapport som manglar (eit
+hol mellom år, eller ein halvårsrapport utan året sitt) blir vist når fristen er passert.
+Avslutningskodar som for validate; oversikta blir skriven same kva.`,
     },
     en: {
       description: 'the regional overview: every report side by side per municipality and period',

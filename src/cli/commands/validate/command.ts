@@ -2,7 +2,7 @@ import { Option } from 'commander';
 import { EXIT_USAGE } from '../../../errors.js';
 import type { CommandModule } from '../types.js';
 
-/** `bosoreport validate`: its options, help in bokmål and English, and the call to its implementation (loaded on use). */
+/** `bosoreport validate`: its options, help in bokmål, nynorsk and English, and the call to its implementation (loaded on use). */
 export const command: CommandModule<'format' | 'output' | 'maxWarnings' | 'quiet' | 'fix'> = {
   name: 'validate',
   rank: 10,
@@ -28,6 +28,27 @@ Eksempler:
   $ bosoreport validate --format sarif -o bosoreport.sarif rapporter/   til kodeskanning
 
 Avslutningskoder: 0 ingen feil (advarsler er lov), 1 problemer i rapportene, 2 bruks- eller filfeil.`,
+    },
+    nn: {
+      description: 'kontroller rapportar mot skjemaet: YAML, skjema, reglar og på tvers av rapportar',
+      options: {
+        format: 'stylish, json, junit, github eller sarif',
+        output: 'skriv resultatet til denne fila i staden for til skjermen',
+        maxWarnings: 'avslutt med 1 når det er fleire åtvaringar enn dette',
+        quiet: 'vis berre feil',
+        fix: 'rett først det som berre kan tyde éin ting, slik `bosoreport fix` gjer',
+      },
+      overview: ['bosoreport validate examples/gjovik-aarsrapport-2012.yaml', 'bosoreport validate rapporter/'],
+      examples: `
+Døme:
+  $ bosoreport validate examples/gjovik-aarsrapport-2012.yaml
+  $ bosoreport validate rapporter/                    alle .yaml/.yml under mappa
+  $ bosoreport validate a.yaml b.yaml 'rapporter/**/*.yaml'
+  $ bosoreport validate --lang en rapporter/
+  $ bosoreport validate --format github --max-warnings 0 rapporter/     i GitHub Actions
+  $ bosoreport validate --format sarif -o bosoreport.sarif rapporter/   til kodeskanning
+
+Avslutningskodar: 0 ingen feil (åtvaringar er lov), 1 problem i rapportane, 2 bruks- eller filfeil.`,
     },
     en: {
       description: 'check reports against their form: YAML, form, schema, rules, and across reports',
