@@ -106,6 +106,11 @@ export const dobbelRapport: CrossRule = {
       hint: () => 'Fjern kopien, eller rett kommune eller rapporteringsår i den ene.',
       about: 'To rapporter for samme kommune, rapporttype og periode.',
     },
+    nn: {
+      message: (p) => `Det finst allereie ein rapport av same type for ${p.kommune} ${p.aar}: ${p.annen}.`,
+      hint: () => 'Fjern kopien, eller rett kommune eller rapporteringsår i den eine.',
+      about: 'To rapportar for same kommune, rapporttype og periode.',
+    },
     en: {
       message: (p) => `There already is a report of the same type for ${p.kommune} ${p.aar}: ${p.annen}.`,
       hint: () => 'Remove the copy, or correct the municipality or reporting year of one of them.',
@@ -150,6 +155,11 @@ export const status0101UlikFjoraaret: CrossRule = {
       hint: () => 'Tallet ved årets start er vanligvis fjorårets tall ved årets slutt; rett det ene eller forklar forskjellen i kommentaren.',
       about: 'Årets status behov pr. 01.01 er fjorårets pr. 31.12 for samme kommune og rad.',
     },
+    nn: {
+      message: (p) => `Rad ${p.rad}: status behov pr. 01.01.${p.aar} er ${p.verdi}, men rapporten frå i fjor gav ${p.fjor} pr. 31.12.${Number(p.aar) - 1} (${p.fjorfil}).`,
+      hint: () => 'Talet ved starten av året er vanlegvis talet frå slutten av året før; rett det eine eller forklar skilnaden i kommentaren.',
+      about: 'Status behov pr. 01.01 i år er den same som pr. 31.12 i fjor for same kommune og rad.',
+    },
     en: {
       message: (p) => `Row ${p.rad}: status at 01.01.${p.aar} is ${p.verdi}, but last year's report gave ${p.fjor} at 31.12.${Number(p.aar) - 1} (${p.fjorfil}).`,
       hint: () => "The figure at the start of the year is usually last year's end-of-year figure; correct one of them or explain the difference in the comment.",
@@ -189,6 +199,11 @@ export const saerskiltIkkeViderefort: CrossRule = {
       hint: () => 'Før opp det samme området, eller forklar i teksten hvorfor prioriteringen er endret.',
       about: 'Særskilt prioritert område fra fjorårets rapport føres videre i årets.',
     },
+    nn: {
+      message: (p) => `Rapporten frå i fjor (${p.fjorfil}) hadde «${p.omraade}» som særskilt prioritert område i ${p.aar}; rapporten i år fører det ikkje vidare.`,
+      hint: () => 'Før opp det same området, eller forklar i teksten kvifor prioriteringa er endra.',
+      about: 'Særskilt prioritert område frå rapporten i fjor blir ført vidare i rapporten i år.',
+    },
     en: {
       message: (p) => `Last year's report (${p.fjorfil}) named "${p.omraade}" as the priority area for ${p.aar}; this year's report does not carry it on.`,
       hint: () => 'Name the same area, or explain in the text why the priority changed.',
@@ -223,6 +238,11 @@ export const filnavnStemmerIkke: CrossRule = {
       message: (p) => `Filen ${p.fil} ligger eller heter ikke som rapporten den inneholder (${p.kommune}, ${p.aar}, ${p.type}); avviker: ${p.deler}.`,
       hint: () => 'Oppsettet er rapporter/<kommune>/<år>-<aarsrapport|halvaarsrapport>.yaml; flytt eller gi filen nytt navn, eller rett innholdet.',
       about: 'Mappe og filnavn stemmer med rapportens kommune, år og rapporttype.',
+    },
+    nn: {
+      message: (p) => `Fila ${p.fil} ligg eller heiter ikkje som rapporten ho inneheld (${p.kommune}, ${p.aar}, ${p.type}); avvik: ${p.deler}.`,
+      hint: () => 'Oppsettet er rapporter/<kommune>/<år>-<aarsrapport|halvaarsrapport>.yaml; flytt fila eller gi ho nytt namn, eller rett innhaldet.',
+      about: 'Mappe og filnamn stemmer med kommunen, året og rapporttypen i rapporten.',
     },
     en: {
       message: (p) => `The file ${p.fil} is not placed or named like the report it holds (${p.kommune}, ${p.aar}, ${p.type}); differs in: ${p.deler}.`,
@@ -279,6 +299,11 @@ export const aktivitetIkkeIPlan: CrossRule = {
       hint: () => 'Skriv aktivitetens id fra planen i «plan_id», eller sjekk nummeret; en aktivitet som ikke var planlagt kan forklares i «avvik».',
       about: 'En aktivitet i halvårs- eller årsrapporten finnes i årets aktivitetsplan.',
     },
+    nn: {
+      message: (p) => `Aktivitet ${p.nr} «${p.tittel}» finst ikkje i aktivitetsplanen for ${p.aar} (${p.plan}).`,
+      hint: () => 'Skriv id-en til aktiviteten frå planen i «plan_id», eller kontroller nummeret; ein aktivitet som ikkje var planlagd, kan forklarast i «avvik».',
+      about: 'Ein aktivitet i halvårs- eller årsrapporten finst i aktivitetsplanen for året.',
+    },
     en: {
       message: (p) => `Activity ${p.nr} "${p.tittel}" is not in the activity plan for ${p.aar} (${p.plan}).`,
       hint: () => 'Give the plan\'s id of the activity in "plan_id", or check the number; an activity that was not planned can be explained in "avvik".',
@@ -303,6 +328,11 @@ export const planlagtAktivitetUtenRapport: CrossRule = {
       message: (p) => `Den planlagte aktiviteten ${p.id} «${p.tittel}» er ikke rapportert på i ${p.aar} (${p.rapporter}).`,
       hint: () => 'Ta aktiviteten med i halvårs- eller årsrapportens aktivitetstabell, også om den ikke er startet.',
       about: 'Hver aktivitet i årets aktivitetsplan er rapportert på i en halvårs- eller årsrapport for samme år.',
+    },
+    nn: {
+      message: (p) => `Den planlagde aktiviteten ${p.id} «${p.tittel}» er ikkje rapportert på i ${p.aar} (${p.rapporter}).`,
+      hint: () => 'Ta med aktiviteten i aktivitetstabellen i halvårs- eller årsrapporten, òg om aktiviteten ikkje er starta.',
+      about: 'Kvar aktivitet i aktivitetsplanen for året er rapportert på i ein halvårs- eller årsrapport for same år.',
     },
     en: {
       message: (p) => `The planned activity ${p.id} "${p.tittel}" is not reported on in ${p.aar} (${p.rapporter}).`,

@@ -20,6 +20,11 @@ export const programstartEtterRapporteringsdato: CommonRule = {
       hint: () => 'En av datoene er feil; datoer skrives ÅÅÅÅ-MM-DD.',
       about: 'Programstart kan ikke være etter rapporteringsdatoen.',
     },
+    nn: {
+      message: (p) => `Programstart (${p.start}) er seinare enn rapporteringsdatoen (${p.dato}).`,
+      hint: () => 'Ein av datoane er feil; datoar skriv du ÅÅÅÅ-MM-DD.',
+      about: 'Programstart kan ikkje vere etter rapporteringsdatoen.',
+    },
     en: {
       message: (p) => `The programme start (${p.start}) is after the reporting date (${p.dato}).`,
       hint: () => 'One of the dates is wrong; dates are written YYYY-MM-DD.',
@@ -43,6 +48,11 @@ export const rapporteringsdatoForPeriodeslutt: CommonRule = {
       hint: () => 'Sjekk rapporteringsdato og rapporteringsår.',
       about: 'Rapporten kan ikke være levert før perioden er slutt (halvår: 30.06, år: 31.12).',
     },
+    nn: {
+      message: (p) => `Rapporteringsdatoen ${p.dato} er før perioden rapporten gjeld, er slutt (${p.slutt}).`,
+      hint: () => 'Kontroller rapporteringsdato og rapporteringsår.',
+      about: 'Rapporten kan ikkje vere levert før perioden er slutt (halvår: 30.06, år: 31.12).',
+    },
     en: {
       message: (p) => `The reporting date ${p.dato} is before the end of the period the report covers (${p.slutt}).`,
       hint: () => 'Check the reporting date and the reporting year.',
@@ -65,6 +75,10 @@ export const levertEtterFrist: CommonRule = {
       message: (p) => `Rapporten er levert ${p.dato}, ${p.dager} ${Number(p.dager) === 1 ? 'dag' : 'dager'} etter fristen ${p.frist}.`,
       about: 'Frist: halvårsrapport 31.08, årsrapport 28.02 året etter.',
     },
+    nn: {
+      message: (p) => `Rapporten er levert ${p.dato}, ${p.dager} ${Number(p.dager) === 1 ? 'dag' : 'dagar'} etter fristen ${p.frist}.`,
+      about: 'Fristar: halvårsrapport 31.08, årsrapport 28.02 året etter.',
+    },
     en: {
       message: (p) => `The report was delivered on ${p.dato}, ${p.dager} ${Number(p.dager) === 1 ? 'day' : 'days'} after the deadline ${p.frist}.`,
       about: 'Deadline: half-year report 31 August, annual report 28 February the year after.',
@@ -86,6 +100,11 @@ export const rapporteringsaarUtenforSkjema: CommonRule = {
       message: (p) => `Rapporteringsår ${p.aar} ligger utenfor årene skjemaet ${p.skjema} ble brukt (${p.fra}–${p.til}).`,
       hint: () => 'Sjekk årstallet, og at «skjema:» er riktig skjema for dette året.',
       about: 'Rapporteringsåret skal ligge innenfor årene skjemaversjonen ble brukt.',
+    },
+    nn: {
+      message: (p) => `Rapporteringsår ${p.aar} ligg utanfor åra skjemaet ${p.skjema} vart brukt (${p.fra}–${p.til}).`,
+      hint: () => 'Kontroller årstalet, og at «skjema:» er rett skjema for dette året.',
+      about: 'Rapporteringsåret skal liggje innanfor åra skjemaversjonen vart brukt.',
     },
     en: {
       message: (p) => `Reporting year ${p.aar} is outside the years the form ${p.skjema} was used (${p.fra}–${p.til}).`,
@@ -110,6 +129,11 @@ export const forsidedatoAvviker: CommonRule = {
       message: (p) => `Datoen på forsiden (${p.forside}) er ikke rapporteringsdatoen (${p.dato}).`,
       hint: () => 'Malen hadde en dato ferdig utfylt på forsiden; fjern «forsidedato» for å bruke rapporteringsdatoen.',
       about: 'Forsidedatoen bør være rapporteringsdatoen (malens egen dato blir ofte stående).',
+    },
+    nn: {
+      message: (p) => `Datoen på framsida (${p.forside}) er ikkje rapporteringsdatoen (${p.dato}).`,
+      hint: () => 'Malen hadde ein dato ferdig utfylt på framsida; fjern «forsidedato» for å bruke rapporteringsdatoen.',
+      about: 'Datoen på framsida bør vere rapporteringsdatoen (datoen som malen sjølv hadde, blir ofte ståande).',
     },
     en: {
       message: (p) => `The cover date (${p.forside}) is not the reporting date (${p.dato}).`,
@@ -138,6 +162,11 @@ export const plassholder: CommonRule = {
       hint: () => 'Bytt den ut med det som skal stå der.',
       about: 'Plassholdere fra malen, som «(ÅRSTALL)», «XXX» og «MAL», er ikke fylt ut.',
     },
+    nn: {
+      message: (p) => `Teksten inneheld «${p.tekst}», som ser ut som ein plasshaldar frå malen.`,
+      hint: () => 'Byt ut plasshaldaren med det som skal stå der.',
+      about: 'Plasshaldarar frå malen, som «(ÅRSTALL)», «XXX» og «MAL», er ikkje fylte ut.',
+    },
     en: {
       message: (p) => `The text contains "${p.tekst}", which looks like a placeholder from the template.`,
       hint: () => 'Replace it with what belongs there.',
@@ -159,6 +188,11 @@ export const ikkeUtfylt: CommonRule = {
       message: () => 'Feltet er ikke fylt ut.',
       hint: () => 'Skriv svaret mellom anførselstegnene, eller etter «|» på linjene under for lengre tekst.',
       about: 'Et tekstfelt står tomt (som etter «bosoreport init»).',
+    },
+    nn: {
+      message: () => 'Feltet er ikkje fylt ut.',
+      hint: () => 'Skriv svaret mellom hermeteikna, eller etter «|» på linjene under for lengre tekst.',
+      about: 'Eit tekstfelt står tomt (som etter «bosoreport init»).',
     },
     en: {
       message: () => 'The field is not filled in.',

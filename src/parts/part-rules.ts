@@ -25,6 +25,11 @@ export const fordelingSum: PartRule = {
       hint: () => 'Rett tallet eller delene så summen stemmer.',
       about: 'En fordeling (fotnote) skal summere til tallet den deler opp.',
     },
+    nn: {
+      message: (p) => `Fordelinga ${p.deler} = ${p.sum}, men talet er ${p.oppgitt}.`,
+      hint: () => 'Rett talet eller delane så summen stemmer.',
+      about: 'Ei fordeling (fotnote) skal summere seg til talet ho deler opp.',
+    },
     en: {
       message: (p) => `The breakdown ${p.deler} = ${p.sum}, but the figure is ${p.oppgitt}.`,
       hint: () => 'Correct the figure or its parts so that they add up.',
@@ -56,6 +61,11 @@ export const resultatAvvikerFraEndring: PartRule = {
       hint: () => 'Skjemaet tillater at resultatet telles for seg; forklar i så fall forskjellen i kommentaren.',
       about: 'Oppgitt resultat avviker fra utregnet endring (status 01.01 − status 31.12).',
     },
+    nn: {
+      message: (p) => `Oppgitt resultat ${p.resultat} er ikkje endringa i behov (${p.fra} − ${p.til} = ${p.endring}).`,
+      hint: () => 'Skjemaet tillèt at resultatet blir talt for seg; forklar i så fall skilnaden i kommentaren.',
+      about: 'Oppgitt resultat avvik frå utrekna endring (status 01.01 − status 31.12).',
+    },
     en: {
       message: (p) => `The reported result ${p.resultat} is not the change in need (${p.fra} − ${p.til} = ${p.endring}).`,
       hint: () => 'The form allows the result to be counted separately; if so, explain the difference in the comment.',
@@ -85,6 +95,11 @@ export const negativtResultat: PartRule = {
       message: (p) => `Oppgitt «antall husstander som har fått egnet bolig» er negativt (${p.resultat}).`,
       hint: () => 'Et antall husstander kan ikke være negativt; trolig er endringen i behov ført opp. bosoreport regner ut endringen selv.',
       about: 'Resultatkolonnen er et antall husstander og bør ikke være negativ.',
+    },
+    nn: {
+      message: (p) => `Oppgitt tal for «antall husstander som har fått egnet bolig» er negativt (${p.resultat}).`,
+      hint: () => 'Talet på hushald kan ikkje vere negativt; truleg er endringa i behov ført opp. bosoreport reknar ut endringa sjølv.',
+      about: 'Resultatkolonnen er eit tal på hushald og bør ikkje vere negativ.',
     },
     en: {
       message: (p) => `The reported "number of households that got suitable housing" is negative (${p.resultat}).`,
@@ -118,6 +133,11 @@ export const statusOgProsentUenige: PartRule = {
       hint: () => '«Gjennomført» betyr 100 %; 100 % betyr gjennomført. Rett den som er feil, eller forklar i «avvik».',
       about: 'Status og framdrift i prosent skal fortelle det samme.',
     },
+    nn: {
+      message: (p) => `Aktivitet ${p.aktivitet}: status «${p.status}» passar ikkje med framdrift ${p.prosent} %.`,
+      hint: () => '«Gjennomført» tyder 100 %; 100 % tyder gjennomført. Rett den som er feil, eller forklar i «avvik».',
+      about: 'Status og framdrift i prosent skal fortelje det same.',
+    },
     en: {
       message: (p) => `Activity ${p.aktivitet}: status "${p.status}" does not fit progress ${p.prosent} %.`,
       hint: () => '"Gjennomført" (done) means 100 %, and 100 % means done. Correct the one that is wrong, or explain in "avvik".',
@@ -146,6 +166,11 @@ export const statusUtenProsent: PartRule = {
       message: (p) => `Aktivitet ${p.aktivitet}: status «${p.status}» uten framdrift i prosent.`,
       hint: () => 'Fyll inn «framdrift_prosent» (0–100).',
       about: 'En aktivitet med status bør ha framdrift i prosent (ikke «ikke startet», som er 0).',
+    },
+    nn: {
+      message: (p) => `Aktivitet ${p.aktivitet}: status «${p.status}» utan framdrift i prosent.`,
+      hint: () => 'Fyll inn «framdrift_prosent» (0–100).',
+      about: 'Ein aktivitet med status bør ha framdrift i prosent (ikkje «ikke startet», som er 0).',
     },
     en: {
       message: (p) => `Activity ${p.aktivitet}: status "${p.status}" without a progress percent.`,

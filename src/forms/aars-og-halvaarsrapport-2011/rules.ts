@@ -14,6 +14,10 @@ export const godtEksempelForLangt: Rule<Halvaarsrapport2011> = {
       message: (p) => `Godt eksempel ${p.nr} er ${p.tegn} tegn; skjemaet ber om maks 1 side (omtrent ${p.maks} tegn).`,
       about: 'Et godt eksempel skal være på maks én side.',
     },
+    nn: {
+      message: (p) => `«Godt eksempel» ${p.nr} er ${p.tegn} teikn; skjemaet ber om maks 1 side (om lag ${p.maks} teikn).`,
+      about: 'Eit «Godt eksempel» skal vere på maks éi side.',
+    },
     en: {
       message: (p) => `Good example ${p.nr} is ${p.tegn} characters; the form asks for at most 1 page (about ${p.maks} characters).`,
       about: 'A good example is at most one page.',

@@ -47,6 +47,11 @@ export const ukjentUtenForklaring: AarRule = {
       hint: () => 'Skriv hvorfor tallet mangler i «kommentar» på samme rad (for et tall skrevet alene: bruk «resultat:» og «kommentar:»).',
       about: 'Et ukjent tall (null) skal ha en forklaring i kommentaren.',
     },
+    nn: {
+      message: () => 'Talet er ukjent (null), men det står inga forklaring.',
+      hint: () => 'Skriv kvifor talet manglar, i «kommentar» på same rad (for eit tal som står åleine: bruk «resultat:» og «kommentar:»).',
+      about: 'Eit ukjent tal (null) skal ha ei forklaring i kommentaren.',
+    },
     en: {
       message: () => 'The number is unknown (null), but no reason is given.',
       hint: () => 'Say why the number is missing in "kommentar" on the same row (for a number written alone: use "resultat:" and "kommentar:").',
@@ -122,6 +127,10 @@ export const fastrenteOverFullfinansierte = atMost(
       message: (p) => `«Herav antall med fastrente» (${p.herav}) er større enn antall fullfinansierte boligkjøp med startlån (${p.total}).`,
       about: 'Herav med fastrente er en del av de fullfinansierte boligkjøpene.',
     },
+    nn: {
+      message: (p) => `«Herav antall med fastrente» (${p.herav}) er større enn talet på fullfinansierte bustadkjøp med startlån (${p.total}).`,
+      about: 'Herav med fastrente er ein del av dei fullfinansierte bustadkjøpa.',
+    },
     en: {
       message: (p) => `"Herav antall med fastrente" (${p.herav}) is greater than the fully financed startlån purchases (${p.total}).`,
       about: 'Fixed-rate loans are a part of the fully financed purchases.',
@@ -142,6 +151,10 @@ export const fremskaffetOverDisponerte = atMost(
     nb: {
       message: (p) => `Fremskaffede boliger med tilsagn (${p.fremskaffet}) er flere enn kommunalt disponerte boliger (${p.disponerte}).`,
       about: 'Fremskaffede boliger med bolig- og investeringstilskudd er en del av de kommunalt disponerte boligene.',
+    },
+    nn: {
+      message: (p) => `Framskaffa bustader med tilsegn (${p.fremskaffet}) er fleire enn kommunalt disponerte bustader (${p.disponerte}).`,
+      about: 'Bustader framskaffa med bustad- og investeringstilskot er ein del av dei kommunalt disponerte bustadene.',
     },
     en: {
       message: (p) => `Newly provided homes with grants (${p.fremskaffet}) outnumber the municipally disposed homes (${p.disponerte}).`,
@@ -165,6 +178,11 @@ export const tildelingerOverSoknader = atMost(
       hint: () => 'Det er mulig når søknader fra året før tildeles i år; forklar gjerne i teksten.',
       about: 'Nye tildelinger er flere enn nye søknader.',
     },
+    nn: {
+      message: (p) => `Fleire nye tildelingar (${p.tildelinger}) enn nye søknader (${p.soknader}).`,
+      hint: () => 'Det er mogleg når søknader frå året før blir tildelte i år; forklar gjerne i teksten.',
+      about: 'Nye tildelingar er fleire enn nye søknader.',
+    },
     en: {
       message: (p) => `More new allocations (${p.tildelinger}) than new applications (${p.soknader}).`,
       hint: () => "This is possible when last year's applications are allocated this year; consider explaining it in the text.",
@@ -183,6 +201,11 @@ export const barnefamilierOverAbc: AarRule = {
       message: (p) => `Barnefamilier med boligbehov (${p.antall}) er flere enn A + B + C pr. 31.12 (${p.abc}).`,
       hint: () => 'Skjemaet sier at tallet gjelder husstander i A, B og C samlet.',
       about: 'Særskilt prioritert område (barnefamilier) er en del av A + B + C.',
+    },
+    nn: {
+      message: (p) => `Barnefamiliar med bustadbehov (${p.antall}) er fleire enn A + B + C pr. 31.12 (${p.abc}).`,
+      hint: () => 'Skjemaet seier at talet gjeld hushald i A, B og C samla.',
+      about: 'Særskilt prioritert område (barnefamiliar) er ein del av A + B + C.',
     },
     en: {
       message: (p) => `Families with children in need of housing (${p.antall}) outnumber A + B + C at 31 December (${p.abc}).`,
@@ -212,6 +235,10 @@ export const boligtilskuddOverStartlaan = atMost(
       message: (p) => `Boligkjøp med startlån og boligtilskudd (${p.antall}) er flere enn alle boligkjøp med startlån (${p.alle}).`,
       about: 'Boligkjøp med startlån og boligtilskudd bør ikke være flere enn fullfinansierte + samfinansierte.',
     },
+    nn: {
+      message: (p) => `Bustadkjøp med startlån og bustadtilskot (${p.antall}) er fleire enn alle bustadkjøp med startlån (${p.alle}).`,
+      about: 'Bustadkjøp med startlån og bustadtilskot bør ikkje vere fleire enn fullfinansierte + samfinansierte.',
+    },
     en: {
       message: (p) => `Purchases with startlån and housing grant (${p.antall}) outnumber all startlån purchases (${p.alle}).`,
       about: 'Purchases with startlån and housing grant should not outnumber fully + jointly financed purchases.',
@@ -233,6 +260,10 @@ export const overgangOverStartlaan = atMost(
       message: (p) => `Overganger fra kommunal til eid bolig med startlån (${p.antall}) er flere enn alle boligkjøp med startlån (${p.alle}).`,
       about: 'Overganger med startlån bør ikke være flere enn fullfinansierte + samfinansierte boligkjøp.',
     },
+    nn: {
+      message: (p) => `Overgangar frå kommunal til eigd bustad med startlån (${p.antall}) er fleire enn alle bustadkjøp med startlån (${p.alle}).`,
+      about: 'Overgangar med startlån bør ikkje vere fleire enn fullfinansierte + samfinansierte bustadkjøp.',
+    },
     en: {
       message: (p) => `Moves from municipal to owned housing with startlån (${p.antall}) outnumber all startlån purchases (${p.alle}).`,
       about: 'Moves financed by startlån should not outnumber fully + jointly financed purchases.',
@@ -253,6 +284,11 @@ export const bostotteStorEndring: AarRule = {
       message: (p) => `Bostøttemottakere endret seg fra ${p.januar} i januar til ${p.desember} i desember (${p.andel}).`,
       hint: () => 'Sjekk begge tallene; en så stor endring skyldes ofte en skrivefeil.',
       about: 'Bostøttemottakere i desember avviker mer enn 50 % fra januar.',
+    },
+    nn: {
+      message: (p) => `Talet på bustøttemottakarar endra seg frå ${p.januar} i januar til ${p.desember} i desember (${p.andel}).`,
+      hint: () => 'Kontroller begge tala; ei så stor endring skuldast ofte ein skrivefeil.',
+      about: 'Talet på bustøttemottakarar i desember avvik meir enn 50 % frå januar.',
     },
     en: {
       message: (p) => `Bostøtte recipients changed from ${p.januar} in January to ${p.desember} in December (${p.andel}).`,

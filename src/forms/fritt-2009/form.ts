@@ -45,6 +45,15 @@ const tabellCeller: Rule<FreeReport> = {
           : 'Legg til eller fjern celler så raden har én celle per kolonne; en tom celle skrives null.',
       about: 'I en fri tabell er cellene i tall- og prosentkolonner tall, og hver rad har én celle per kolonne.',
     },
+    nn: {
+      message: (p) =>
+        p.kolonne ? `Cella i kolonnen «${p.kolonne}» skal vere eit tal, men er «${p.verdi}».` : `Rada har ${p.celler} celler, men tabellen har ${p.kolonner} kolonnar.`,
+      hint: (p) =>
+        p.kolonne
+          ? 'Skriv talet utan mellomrom og teikn (1390, 38.4), eller null for ei tom celle.'
+          : 'Legg til eller fjern celler så rada har éi celle per kolonne; ei tom celle skriv du som null.',
+      about: 'I ein fri tabell er cellene i tal- og prosentkolonnar tal, og kvar rad har éi celle per kolonne.',
+    },
     en: {
       message: (p) =>
         p.kolonne ? `The cell in the column "${p.kolonne}" should be a number, but is "${p.verdi}".` : `The row has ${p.celler} cells, but the table has ${p.kolonner} columns.`,
