@@ -14,6 +14,8 @@ export interface PdfMetadata {
   author: string;
   subject: string;
   keywords: string[];
+  /** Languages the text holds besides the document's /Lang (the answers' nynorsk), for XMP dc:language. */
+  languages?: string[];
 }
 
 /** A PDF text string: UTF-16BE with a byte-order mark, hex-encoded, so any character is safe. */
@@ -94,7 +96,13 @@ export function withInfo(pdf: Uint8Array, meta: PdfMetadata): Uint8Array | undef
   const first = Number(size[1]);
   const nums = { metadata: first, profile: first + 1, intent: first + 2 };
   const lang = literal(catalog, 'Lang');
-  const facts = xmpFacts(meta, { producer: literal(oldInfo, 'Producer'), created: literal(oldInfo, 'CreationDate'), modified: literal(oldInfo, 'ModDate'), lang });
+  const facts = xmpFacts(meta, {
+    producer: literal(oldInfo, 'Producer'),
+    created: literal(oldInfo, 'CreationDate'),
+    modified: literal(oldInfo, 'ModDate'),
+    lang,
+    languages: meta.languages,
+  });
 
   const catalogAdds = `\n/Metadata ${nums.metadata} 0 R\n/OutputIntents [${nums.intent} 0 R]${showsTitle ? '' : '\n/ViewerPreferences <</DisplayDocTitle true>>'}`;
   const changed: [Ref, string][] = [

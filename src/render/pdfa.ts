@@ -22,12 +22,14 @@ export interface XmpFacts {
   created?: string;
   modified?: string;
   lang?: string;
+  /** Further languages of the text (dc:language is a bag: the document's first). */
+  languages?: readonly string[] | undefined;
 }
 
 /** The XMP facts of a report's PDF: what bosoreport sets, and what the file already says (only where it says it). */
 export function xmpFacts(
   meta: { title: string; author: string; subject: string; keywords: readonly string[] },
-  found: { producer?: string | undefined; created?: string | undefined; modified?: string | undefined; lang?: string | undefined },
+  found: { producer?: string | undefined; created?: string | undefined; modified?: string | undefined; lang?: string | undefined; languages?: readonly string[] | undefined },
 ): XmpFacts {
   const known = Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined)) as Partial<XmpFacts>;
   return { title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords.join(' '), creator: 'bosoreport', ...known };
@@ -53,7 +55,7 @@ export function xmpPacket(f: XmpFacts): string {
     `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeHtml(f.title)}</rdf:li></rdf:Alt></dc:title>`,
     `<dc:creator><rdf:Seq><rdf:li>${escapeHtml(f.author)}</rdf:li></rdf:Seq></dc:creator>`,
     `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeHtml(f.subject)}</rdf:li></rdf:Alt></dc:description>`,
-    ...(f.lang ? [`<dc:language><rdf:Bag><rdf:li>${escapeHtml(f.lang)}</rdf:li></rdf:Bag></dc:language>`] : []),
+    ...(f.lang ? [`<dc:language><rdf:Bag>${[...new Set([f.lang, ...(f.languages ?? [])])].map((l) => `<rdf:li>${escapeHtml(l)}</rdf:li>`).join('')}</rdf:Bag></dc:language>`] : []),
     `<pdf:Keywords>${escapeHtml(f.keywords)}</pdf:Keywords>`,
     ...(f.producer ? [`<pdf:Producer>${escapeHtml(f.producer)}</pdf:Producer>`] : []),
     `<xmp:CreatorTool>${escapeHtml(f.creator)}</xmp:CreatorTool>`,

@@ -61,6 +61,12 @@ export function cssString(text: string): string {
   return `"${[...text].map((ch) => (/[\p{L}\p{N} .,–-]/u.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `)).join('')}"`;
 }
 
+/** The answers' language when it is not the form's bokmål: «nn» from the report's `spraak`. */
+function answerLang(o: HelperOptions): 'nn' | undefined {
+  const report = (o.data as { root?: { rapport?: { spraak?: unknown } } } | undefined)?.root?.rapport;
+  return report?.spraak === 'nn' ? 'nn' : undefined;
+}
+
 function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('tall', (v: unknown, o: HelperOptions) => (typeof v === 'number' ? formatInteger(v) : v === null ? unknown(o) : ''));
   hb.registerHelper('endring', (v: unknown, o: HelperOptions) => (typeof v === 'number' ? formatChange(v) : v === null ? unknown(o) : ''));
@@ -70,7 +76,18 @@ function registerHelpers(hb: typeof Handlebars): void {
   // «31.08» from a date: the day and month a deadline recurs on.
   hb.registerHelper('dagmaaned', (v: unknown) => (typeof v === 'string' ? formatShortDate(v).slice(0, 5) : ''));
   hb.registerHelper('dager', (v: unknown) => (typeof v === 'number' ? `${formatInteger(v)} ${Math.abs(v) === 1 ? 'dag' : 'dager'}` : ''));
-  hb.registerHelper('md', (v: unknown) => new Handlebars.SafeString(typeof v === 'string' ? renderMarkdown(v) : ''));
+  // The municipality's answers in the language it wrote them in (spraak: nn), marked so screen
+  // readers and the PDF's structure read them so; the form's own text stays bokmål (html lang="nb").
+  hb.registerHelper('md', (v: unknown, o: HelperOptions) => {
+    const html = typeof v === 'string' ? renderMarkdown(v) : '';
+    const lang = answerLang(o);
+    return new Handlebars.SafeString(lang && html ? `<div lang="${lang}">${html}</div>` : html);
+  });
+  hb.registerHelper('svartekst', (v: unknown, o: HelperOptions) => {
+    const text = Handlebars.escapeExpression(typeof v === 'string' ? v : '');
+    const lang = answerLang(o);
+    return new Handlebars.SafeString(lang && text ? `<span lang="${lang}">${text}</span>` : text);
+  });
   hb.registerHelper('status', (v: unknown) => (typeof v === 'string' ? (STATUS_LABELS[v as keyof typeof STATUS_LABELS] ?? v) : ''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));

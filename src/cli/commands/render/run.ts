@@ -6,6 +6,7 @@ import { findBrowser } from '../../../render/browser.js';
 import { renderReport } from '../../../render/html.js';
 import type { Kopi } from '../../../render/view.js';
 import { PdfPrinter } from '../../../render/pdf.js';
+import type { PdfMetadata } from '../../../render/pdf-info.js';
 import { loadTemplates } from '../../../render/templates.js';
 import { writeAtomic } from '../../../render/write.js';
 import type { SeveritySetting } from '../../../rules/types.js';
@@ -121,7 +122,7 @@ export async function runRender(paths: readonly string[], options: RenderOptions
     seen.set(out, f.file);
   }
 
-  const jobs: { file: string; html: string; pdfPath: string; meta: { title: string; author: string; subject: string; keywords: string[] } }[] = [];
+  const jobs: { file: string; html: string; pdfPath: string; meta: PdfMetadata }[] = [];
   for (const f of renderable) {
     const { html, view } = renderReport({ ...f.result, diagnostics: f.diagnostics }, templates, { kopi: options.kopi });
     if (options.html) {
@@ -138,6 +139,8 @@ export async function runRender(paths: readonly string[], options: RenderOptions
         subject: view.emne,
         // The working copy says what it is in the file's metadata too, for an archive that indexes it.
         keywords: ['Boligsosialt utviklingsprogram', 'Husbanken', view.kommune, String(view.aar), f.result.form!.id, ...(view.arbeidskopi ? ['Arbeidskopi'] : [])],
+        // The form's text is bokmål (/Lang nb); answers in nynorsk add their language.
+        ...((view.rapport as { spraak?: unknown } | null)?.spraak === 'nn' ? { languages: ['nn'] } : {}),
       },
     });
   }
