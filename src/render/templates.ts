@@ -88,6 +88,8 @@ function registerHelpers(hb: typeof Handlebars): void {
     const lang = answerLang(o);
     return new Handlebars.SafeString(lang && text ? `<span lang="${lang}">${text}</span>` : text);
   });
+  // A help text the form prints as bullet points, written as one string with « · » between them.
+  hb.registerHelper('punkter', (v: unknown) => (typeof v === 'string' ? v.split(' · ') : []));
   hb.registerHelper('status', (v: unknown) => (typeof v === 'string' ? (STATUS_LABELS[v as keyof typeof STATUS_LABELS] ?? v) : ''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
