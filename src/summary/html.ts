@@ -1,6 +1,7 @@
 import { formatDate, formatInteger } from '../format/norwegian.js';
 import { embedFonts, FONT_MARKER } from '../render/fonts.js';
 import { escapeHtml as esc } from '../util/escape.js';
+import { wrapLabel } from '../parts/charts.js';
 import { needFelt, SHARED_THEMES } from '../parts/overview.js';
 import type { SummaryField } from './fields.js';
 import type { ReportEntry, SummaryModel } from './model.js';
@@ -8,6 +9,15 @@ import { deliveryCell, shown, themesWithValues } from './output.js';
 
 /** Charts are drawn in small units and shown larger, so their text stays readable in print. */
 const SCALE = 1.4;
+/** Chart text in those units: 7.5 × 1.4 = 10.5 CSS px, never smaller than 10 px on a phone or 7.5 pt on paper. */
+const TEXT = 7.5;
+/** Line height of that text, in the same units. */
+const LINE = 9;
+
+/** A label as lines, each at x, for a <text> element. */
+function tspans(lines: readonly string[], x: number): string {
+  return lines.map((l, i) => `<tspan x="${x}"${i ? ` dy="${LINE}"` : ''}>${esc(l)}</tspan>`).join('');
+}
 const COLORS: Record<string, string> = { i_tide: '#2e7d4f', for_sent: '#c0641a', uten_dato: '#8a8a8a', mangler: '#b3261e' };
 
 const STYLE = `${FONT_MARKER}
@@ -28,6 +38,14 @@ td.for_sent { color: #c0641a; }
 .diagrammer { display: flex; flex-wrap: wrap; gap: 3mm; margin: 2mm 0 3mm; }
 figure { margin: 0; break-inside: avoid; } figcaption { font-size: 8pt; color: #333; }
 ul.funn li { margin-bottom: 1mm; }
+@media screen { body { padding: 0 4mm; } .rulle { overflow-x: auto; } }
+/* A phone: tables scroll sideways inside themselves, long words wrap, nothing is wider than the screen. */
+@media screen and (max-width: 600px) {
+  h1 { font-size: 15pt; }
+  h1, h2, h3, p, li { overflow-wrap: anywhere; }
+  table { display: block; overflow-x: auto; max-width: 100%; font-size: 9pt; }
+  .diagrammer figure { max-width: 100%; overflow-x: auto; }
+}
 `;
 
 /**
@@ -70,25 +88,29 @@ function valueCell(r: ReportEntry, field: SummaryField): string {
 function deliveryStrip(model: SummaryModel): string {
   const cell = 16;
   const left = 110;
-  const top = 14;
-  const width = left + model.perioder.length * (cell + 34);
+  // A column per period, wide enough for «12 d sent»; a period's name wraps over up to three lines.
+  const pitch = cell + 44;
+  const heads = model.perioder.map((p) => wrapLabel(p.label, 14, 3));
+  const lines = Math.max(1, ...heads.map((h) => h.length));
+  const top = lines * LINE + 5;
+  const width = left + model.perioder.length * pitch;
   const height = top + model.kommuner.length * (cell + 4) + 4;
   const parts: string[] = [];
-  model.perioder.forEach((p, j) => parts.push(`<text x="${left + j * (cell + 34)}" y="10" font-size="7">${esc(p.label)}</text>`));
+  heads.forEach((h, j) => parts.push(`<text y="${top - 4 - (h.length - 1) * LINE}" font-size="${TEXT}">${tspans(h, left + j * pitch)}</text>`));
   model.kommuner.forEach((k, i) => {
     const y = top + i * (cell + 4);
     parts.push(`<text x="0" y="${y + 12}" font-size="8">${esc(k.navn)}</text>`);
     model.perioder.forEach((p, j) => {
       const c = deliveryCell(model, k.key, p.label);
       if (!c) return;
-      const x = left + j * (cell + 34);
+      const x = left + j * pitch;
       const fill = COLORS[c.status] ?? '#ccc';
       // Short words in the strip, in letters the embedded font has: «ok», «12 d sent», «?», «mangler».
       const mark = c.status === 'mangler' ? 'mangler' : c.status === 'for_sent' ? `${c.text.split(' ')[0]!} d sent` : c.status === 'uten_dato' ? '?' : 'ok';
       parts.push(
         `<rect x="${x}" y="${y}" width="${cell}" height="${cell}" fill="${c.status === 'mangler' ? '#fff' : fill}" stroke="${fill}" stroke-width="1.5"><title>${esc(`${k.navn}, ${p.label}: ${c.text}`)}</title></rect>`,
       );
-      parts.push(`<text x="${x + cell + 2}" y="${y + 12}" font-size="7" fill="${fill}">${esc(mark)}</text>`);
+      parts.push(`<text x="${x + cell + 2}" y="${y + 12}" font-size="${TEXT}" fill="${fill}">${esc(mark)}</text>`);
     });
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.round(width * SCALE)}" height="${Math.round(height * SCALE)}" viewBox="0 0 ${width} ${height}" role="img" aria-label="Levering per kommune og periode">${parts.join('')}</svg>`;
@@ -102,11 +124,14 @@ function needMultiples(model: SummaryModel): string {
   if (reports.length === 0) return '';
   const max = Math.max(1, ...reports.map((r) => Number(r.values[total] ?? 0)));
   const maxChange = Math.max(1, ...reports.flatMap((r) => rows.map((row) => Math.abs(Number(r.values[needFelt(row, 'endring')] ?? 0)))));
+  // Every municipality's figure as tall as the tallest, so their captions line up.
+  const h = 76 + (Math.max(1, ...reports.map((r) => wrapLabel(r.periode, 12, 2).length)) - 1) * LINE;
   const figures = model.kommuner.flatMap((k) => {
     const own = reports.filter((r) => r.kommuneKey === k.key);
     if (own.length === 0) return [];
-    const w = 46;
-    const h = 76;
+    // A column per period, wide enough for «Sluttrapport»; a period's name wraps over up to two lines.
+    const w = 52;
+    const heads = own.map((r) => wrapLabel(r.periode, 12, 2));
     // The baseline, with room above the tallest bar for its number.
     const base = 54;
     const parts: string[] = [];
@@ -115,8 +140,10 @@ function needMultiples(model: SummaryModel): string {
       const sum = r.values[total];
       if (typeof sum === 'number') {
         const bh = Math.round((sum / max) * 40);
-        parts.push(`<rect x="${x}" y="${base - bh}" width="16" height="${bh}" fill="#1f4e79"/><text x="${x}" y="${base - 4 - bh}" font-size="7">${esc(formatInteger(sum))}</text>`);
-      } else parts.push(`<text x="${x}" y="${base - 4}" font-size="7" fill="#7a5a00">ukjent</text>`);
+        parts.push(
+          `<rect x="${x}" y="${base - bh}" width="16" height="${bh}" fill="#1f4e79"/><text x="${x}" y="${base - 4 - bh}" font-size="${TEXT}">${esc(formatInteger(sum))}</text>`,
+        );
+      } else parts.push(`<text x="${x}" y="${base - 4}" font-size="${TEXT}" fill="#7a5a00">ukjent</text>`);
       // A, B, C: the result (01.01 − 31.12) as bars up (fewer in need) or down (more).
       rows.forEach((row, j) => {
         const v = r.values[needFelt(row, 'endring')];
@@ -126,7 +153,7 @@ function needMultiples(model: SummaryModel): string {
           `<rect x="${x + 20 + j * 7}" y="${v >= 0 ? base - bh : base}" width="5" height="${Math.max(bh, 0.5)}" fill="${v >= 0 ? '#2e7d4f' : '#c0641a'}"><title>${esc(`${row.toUpperCase()}: ${v}`)}</title></rect>`,
         );
       });
-      parts.push(`<text x="${x}" y="${h - 6}" font-size="7">${esc(r.periode)}</text>`);
+      parts.push(`<text y="${76 - 6}" font-size="${TEXT}">${tspans(heads[i]!, x)}</text>`);
     });
     parts.push(`<line x1="0" x2="${own.length * w}" y1="${base}" y2="${base}" stroke="#888" stroke-width="0.5"/>`);
     return [
@@ -149,7 +176,7 @@ export function summaryHtml(model: SummaryModel, meta: { created: string; versio
     `<p class="om">${formatInteger(n)} ${n === 1 ? 'rapport' : 'rapporter'} fra ${formatInteger(model.kommuner.length)} ${model.kommuner.length === 1 ? 'kommune' : 'kommuner'}${periods.length ? `, ${esc(periods[0]!)}–${esc(periods[periods.length - 1]!)}` : ''}. Laget ${esc(formatDate(meta.created))} med bosoreport ${esc(meta.version)}. «Ukjent» er et tall rapporten ikke oppgir; det regnes aldri som 0.</p>`,
   );
 
-  body.push('<section><h2>Levering</h2>', deliveryStrip(model));
+  body.push('<section><h2>Levering</h2>', `<div class="rulle">${deliveryStrip(model)}</div>`);
   body.push(`<table><thead><tr><th scope="col">Kommune</th>${periods.map((p) => `<th scope="col">${esc(p)}</th>`).join('')}</tr></thead><tbody>`);
   for (const k of model.kommuner) {
     body.push(
@@ -185,6 +212,6 @@ export function summaryHtml(model: SummaryModel, meta: { created: string; versio
   if (model.rapporter.some((r) => r.errors > 0))
     body.push('<p class="merk"><span class="feil">*</span> fra en rapport med feil: tallet kan være feil. Se <code>bosoreport validate</code>.</p>');
 
-  const html = `<!doctype html>\n<html lang="nb">\n<head>\n<meta charset="utf-8">\n<title>Oversikt over rapportene</title>\n<meta name="generator" content="bosoreport ${esc(meta.version)}">\n<style>\n${STYLE}</style>\n</head>\n<body>\n${body.join('\n')}\n</body>\n</html>\n`;
+  const html = `<!doctype html>\n<html lang="nb">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Oversikt over rapportene</title>\n<meta name="generator" content="bosoreport ${esc(meta.version)}">\n<style>\n${STYLE}</style>\n</head>\n<body>\n${body.join('\n')}\n</body>\n</html>\n`;
   return embedFonts(html);
 }
