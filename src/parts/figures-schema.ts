@@ -50,7 +50,7 @@ export const SHARED_FIGURE_DEFS = {
       {
         pr_0101: count,
         pr_3112: count,
-        endring: { ...count, description: 'Status 01.01 − status 31.12: positivt betyr at behovet gikk ned.' },
+        endring: { ...count, description: 'Nedgang i behov: status 01.01 − status 31.12, som skjemaets resultat; negativt betyr at behovet økte.' },
         resultat_rapportert: count,
         resultat_avviker: { type: ['boolean', 'null'] },
       },

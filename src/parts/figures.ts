@@ -40,6 +40,15 @@ export function ratio(teller: Count, nevner: Count): Ratio {
   return { teller, nevner, andel };
 }
 
+/**
+ * The share a «herav» count is of its whole. More of the part than of the whole is an error in the
+ * report (a rule says so), not a share above 100 %: the share is then unknown.
+ */
+export function partOf(teller: Count, nevner: Count): Ratio {
+  const r = ratio(teller, nevner);
+  return r.andel !== null && r.andel > 1 ? { ...r, andel: null } : r;
+}
+
 export function round(n: number, decimals: number): number {
   const f = 10 ** decimals;
   return Math.round(n * f) / f;

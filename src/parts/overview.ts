@@ -38,7 +38,8 @@ const NEED_LABELS: Record<NeedRowKey, [string, string]> = {
 const NEED_COLUMNS = [
   ['pr_0101', 'pr. 01.01', 'antall'],
   ['pr_3112', 'pr. 31.12', 'antall'],
-  ['endring', 'resultat (01.01 − 31.12)', 'endring'],
+  // Named as what it is: the form's own «Resultat» is the municipality's figure, not this.
+  ['endring', 'nedgang i behov (01.01 − 31.12)', 'endring'],
 ] as const;
 
 /** The need table's columns, read from the table at `at` (a JSON Pointer into `behovstabeller`). */
@@ -68,7 +69,8 @@ function activityTheme(at: string): OverviewTheme {
         kind: 'antall' as const,
         path: [...base, 'per_status', s],
       })),
-      { id: 'snitt_framdrift', label: 'Gjennomsnittlig framdrift', kind: 'prosent', path: [...base, 'snitt_framdrift'] },
+      // The mean of what the rows state, not of the plan: a row without a percent is not in it.
+      { id: 'snitt_framdrift', label: 'Snitt av oppgitt framdrift (bare rader som oppgir prosent)', kind: 'prosent', path: [...base, 'snitt_framdrift'] },
     ],
   };
 }
@@ -91,12 +93,15 @@ export function sharedOverview(figures: CommonFigures, needAt?: DataPath): { bef
   return { before: need ? [needTheme(need.pointer)] : [], after: activities ? [activityTheme(activities.pointer)] : [] };
 }
 
-/** How a report was delivered: on time, late, or no date to tell (no reporting date, or no deadline). */
-export type DeliveryStatus = 'i_tide' | 'for_sent' | 'uten_dato';
+/**
+ * How a report was delivered: on time, late, dated but with no deadline to hold it to (a plan), or
+ * with no date to tell.
+ */
+export type DeliveryStatus = 'i_tide' | 'for_sent' | 'uten_frist' | 'uten_dato';
 
 /** The delivery columns every report has in the long format (a missing report too), from `periode`. */
 export const DELIVERY_FIELDS: readonly { id: string; label: string }[] = [
-  { id: 'levering.status', label: 'i_tide, for_sent, uten_dato (no reporting date or no deadline) or mangler (a missing annual report)' },
+  { id: 'levering.status', label: 'i_tide, for_sent, uten_frist (dated, but the form has no deadline), uten_dato (no reporting date) or mangler (a missing annual report)' },
   { id: 'levering.frist', label: 'the deadline (ÅÅÅÅ-MM-DD)' },
   { id: 'levering.rapporteringsdato', label: 'the reporting date (ÅÅÅÅ-MM-DD)' },
   { id: 'levering.dager_til_frist', label: 'days delivered before the deadline; negative: after it' },
@@ -109,5 +114,7 @@ export function deliveryOf(
 ): { frist: string | null; rapporteringsdato: string | null; dager: number | null; levering: DeliveryStatus } {
   const p = figures?.periode;
   const dager = p?.dager_til_frist ?? null;
-  return { frist: p?.frist ?? null, rapporteringsdato: p?.rapporteringsdato ?? headerDate, dager, levering: dager === null ? 'uten_dato' : dager >= 0 ? 'i_tide' : 'for_sent' };
+  const rapporteringsdato = p?.rapporteringsdato ?? headerDate;
+  const levering = dager !== null ? (dager >= 0 ? 'i_tide' : 'for_sent') : rapporteringsdato && !p?.frist ? 'uten_frist' : 'uten_dato';
+  return { frist: p?.frist ?? null, rapporteringsdato, dager, levering };
 }

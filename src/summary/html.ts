@@ -18,7 +18,7 @@ const LINE = 9;
 function tspans(lines: readonly string[], x: number): string {
   return lines.map((l, i) => `<tspan x="${x}"${i ? ` dy="${LINE}"` : ''}>${esc(l)}</tspan>`).join('');
 }
-const COLORS: Record<string, string> = { i_tide: '#2e7d4f', for_sent: '#c0641a', uten_dato: '#8a8a8a', mangler: '#b3261e' };
+const COLORS: Record<string, string> = { i_tide: '#2e7d4f', for_sent: '#c0641a', uten_frist: '#5f6b7a', uten_dato: '#8a8a8a', mangler: '#b3261e' };
 
 const STYLE = `${FONT_MARKER}
 @page { size: A4 landscape; margin: 14mm 12mm 16mm; @bottom-center { content: "Side " counter(page) " av " counter(pages); font: 8pt Arimo, Arial, sans-serif; color: #555; } }
@@ -106,7 +106,16 @@ function deliveryStrip(model: SummaryModel): string {
       const x = left + j * pitch;
       const fill = COLORS[c.status] ?? '#ccc';
       // Short words in the strip, in letters the embedded font has: «ok», «12 d sent», «?», «mangler».
-      const mark = c.status === 'mangler' ? 'mangler' : c.status === 'for_sent' ? `${c.text.split(' ')[0]!} d sent` : c.status === 'uten_dato' ? '?' : 'ok';
+      const mark =
+        c.status === 'mangler'
+          ? 'mangler'
+          : c.status === 'for_sent'
+            ? `${c.text.split(' ')[0]!} d sent`
+            : c.status === 'uten_dato'
+              ? '?'
+              : c.status === 'uten_frist'
+                ? 'levert'
+                : 'ok';
       parts.push(
         `<rect x="${x}" y="${y}" width="${cell}" height="${cell}" fill="${c.status === 'mangler' ? '#fff' : fill}" stroke="${fill}" stroke-width="1.5"><title>${esc(`${k.navn}, ${p.label}: ${c.text}`)}</title></rect>`,
       );

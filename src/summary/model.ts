@@ -2,11 +2,11 @@ import { kommuneKey } from '../cross/rules.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Form } from '../forms/types.js';
 import { municipalityName, readHeader, valueAt } from '../parts/header.js';
-import { deliveryOf } from '../parts/overview.js';
+import { deliveryOf, type DeliveryStatus } from '../parts/overview.js';
 import type { CommonFigures } from '../parts/shared-figures.js';
 import { periodLabel, reportThemes, summaryThemes, type SummaryForm, type SummaryTheme } from './fields.js';
 
-export type Delivery = 'i_tide' | 'for_sent' | 'uten_dato' | 'mangler';
+export type Delivery = DeliveryStatus | 'mangler';
 
 /** One report as the overview sees it: where it belongs, how it was delivered, and its figures. */
 export interface ReportEntry {

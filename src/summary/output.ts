@@ -92,11 +92,12 @@ export function shown(field: Pick<SummaryField, 'kind'>, value: number | string 
   return formatInteger(value);
 }
 
-/** «i tide (10 dager før)», «12 dager for sent», «uten dato», «mangler (frist 28. februar 2014)». */
-export function deliveryText(e: { levering: string; dager: number | null }): string {
+/** «i tide (10 dager før)», «12 dager for sent», «levert 12. mars 2012 (uten frist)», «uten dato», «mangler (frist 28. februar 2014)». */
+export function deliveryText(e: { levering: string; dager: number | null; rapporteringsdato?: string | null }): string {
   const days = (n: number) => `${formatInteger(n)} ${n === 1 ? 'dag' : 'dager'}`;
   if (e.levering === 'i_tide') return e.dager === 0 ? 'i tide (på fristen)' : `i tide (${days(e.dager!)} før)`;
   if (e.levering === 'for_sent') return `${days(-e.dager!)} for sent`;
+  if (e.levering === 'uten_frist' && e.rapporteringsdato) return `levert ${formatDate(e.rapporteringsdato)} (uten frist)`;
   return 'uten dato';
 }
 

@@ -65,6 +65,11 @@ describe('annual report figures (Gjøvik 2012)', () => {
     expect(gjovikFigures((doc) => doc.setIn(['delmaal_c', 'c1_okonomiske_virkemidler', 'fullfinansierte_boligkjop_med_startlaan'], 0)).fastrenteandel.andel).toBeNull();
   });
 
+  it('gives no share above 100 % when the part is larger than its whole (a rule reports that instead)', () => {
+    const f = gjovikFigures((doc) => doc.setIn(['delmaal_c', 'c1_okonomiske_virkemidler', 'herav_med_fastrente'], 55));
+    expect(f.fastrenteandel).toEqual({ teller: 55, nevner: 50, andel: null });
+  });
+
   it('flags a reported result that differs from the change, and omits one that was not reported', () => {
     const g = gjovikFigures((doc) => {
       doc.setIn(['hovedmaal', 'anskaffe_og_beholde_bolig', 'a_uten_eid_eller_leid_bolig', 'resultat'], 5);

@@ -39,7 +39,7 @@ describe('the forms found in real reports, each with its example', () => {
     expect(c.beregnet.periode).toMatchObject({ aar: 2011, til: '2011-12-31', frist: '2012-02-28', levert: 'ukjent' });
     const text = pdf.drammen!.text;
     for (const heading of ['1. Formalia', '2. Bakgrunn for kommunens deltakelse', '3. Mål for kommunens program', '4. Programmets arbeid i 2011']) expect(text).toContain(heading);
-    expect(text).toContain('Behandlet i styringsgruppen ikke fylt ut');
+    expect(text).toContain('Behandlet i styringsgruppen ukjent');
     expect(text).toContain('Programstart november 2010');
     expect(text).toContain('Årsrapport 2011');
     expect(pdf.drammen!.info.Title).toBe('Årsrapport 2011 – Drammen kommune');

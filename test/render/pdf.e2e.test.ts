@@ -68,7 +68,7 @@ describe('render --pdf on the examples', () => {
       '2. Rapportering på programplanen – status',
       'Status for aktivitet',
       'Aktivitet 7 Kjappe gevinster',
-      'Gjennomsnittlig framdrift (12 rader med prosent)',
+      'Snitt av oppgitt framdrift (12 av 17 rader oppgir prosent)',
       '3.1 Formidling av erfaringer',
     ]) {
       expect(lillehammer.text).toContain(s);

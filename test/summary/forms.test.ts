@@ -88,7 +88,7 @@ const CASES: Case[] = [
     form: 'program-og-aktivitetsplan-2012',
     kommune: 'Eksempelvik',
     files: () => ({ 'r/plan.yaml': exampleText('examples/eksempelvik-program-og-aktivitetsplan-2012.yaml') }),
-    values: { 'plan.antall_aktiviteter': '3', 'plan.budsjett_aktiviteter': '', 'plan.finansiering_sum': '230000', 'levering.status': 'uten_dato' },
+    values: { 'plan.antall_aktiviteter': '3', 'plan.budsjett_aktiviteter': '', 'plan.finansiering_sum': '230000', 'levering.status': 'uten_frist' },
     titles: ['Program- og aktivitetsplan'],
     need: false,
   },
@@ -117,6 +117,18 @@ const CASES: Case[] = [
 describe('every form reaches the overview, in every format', () => {
   it('has a case for each built-in form', () => {
     expect(FORMS.ids.filter((id) => !CASES.some((c) => c.form === id))).toEqual([]);
+  });
+
+  it('says when a dated plan, which has no deadline, was delivered, not «uten dato»', async () => {
+    const plan = CASES.find((c) => c.form === 'program-og-aktivitetsplan-2012')!;
+    const t = tempTree(plan.files());
+    try {
+      const text = textOf((await runMain(['summary', 'r', '-f', 'html'], { cwd: t.dir })).stdout);
+      expect(text).toContain('levert 20. januar 2012 (uten frist)');
+      expect(text).not.toContain('uten dato');
+    } finally {
+      t.cleanup();
+    }
   });
 
   describe.each(CASES)('$form', (c) => {

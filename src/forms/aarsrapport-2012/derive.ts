@@ -1,6 +1,6 @@
 import { toPointer } from '../../diagnostics.js';
 import { countOf, type Count } from '../../parts/data.js';
-import { difference, needFigures, ratio, round, sum, type NeedFigures, type NeedTableFigures, type Ratio } from '../../parts/figures.js';
+import { difference, needFigures, partOf, ratio, round, sum, type NeedFigures, type NeedTableFigures, type Ratio } from '../../parts/figures.js';
 import { isoDate } from '../../parts/period.js';
 import type { CommonFigures } from '../../parts/shared-figures.js';
 import type { Aarsrapport2012 } from './data.js';
@@ -43,7 +43,7 @@ export function deriveAarsrapport2012(report: Aarsrapport2012): Aarsrapport2012O
     saerskilt_prioritert_omraade: special
       ? { aar: aar + 1, dato_0101: isoDate(aar + 1, 1, 1), dato_3112: isoDate(aar + 1, 12, 31), omraade: special.omraade, ...needFigures(special) }
       : null,
-    fastrenteandel: ratio(countOf(c1.herav_med_fastrente).value, countOf(c1.fullfinansierte_boligkjop_med_startlaan).value),
+    fastrenteandel: partOf(countOf(c1.herav_med_fastrente).value, countOf(c1.fullfinansierte_boligkjop_med_startlaan).value),
     tildelingsrate: ratio(countOf(c2.nye_tildelinger).value, countOf(c2.nye_soknader).value),
     bostotte: {
       januar: bostotte.januar,
