@@ -43,7 +43,10 @@ export function needTableView(path: DataPath, rows: Record<NeedRowKey, NeedRow>,
   };
 }
 
-/** The rows of an activity table for a template, each activity's own row followed by its sub-rows. */
+/**
+ * The rows of an activity table for a template, each activity's own row followed by its sub-rows;
+ * a sub-row's `delmerke` (2.1) is the number the working copy's findings and chart call it by.
+ */
 export function activityRows(lines: readonly ActivityLine[]) {
   return lines.map((l) => ({
     ...l.row,
@@ -51,6 +54,7 @@ export function activityRows(lines: readonly ActivityLine[]) {
     tittel: l.tittel,
     hovedrad: l.delrad === null,
     merke: l.delrad === null ? `Aktivitet ${l.nr}` : '',
+    delmerke: l.delrad === null ? '' : `${l.nr}.${l.delrad + 1}`,
     sti: toPointer(l.sti),
     prosentsti: toPointer([...l.sti, 'framdrift_prosent']),
     statussti: toPointer([...l.sti, 'status']),

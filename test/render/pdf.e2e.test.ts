@@ -65,7 +65,7 @@ describe('render --pdf on the examples', () => {
   it("has the half-year form's activity table and summary", () => {
     for (const s of [
       'HALVÅRSRAPPORTERING FRA LILLEHAMMER KOMMUNE',
-      '2. Rapportering på programplanen – status',
+      '2. Rapportering på programplanen - status',
       'Status for aktivitet',
       'Aktivitet 7 Kjappe gevinster',
       'Snitt av oppgitt framdrift (12 av 17 rader oppgir prosent)',
