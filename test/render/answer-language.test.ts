@@ -3,6 +3,8 @@ import { renderHtml } from '../../src/render/html.js';
 import { loadTemplates } from '../../src/render/templates.js';
 import { check, exampleText, GJOVIK, LILLEHAMMER } from '../helpers.js';
 
+const FJORDVIK = 'examples/fjordvik-aarsrapport-2013.yaml';
+
 /** The report with `spraak:` set after `skjema:` (or left out). */
 function withLanguage(file: string, spraak?: string): string {
   const text = exampleText(file);
@@ -41,6 +43,12 @@ describe('spraak: the language the municipality answers in', () => {
     const half = html(withLanguage(LILLEHAMMER, 'nn'));
     expect(languageAt(half, 'Status for aktivitet')).toBe('nb');
     expect(half.match(/lang="nn"/g)!.length).toBeGreaterThan(10);
+  });
+
+  it('marks the nynorsk example report’s answers nynorsk, its form text bokmål', () => {
+    const page = html(exampleText(FJORDVIK));
+    expect(languageAt(page, 'Talet på hushald i A, B og C gjekk ned')).toBe('nn');
+    expect(languageAt(page, '1.1 Anskaffe og beholde bolig')).toBe('nb');
   });
 
   it('is bokmål when left out or set to nb: no answer is marked', () => {

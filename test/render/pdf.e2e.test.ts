@@ -119,7 +119,7 @@ describe('every example as a document of record (PDF/A-2)', () => {
       const r = runCli(['render', 'examples/*.yaml', 'examples/forms', '--pdf', '--no-html', '--quiet', '-d', out]);
       expect(r.status, r.stdout + r.stderr).toBe(0);
       const pdfs = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.pdf'));
-      expect(pdfs).toHaveLength(7);
+      expect(pdfs).toHaveLength(8);
       for (const f of pdfs) expect([f, ...(await pdfaProblems(readFileSync(path.join(out, f))))]).toEqual([f]);
     } finally {
       rmSync(out, { recursive: true, force: true });
