@@ -56,10 +56,24 @@ export interface BrokenWord {
 /**
  * Runs in the page. Words are runs of letters (and soft hyphens) of five or more; a token holding
  * «@» or «://» or starting «www.» is an address, which may break anywhere («a/b» is two words). Returns every word whose characters sit
- * on more than one line where the character before a new line is not a soft hyphen.
+ * on more than one line where the character before a new line is not a soft hyphen, and every word
+ * that runs past the right edge of its cell or paragraph.
  */
 function findBroken(): BrokenWord[] {
   const shy = '\u00AD';
+  const edges = new Map<Element, number>();
+  /** True when the word's box ends past the right edge of the content of the block it stands in. */
+  const overflows = (node: Text, box: DOMRect) => {
+    const block = node.parentElement?.closest('td, th, p, li, caption, h1, h2, h3, h4, div');
+    if (!block) return false;
+    let edge = edges.get(block);
+    if (edge === undefined) {
+      const style = getComputedStyle(block);
+      edge = block.getBoundingClientRect().right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
+      edges.set(block, edge);
+    }
+    return box.right > edge + 1;
+  };
   const found: BrokenWord[] = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
@@ -77,7 +91,11 @@ function findBroken(): BrokenWord[] {
       if (/@|:\/\/|^www\./i.test(text.slice(from, to))) continue;
       range.setStart(node, start);
       range.setEnd(node, end);
-      if (range.getClientRects().length < 2) continue;
+      if (range.getClientRects().length < 2) {
+        // On one line, but wider than its cell: it runs into the next column unless hyphenated.
+        if (overflows(node, range.getBoundingClientRect())) found.push({ node: index, start, end, word: m[0] });
+        continue;
+      }
       let top: number | undefined;
       for (let i = start; i < end; i++) {
         range.setStart(node, i);

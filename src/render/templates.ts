@@ -79,14 +79,22 @@ function registerHelpers(hb: typeof Handlebars): void {
   // The municipality's answers in the language it wrote them in (spraak: nn), marked so screen
   // readers and the PDF's structure read them so; the form's own text stays bokmål (html lang="nb").
   hb.registerHelper('md', (v: unknown, o: HelperOptions) => {
+    if (v === null) return unknown(o);
     const html = typeof v === 'string' ? renderMarkdown(v) : '';
     const lang = answerLang(o);
     return new Handlebars.SafeString(lang && html ? `<div lang="${lang}">${html}</div>` : html);
   });
   hb.registerHelper('svartekst', (v: unknown, o: HelperOptions) => {
+    if (v === null) return unknown(o);
     const text = Handlebars.escapeExpression(typeof v === 'string' ? v : '');
     const lang = answerLang(o);
     return new Handlebars.SafeString(lang && text ? `<span lang="${lang}">${text}</span>` : text);
+  });
+  // A field of the form's header table: its value (a date the Norwegian way with dato=true), or the
+  // one word for a field left empty, written null or not written at all.
+  hb.registerHelper('felt', (v: unknown, o: HelperOptions & { hash?: { dato?: boolean } }) => {
+    if (v === null || v === undefined || v === '') return unknown(o);
+    return o.hash?.dato && typeof v === 'string' ? formatDate(v) : String(v);
   });
   // A help text the form prints as bullet points, written as one string with « · » between them.
   hb.registerHelper('punkter', (v: unknown) => (typeof v === 'string' ? v.split(' · ') : []));

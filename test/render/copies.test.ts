@@ -97,6 +97,7 @@ describe('the Husbanken copy and the working copy', () => {
             .replace(/<span class="flagg flagg-\w+"><span class="kilde">bosoreport:<\/span>[^<]*<\/span>/g, '')
             .replace(/<span class="ukjent">ukjent<\/span>/g, '')
             .replace(/<span class="nr delnr">[^<]*<\/span>/g, '')
+            .replace(/<tr class="merknadrad">[\s\S]*?<\/tr>/g, '')
             .replace(/\s+/g, ' ');
         expect(formOf(arbeid)).toBe(formOf(husbanken));
       });
@@ -116,6 +117,16 @@ describe('the Husbanken copy and the working copy', () => {
     expect(cells(render(GJOVIK, 'husbanken'))).toEqual(['', '', '']);
     // The result is not given at all: empty in both.
     expect(cells(render(GJOVIK, 'arbeidskopi'))).toEqual(['ukjent', 'ukjent', '']);
+  });
+
+  it('a header field written null is «ukjent» in the working copy, empty on the form; the header «Merknad» is in the working copy only', () => {
+    const slutt = 'examples/eksempelvik-sluttrapport-2014.yaml';
+    const telefon = (html: string) => visibleText(/<th scope="row">Telefon:<\/th><td>([\s\S]*?)<\/td>/.exec(html)![1]!).trim();
+    expect(telefon(render(slutt, 'arbeidskopi'))).toBe('ukjent');
+    expect(telefon(render(slutt, 'husbanken'))).toBe('');
+    const larvik = 'examples/larvik-aarsrapport-2011.yaml';
+    expect(visibleText(render(larvik, 'arbeidskopi'))).toContain('Merknad (ikke i skjemaet)');
+    expect(visibleText(render(larvik, 'husbanken'))).not.toMatch(/Merknad|Notatet har ikke skjemaets felt/);
   });
 
   it('an unknown figure anywhere in the form, in a cell no template guards (a part of the breakdown), is empty in the Husbanken copy', () => {

@@ -97,4 +97,24 @@ describe('Norwegian hyphenation in the PDF', () => {
       await printer.close();
     }
   }, 60_000);
+
+  it('hyphenates a word that would run out of its cell into the next column', async () => {
+    const browser = (await findBrowser(undefined)).chosen;
+    const printer = await PdfPrinter.launch(browser!.path, 30_000);
+    try {
+      // No overflow-wrap: the word stays on one line, wider than its cell, as in a table head.
+      const html = `<!doctype html><html lang="nb"><head><meta charset="utf-8"><style>@page { size: A4; margin: 20mm }
+        table { table-layout: fixed; width: 80mm } th { font: bold 9pt sans-serif; text-align: right }</style></head>
+        <body><table><col style="width: 15mm"><col><tr><th>i programperioden</th><th>Eventuelle kommentarer</th></tr></table></body></html>`;
+      const result = await printer.print(html, { title: 'Test', author: 'Eksempelvik kommune', subject: 'Test', keywords: [] }, 30_000);
+      expect(result.unbroken).toEqual([]);
+      const file = path.join(t.dir, 'overflow.pdf');
+      writeFileSync(file, result.pdf);
+      const lines = (await pdfLines(file)).map((l) => l.trim()).filter(Boolean);
+      expect(lines.filter((l) => /\p{L} ?[-\u2010]$/u.test(l)).length, lines.join(' | ')).toBeGreaterThan(0);
+      expect(lines.filter((l) => l.includes('programperioden'))).toEqual([]);
+    } finally {
+      await printer.close();
+    }
+  }, 60_000);
 });
