@@ -103,3 +103,17 @@ export function exampleForm(dir = 'examples/forms/skjemaer/statusnotat-2013'): R
   for (const name of ['form.yaml', 'schema.json', 'template.hbs', 'form.mjs']) files[name] = readFileSync(path.join(ROOT, dir, name), 'utf8');
   return files;
 }
+
+/** What a reader sees: no head (style, title), no embedded data, no tags. */
+export function visibleText(html: string): string {
+  return html
+    .replace(/<head>[\s\S]*?<\/head>/, '')
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/\s+/g, ' ');
+}

@@ -6,6 +6,7 @@ import { parseReport } from '../load/parse.js';
 import type { DataPath } from '../load/positions.js';
 import { words, type Lang, type Params, type MessageCode } from '../messages/index.js';
 import { sharedSections } from '../parts/figure-table.js';
+import { ANSWER_RULES } from '../parts/answer-rules.js';
 import { HEADER_RULES } from '../parts/header-rules.js';
 import { readHeader, valueAt } from '../parts/header.js';
 import { PART_RULES } from '../parts/part-rules.js';
@@ -165,7 +166,7 @@ function assemble(spec: FormSpec, overview: readonly OverviewTheme[], dir: strin
       return { periode, ...shared, ...ownFigures(code, data, shared, dir) };
     },
     overview,
-    rules: [...HEADER_RULES, ...PART_RULES, ...(code.rules ?? [])],
+    rules: [...HEADER_RULES, ...PART_RULES, ...ANSWER_RULES, ...(code.rules ?? [])],
     figureTable: (figures, lang) => (code.figureTable ? code.figureTable(figures, lang) : sharedSections(figures, lang)),
     // The shared parts' rows for the shared partials, then whatever the form's own code adds.
     view: (data, figures) => {

@@ -27,7 +27,8 @@ export interface ActivityLine {
 export interface ActivitySummary {
   /** Rows that state a status or a percent (rows that are only a heading are not counted). */
   antall_rader: number;
-  per_status: Record<ActivityStatus | 'uten_status', number>;
+  /** Rows per status; all null (unknown, never 0) when no row states anything: the table is unread or empty. */
+  per_status: Record<ActivityStatus | 'uten_status', number | null>;
   rader_med_prosent: number;
   /** Mean of the stated percents, one decimal; null when no row states one. */
   snitt_framdrift: number | null;
@@ -63,14 +64,14 @@ export function summarizeActivities(lines: readonly ActivityLine[]): ActivitySum
     }
     if (!hasContent(row)) continue;
     antall++;
-    per_status[row.status ?? 'uten_status']++;
+    per_status[row.status ?? 'uten_status']!++;
     if (typeof row.framdrift_prosent === 'number') percents.push(row.framdrift_prosent);
   }
   const sorted = [...percents].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return {
     antall_rader: antall,
-    per_status,
+    per_status: antall === 0 ? (Object.fromEntries(Object.keys(per_status).map((s) => [s, null])) as ActivitySummary['per_status']) : per_status,
     rader_med_prosent: percents.length,
     snitt_framdrift: percents.length ? round(percents.reduce((s, p) => s + p, 0) / percents.length, 1) : null,
     median_framdrift: sorted.length === 0 ? null : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2,

@@ -38,14 +38,20 @@ export interface Breakdown {
 /** A number row: the number alone, or with a comment and a breakdown. */
 export type CountRow = Count | { resultat: Count; kommentar?: string; fordeling?: Breakdown[] };
 
+/**
+ * An answer in the municipality's words, or null: not answered (the source has no answer), with the
+ * reason beside it. Never replaced by invented text.
+ */
+export type Answer = string | null;
+
 export interface ActivityRow {
-  beskrivelse?: string;
-  resultat?: string;
+  beskrivelse?: Answer;
+  resultat?: Answer;
   status?: ActivityStatus;
   status_tekst?: string;
   framdrift_prosent?: number | null;
-  avvik?: string;
-  begrunnelse?: string;
+  avvik?: Answer;
+  begrunnelse?: Answer;
   merknad?: string;
 }
 

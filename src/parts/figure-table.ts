@@ -75,7 +75,7 @@ const STATUS_KEYS = ['gjennomfort', 'delvis_gjennomfort', 'i_gang', 'paa_vent', 
 
 /** Activities per status, with mean and median progress. */
 export function activitySection(a: ActivitySummary, lang: Lang, title = t(lang, 'fig/activities-title')): Section {
-  const rows = STATUS_KEYS.filter((k) => a.per_status[k] > 0).map((k) => [t(lang, `fig/status-${k}`), formatInteger(a.per_status[k])]);
+  const rows = STATUS_KEYS.filter((k) => (a.per_status[k] ?? 0) > 0).map((k) => [t(lang, `fig/status-${k}`), formatInteger(a.per_status[k]!)]);
   rows.push([t(lang, 'fig/rows'), formatInteger(a.antall_rader)]);
   rows.push([
     t(lang, 'fig/mean-progress', { n: a.rader_med_prosent, total: a.antall_rader }),

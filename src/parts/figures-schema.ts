@@ -70,7 +70,7 @@ export const SHARED_FIGURE_DEFS = {
     title: 'Oppsummering av en aktivitetstabell',
     ...strict({
       antall_rader: { type: 'integer', minimum: 0 },
-      per_status: strict(Object.fromEntries([...ACTIVITY_STATUSES, 'uten_status'].map((k) => [k, { type: 'integer', minimum: 0 }]))),
+      per_status: strict(Object.fromEntries([...ACTIVITY_STATUSES, 'uten_status'].map((k) => [k, { type: ['integer', 'null'], minimum: 0 }]))),
       rader_med_prosent: { type: 'integer', minimum: 0 },
       snitt_framdrift: { type: ['number', 'null'] },
       median_framdrift: { type: ['number', 'null'] },

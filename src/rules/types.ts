@@ -54,6 +54,8 @@ export interface RuleContext<Data, Figures> {
   data: Data;
   figures: Figures;
   form: RuleForm;
+  /** The YAML comment beside a value that holds no text (null, an empty list), where the report has one. */
+  comment?(path: DataPath): string | undefined;
 }
 
 /** A check a JSON Schema cannot express, with its own words. */

@@ -1,3 +1,4 @@
+import { commentBeside } from '../load/reasons.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { byPosition } from '../diagnostics.js';
 import { identifyForm } from '../forms/identify.js';
@@ -76,7 +77,11 @@ function checkAgainst(form: Form, report: ParsedReport, options: CheckOptions): 
   if (validate(report.data) !== true) return { schemaValid: false, diagnostics: humanize(validate.errors ?? [], report, form.schemaId, options.lang) };
   // Rules rely on the shape the schema guarantees, so they run only on schema-valid data.
   const figures = form.derive(report.data);
-  return { schemaValid: true, figures, diagnostics: runRules(form.rules, { data: report.data, figures, form }, report, options.lang, options.rules) };
+  return {
+    schemaValid: true,
+    figures,
+    diagnostics: runRules(form.rules, { data: report.data, figures, form, comment: (path) => commentBeside(report, path) }, report, options.lang, options.rules),
+  };
 }
 
 /** «This looks like aarsrapport-2012»: the report's sections belong to another form than it names. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/render/html.js';
 import type { Kopi } from '../../src/render/view.js';
 import { loadTemplates } from '../../src/render/templates.js';
-import { check, exampleDoc, exampleText, FORMS, GJOVIK, LILLEHAMMER } from '../helpers.js';
+import { check, exampleDoc, exampleText, FORMS, GJOVIK, LILLEHAMMER, visibleText } from '../helpers.js';
 
 /** One example per built-in form, and what bosoreport adds to that form's working copy (in its appendix). */
 const EXAMPLES: Record<string, { file: string; added: string[] }> = {
@@ -48,20 +48,6 @@ const ADDED_MARKUP = ['<svg', 'class="flagg', 'beregnet"', 'merke-beregnet', 'te
 
 const templates = loadTemplates();
 const render = (file: string, kopi: Kopi) => renderHtml(check(exampleText(file), 'nb', file), templates, { kopi });
-
-/** What a reader sees: no head (style, title), no embedded data, no tags. */
-export function visibleText(html: string): string {
-  return html
-    .replace(/<head>[\s\S]*?<\/head>/, '')
-    .replace(/<script[\s\S]*?<\/script>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/\s+/g, ' ');
-}
 
 describe('the Husbanken copy and the working copy', () => {
   it('have an example for every built-in form', () => {

@@ -101,6 +101,13 @@ const cases: Case[] = [
     says: ['4800 characters'],
   },
   { rule: 'ukjent-uten-forklaring', example: GJOVIK, fire: (d) => d.setIn([...C1, 'tilskudd_til_tilpasning'], null), at: 'tilskudd_til_tilpasning: null' },
+  {
+    rule: 'ubesvart-uten-grunn',
+    example: GJOVIK,
+    fire: (d) => d.setIn(['delmaal_a', 'a3_intern_kompetanseheving'], null),
+    at: 'a3_intern_kompetanseheving: null',
+    says: ['not answered'],
+  },
   { rule: 'fastrente-over-fullfinansierte', example: GJOVIK, fire: (d) => d.setIn([...C1, 'herav_med_fastrente'], 51), at: 'herav_med_fastrente: 51', says: ['(51)', '(50)'] },
   {
     rule: 'fremskaffet-over-disponerte',

@@ -1,6 +1,6 @@
-import type { Activity, ProgramInfo } from '../../parts/data.js';
+import type { Activity, Answer, ProgramInfo } from '../../parts/data.js';
 
-export type TextWithTables = string | (string | { tabell: { tittel?: string; kolonner: string[]; rader: string[][] } })[];
+export type TextWithTables = null | string | (string | { tabell: { tittel?: string; kolonner: string[]; rader: string[][] } })[];
 
 /** A report on the combined form (H-2011), half-year or annual, as the schema guarantees it. */
 export interface Halvaarsrapport2011 {
@@ -10,13 +10,13 @@ export interface Halvaarsrapport2011 {
   generell_programinformasjon: ProgramInfo;
   programplan_status: TextWithTables;
   aktivitetsplan: {
-    hovedmaal_og_delmaal: string;
+    hovedmaal_og_delmaal: Answer;
     aktiviteter: Activity[];
-    faktorer_for_avvik: string;
-    utlosende_faktorer: string;
-    justering_av_samarbeidspartnere: string;
-    programorganisering: string;
-    sluttkommentar: string;
+    faktorer_for_avvik: Answer;
+    utlosende_faktorer: Answer;
+    justering_av_samarbeidspartnere: Answer;
+    programorganisering: Answer;
+    sluttkommentar: Answer;
   };
-  formidling?: { gode_eksempler: { tittel?: string; tekst: string; lenke?: string }[] };
+  formidling?: { gode_eksempler: { tittel?: string; tekst: Answer; lenke?: string }[] };
 }

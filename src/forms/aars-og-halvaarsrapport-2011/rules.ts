@@ -25,7 +25,9 @@ export const godtEksempelForLangt: Rule<Halvaarsrapport2011> = {
   },
   check: ({ data }) =>
     (data.formidling?.gode_eksempler ?? []).flatMap((e, i) =>
-      e.tekst.length > EXAMPLE_MAX_CHARS ? [{ path: ['formidling', 'gode_eksempler', i, 'tekst'], params: { nr: i + 1, tegn: e.tekst.length, maks: EXAMPLE_MAX_CHARS } }] : [],
+      e.tekst !== null && e.tekst.length > EXAMPLE_MAX_CHARS
+        ? [{ path: ['formidling', 'gode_eksempler', i, 'tekst'], params: { nr: i + 1, tegn: e.tekst.length, maks: EXAMPLE_MAX_CHARS } }]
+        : [],
     ),
 };
 

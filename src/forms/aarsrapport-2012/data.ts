@@ -1,4 +1,4 @@
-import type { CountRow, NeedRow, ProgramInfo } from '../../parts/data.js';
+import type { Answer, CountRow, NeedRow, ProgramInfo } from '../../parts/data.js';
 
 /** An annual report (Å-2012) as the schema guarantees it. */
 export interface Aarsrapport2012 {
@@ -10,13 +10,13 @@ export interface Aarsrapport2012 {
       a_uten_eid_eller_leid_bolig: NeedRow;
       b_fare_for_aa_miste_boligen: NeedRow;
       c_uegnet_bolig: NeedRow;
-      samlet_resultat: string;
+      samlet_resultat: Answer;
     };
     saerskilt_prioritert_omraade?: NeedRow & { omraade: string };
-    kvalitet_paa_boliger_bomiljo_og_booppfolging: string;
+    kvalitet_paa_boliger_bomiljo_og_booppfolging: Answer;
   };
-  delmaal_a: Record<string, string>;
-  delmaal_b: Record<string, string>;
+  delmaal_a: Record<string, Answer>;
+  delmaal_b: Record<string, Answer>;
   delmaal_c: {
     c1_okonomiske_virkemidler: {
       fullfinansierte_boligkjop_med_startlaan: CountRow;
@@ -34,10 +34,10 @@ export interface Aarsrapport2012 {
       nye_soknader: CountRow;
       nye_tildelinger: CountRow;
     };
-    c3_samlet_resultatoppnaaelse: string;
+    c3_samlet_resultatoppnaaelse: Answer;
   };
-  lokale_maal: { gjeldende_maal_og_strategier: string; innsats_og_maaloppnaaelse: string };
-  laering_og_formidling: Record<string, string>;
+  lokale_maal: { gjeldende_maal_og_strategier: Answer; innsats_og_maaloppnaaelse: Answer };
+  laering_og_formidling: Record<string, Answer>;
 }
 
 export { NEED_ROWS, type NeedRowKey } from '../../parts/data.js';

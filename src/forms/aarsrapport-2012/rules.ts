@@ -1,15 +1,14 @@
 import { formatInteger, formatPercent } from '../../format/norwegian.js';
 import type { DataPath } from '../../load/positions.js';
 import { countPath } from '../../parts/data.js';
-import type { Finding, Rule } from '../../rules/types.js';
-import { countOf, type Count, type CountRow, type NeedRow } from '../../parts/data.js';
+import type { Rule } from '../../rules/types.js';
+import { countOf, type Count } from '../../parts/data.js';
 import { sum } from '../../parts/figures.js';
-import { NEED_ROWS, type Aarsrapport2012 } from './data.js';
+import type { Aarsrapport2012 } from './data.js';
 import { needTable, type Aarsrapport2012Figures } from './derive.js';
 
 type AarRule = Rule<Aarsrapport2012, Aarsrapport2012Figures>;
 
-const TABLE: DataPath = ['hovedmaal', 'anskaffe_og_beholde_bolig'];
 const SPECIAL: DataPath = ['hovedmaal', 'saerskilt_prioritert_omraade'];
 const C1: DataPath = ['delmaal_c', 'c1_okonomiske_virkemidler'];
 const C2: DataPath = ['delmaal_c', 'c2_kommunalt_disponerte_boliger'];
@@ -17,68 +16,6 @@ const C2: DataPath = ['delmaal_c', 'c2_kommunalt_disponerte_boliger'];
 function n(v: Count): string {
   return v === null ? '?' : formatInteger(v);
 }
-
-/** Rows of the need table (A, B, C and, when present, the særskilt prioritert område) with their paths. */
-function needRows(data: Aarsrapport2012): [NeedRow, DataPath][] {
-  const rows: [NeedRow, DataPath][] = NEED_ROWS.map((k) => [data.hovedmaal.anskaffe_og_beholde_bolig[k], [...TABLE, k]]);
-  const special = data.hovedmaal.saerskilt_prioritert_omraade;
-  if (special) rows.push([special, SPECIAL]);
-  return rows;
-}
-
-/** Number rows of C.1 and C.2 with their paths. */
-function countRows(data: Aarsrapport2012): [CountRow, DataPath][] {
-  const c1 = data.delmaal_c.c1_okonomiske_virkemidler;
-  const c2 = data.delmaal_c.c2_kommunalt_disponerte_boliger;
-  const rows: [CountRow, DataPath][] = [];
-  for (const [k, v] of Object.entries(c1)) if (k !== 'bostottemottakere') rows.push([v as CountRow, [...C1, k]]);
-  for (const [k, v] of Object.entries(c2)) rows.push([v as CountRow, [...C2, k]]);
-  return rows;
-}
-
-/** E1: an unknown count needs its reason next to it, so a reader can tell «unknown» from a forgotten 0. */
-export const ukjentUtenForklaring: AarRule = {
-  id: 'ukjent-uten-forklaring',
-  code: 'E1',
-  severity: 'error',
-  messages: {
-    nb: {
-      message: () => 'Tallet er ukjent (null), men det står ingen forklaring.',
-      hint: () => 'Skriv hvorfor tallet mangler i «kommentar» på samme rad (for et tall skrevet alene: bruk «resultat:» og «kommentar:»).',
-      about: 'Et ukjent tall (null) skal ha en forklaring i kommentaren.',
-    },
-    nn: {
-      message: () => 'Talet er ukjent (null), men det står inga forklaring.',
-      hint: () => 'Skriv kvifor talet manglar, i «kommentar» på same rad (for eit tal som står åleine: bruk «resultat:» og «kommentar:»).',
-      about: 'Eit ukjent tal (null) skal ha ei forklaring i kommentaren.',
-    },
-    en: {
-      message: () => 'The number is unknown (null), but no reason is given.',
-      hint: () => 'Say why the number is missing in "kommentar" on the same row (for a number written alone: use "resultat:" and "kommentar:").',
-      about: 'An unknown number (null) comes with a reason in the comment.',
-    },
-  },
-  check: ({ data }) => {
-    const found: Finding[] = [];
-    for (const [row, path] of needRows(data)) {
-      if (row.kommentar?.trim()) continue;
-      for (const key of ['status_behov_pr_0101', 'status_behov_pr_3112', 'resultat'] as const) {
-        if (row[key] === null) found.push({ path: [...path, key] });
-      }
-    }
-    for (const [row, path] of countRows(data)) {
-      const c = countOf(row);
-      if (c.kommentar?.trim()) continue;
-      if (c.value === null) found.push({ path: countPath(row, path) });
-      (c.fordeling ?? []).forEach((f, i) => f.antall === null && found.push({ path: [...path, 'fordeling', i, 'antall'] }));
-    }
-    const b = data.delmaal_c.c1_okonomiske_virkemidler.bostottemottakere;
-    if (!b.kommentar?.trim()) {
-      for (const key of ['januar', 'desember'] as const) if (b[key] === null) found.push({ path: [...C1, 'bostottemottakere', key] });
-    }
-    return found;
-  },
-};
 
 /**
  * A rule of the form «this figure is part of that one, so it cannot be larger». Silent when either
@@ -305,7 +242,6 @@ export const bostotteStorEndring: AarRule = {
 
 /** The form's own rules; the header and need-table arithmetic come with the shared parts. */
 export const RULES: readonly AarRule[] = [
-  ukjentUtenForklaring,
   fastrenteOverFullfinansierte,
   fremskaffetOverDisponerte,
   tildelingerOverSoknader,

@@ -1,0 +1,114 @@
+import type { DataPath } from '../load/positions.js';
+import type { Finding, Rule, RuleContext } from '../rules/types.js';
+import { schemaAt } from '../schema/store.js';
+
+// «Not answered» is a value of its own: null (or an empty list) with its reason beside it. These
+// rules hold every form, built in or from a repository, to that: a figure or answer left out is
+// never a forgotten one, and the reason is never printed as the municipality's words.
+
+type AnswerRule = Rule<unknown, unknown>;
+
+/** A value left unanswered (null, or a list with nothing in it), where it stands. */
+interface Unanswered {
+  path: DataPath;
+  /** The objects around it, nearest first, to look for a `kommentar` or `merknad` that explains it. */
+  owners: Record<string, unknown>[];
+  emptyList: boolean;
+}
+
+function unanswered(data: unknown): Unanswered[] {
+  const found: Unanswered[] = [];
+  const visit = (value: unknown, path: DataPath, owners: Record<string, unknown>[], depth: number) => {
+    if (depth > 64) return;
+    if (value === null) found.push({ path, owners, emptyList: false });
+    else if (Array.isArray(value)) {
+      if (value.length === 0 && path.length > 0) found.push({ path, owners, emptyList: true });
+      value.forEach((item, i) => visit(item, [...path, i], owners, depth + 1));
+    } else if (typeof value === 'object') {
+      const here = [value as Record<string, unknown>, ...owners];
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) visit(v, [...path, k], here, depth + 1);
+    }
+  };
+  visit(data, [], [], 0);
+  return found;
+}
+
+/**
+ * Whether the value has its reason beside it: a YAML comment on its line or right above it, or
+ * the row's `kommentar` / the section's `merknad` (the form's own place for it). Only the nearest
+ * object, and the one holding the list an item is in (a breakdown's part: its row), count.
+ */
+function explained(u: Unanswered, ctx: RuleContext<unknown, unknown>): boolean {
+  const comment = ctx.comment?.(u.path);
+  // `init` writes each field's title and help above it («Telefon: Telefonnummer; …»): help, not a reason.
+  const title = schemaAt(ctx.form.schemaId, u.path)?.title;
+  if (comment && !(title && comment.startsWith(`${title}:`))) return true;
+  const inList = typeof u.path[u.path.length - 2] === 'number';
+  return u.owners.slice(0, inList ? 2 : 1).some((o) => ['kommentar', 'merknad'].some((k) => typeof o[k] === 'string' && (o[k] as string).trim() !== ''));
+}
+
+/** True when the form's schema wants a number at the path: a figure, not a text answer. */
+function isFigure(schemaId: string, path: DataPath): boolean {
+  const node = schemaAt(schemaId, path);
+  const types = node ? [node.type ?? []].flat() : [];
+  return (types.includes('integer') || types.includes('number')) && !types.includes('string');
+}
+
+/** E1: an unknown figure needs its reason beside it, so a reader can tell «unknown» from a forgotten 0. */
+export const ukjentUtenForklaring: AnswerRule = {
+  id: 'ukjent-uten-forklaring',
+  code: 'E1',
+  severity: 'error',
+  messages: {
+    nb: {
+      message: () => 'Tallet er ukjent (null), men det står ingen forklaring.',
+      hint: () => 'Skriv hvorfor tallet mangler i «kommentar» på samme rad, eller i en kommentar på samme linje: null  # grunnen.',
+      about: 'Et ukjent tall (null) skal ha en forklaring: i radens kommentar eller i en kommentar (#) ved tallet.',
+    },
+    nn: {
+      message: () => 'Talet er ukjent (null), men det står inga forklaring.',
+      hint: () => 'Skriv kvifor talet manglar, i «kommentar» på same rad, eller i ein kommentar på same linje: null  # grunnen.',
+      about: 'Eit ukjent tal (null) skal ha ei forklaring: i kommentaren på rada eller i ein kommentar (#) ved talet.',
+    },
+    en: {
+      message: () => 'The number is unknown (null), but no reason is given.',
+      hint: () => 'Say why the number is missing in "kommentar" on the same row, or in a comment on the same line: null  # the reason.',
+      about: "An unknown number (null) comes with a reason: in the row's comment or in a comment (#) beside it.",
+    },
+  },
+  check: (ctx) =>
+    unanswered(ctx.data)
+      .filter((u) => !u.emptyList && isFigure(ctx.form.schemaId, u.path) && !explained(u, ctx))
+      .map((u): Finding => ({ path: u.path })),
+};
+
+/** W20: an answer left out (null, or an empty list) says why, beside it; the form prints it empty. */
+export const ubesvartUtenGrunn: AnswerRule = {
+  id: 'ubesvart-uten-grunn',
+  code: 'W20',
+  severity: 'warning',
+  messages: {
+    nb: {
+      message: (p) => (p.liste ? 'Lista er tom, men det står ikke hvorfor.' : 'Feltet er ikke besvart (null), men det står ikke hvorfor.'),
+      hint: () => 'Skriv grunnen i en kommentar på samme linje, for eksempel: null  # Ikke besvart i rapporten. Svaret skal ikke diktes opp.',
+      about: 'Et felt som ikke er besvart (null eller en tom liste) skal ha grunnen i en kommentar (#) ved verdien.',
+    },
+    nn: {
+      message: (p) => (p.liste ? 'Lista er tom, men det står ikkje kvifor.' : 'Feltet er ikkje svart på (null), men det står ikkje kvifor.'),
+      hint: () => 'Skriv grunnen i ein kommentar på same linje, til dømes: null  # Ikkje svart på i rapporten. Svaret skal ikkje diktast opp.',
+      about: 'Eit felt som ikkje er svart på (null eller ei tom liste), skal ha grunnen i ein kommentar (#) ved verdien.',
+    },
+    en: {
+      message: (p) => (p.liste ? 'The list is empty, but no reason is given.' : 'The field is not answered (null), but no reason is given.'),
+      hint: () => 'Write the reason in a comment on the same line, for example: null  # Not answered in the report. Do not make up an answer.',
+      about: 'A field that is not answered (null or an empty list) has its reason in a comment (#) beside the value.',
+    },
+  },
+  check: (ctx) =>
+    unanswered(ctx.data)
+      .filter((u) => (u.emptyList || !isFigure(ctx.form.schemaId, u.path)) && !explained(u, ctx))
+      .map((u): Finding => ({ path: u.path, params: { liste: u.emptyList ? 'ja' : '' } })),
+};
+
+/** Rules every form shares over values left unanswered. */
+export const ANSWER_RULES: readonly Rule[] = [ukjentUtenForklaring, ubesvartUtenGrunn];
