@@ -71,10 +71,24 @@ function plainNumber(value: string): string | undefined {
   return n !== undefined && Number.isFinite(n) ? String(n) : undefined;
 }
 
-/** «2012 første halvår»: a year with the period written after it. */
-const YEAR_WITH_PERIOD = /^\s*(\d{4})\s*[,(–-]?\s*(første|1\.|andre|2\.)\s*halvår/i;
+/** «2012 første halvår», «2011 1. og 2. halvår»: a year with the period written after it. */
+const YEAR_WITH_PERIOD = /^\s*(\d{4})\s*[,(–-]?\s*(?:første|1\.|andre|2\.)(?:\s*(?:og|\+|&|–|-)\s*(?:første|1\.|andre|2\.))?\s*halvår/i;
+/** A half-year a text names: the ordinal before «halvår», or before «og 2. halvår» as in «1. og 2. halvår». */
+const HALF_YEAR = /(første|1\.|andre|2\.)(?=\s*(?:(?:og|\+|&|–|-)\s*(?:første|1\.|andre|2\.)\s*)?halvår)/gi;
 
-function typeHint(expected: string[], value: unknown, lang: Lang, typed?: string): string | undefined {
+/**
+ * The year and the `periode` a year text like «2011 første halvår» means, or undefined for a text
+ * that is not a year with a half-year after it. The first half-year alone is the half-year report's;
+ * the second half, or both halves, the annual report's (no form has a report for the second half alone).
+ */
+export function periodOfYearText(text: string): { year: string; periode: 'forste_halvaar' | 'hele_aaret' } | undefined {
+  const year = YEAR_WITH_PERIOD.exec(text)?.[1];
+  if (year === undefined) return undefined;
+  const halves = [...text.matchAll(HALF_YEAR)].map((m) => (/første|1\./i.test(m[1]!) ? 1 : 2));
+  return { year, periode: halves.includes(1) && !halves.includes(2) ? 'forste_halvaar' : 'hele_aaret' };
+}
+
+function typeHint(expected: string[], value: unknown, lang: Lang, typed?: string, ownPeriod?: () => string | undefined): string | undefined {
   const wantsNumber = expected.includes('integer') || expected.includes('number');
   const wholeOnly = !expected.includes('number');
   if (wantsNumber && typeof value === 'string') {
@@ -87,9 +101,9 @@ function typeHint(expected: string[], value: unknown, lang: Lang, typed?: string
     const plain = plainNumber(value);
     if (plain !== undefined) return t(lang, 'schema/type.number-notation', { number: plain });
     if (/^[-+]?[0-9]{16,}$/.test(value.trim()) && !Number.isSafeInteger(Number(value))) return t(lang, 'schema/type.too-large', { limit: formatInteger(Number.MAX_SAFE_INTEGER) });
-    const yearWithPeriod = YEAR_WITH_PERIOD.exec(value);
-    if (yearWithPeriod)
-      return t(lang, 'schema/type.year-with-period', { year: yearWithPeriod[1]!, first: /første|1\./i.test(yearWithPeriod[2]!) ? 'forste_halvaar' : 'hele_aaret' });
+    const yearWithPeriod = periodOfYearText(value);
+    // The report's own «periode» wins over what the year text says: the hint must not ask to change it.
+    if (yearWithPeriod) return t(lang, 'schema/type.year-with-period', { year: yearWithPeriod.year, first: ownPeriod?.() ?? yearWithPeriod.periode });
     const digits = value.replace(/[\s.]/g, '').replace(/,-$/, '');
     if (/^-?\d+$/.test(digits)) return t(lang, 'schema/type.number-with-spaces', { number: digits });
     if (UNKNOWN_MARKERS.test(value.trim()) || expected.includes('null')) return t(lang, 'schema/type.unknown-count');
@@ -111,6 +125,14 @@ interface Context {
   lang: Lang;
   /** What messages call the top level: the report's, or a file of its own (form.yaml). */
   root: string;
+}
+
+/** The report's own `periode`, where its form has that field and the value is one the form knows. */
+function ownPeriod(ctx: Context): string | undefined {
+  const data = ctx.report.data;
+  const value = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).periode : undefined;
+  if (typeof value !== 'string') return undefined;
+  return schemaAt(ctx.schemaId, ['periode'])?.enum?.includes(value) ? value : undefined;
 }
 
 function titleAt(ctx: Context, path: DataPath): string {
@@ -156,7 +178,14 @@ function one(ctx: Context, error: ErrorObject): Diagnostic | undefined {
         expected: words.length > 1 ? `${words.slice(0, -1).join(', ')} ${t(lang, 'or')} ${words[words.length - 1]}` : words[0]!,
         found: describeFound(value, lang, typed),
       };
-      return make('schema/type', 'value', path, 'schema/type', params, typeHint(expected, value, lang, typed));
+      return make(
+        'schema/type',
+        'value',
+        path,
+        'schema/type',
+        params,
+        typeHint(expected, value, lang, typed, () => ownPeriod(ctx)),
+      );
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);

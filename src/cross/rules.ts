@@ -225,9 +225,41 @@ export const saerskiltIkkeViderefort: CrossRule = {
   },
 };
 
+/** What differs between a file's place and its report, in words: the folder, the year, the report type. */
+type FileProblems = Record<'kommune' | 'aar' | 'type', (p: Params) => string>;
+
+const FILE_PROBLEMS: Record<'nb' | 'nn' | 'en', FileProblems> = {
+  nb: {
+    kommune: (p) => `mappen heter ${p.mappe}, rapporten gjelder ${p.kommune}`,
+    aar: (p) => (p.filaar ? `filnavnet sier ${p.filaar}, rapporten gjelder ${p.aar}` : `filnavnet har ikke årstallet ${p.aar}`),
+    type: (p) => (p.filtype ? `filnavnet sier ${p.filtype}, rapporttypen er ${p.type}` : `filnavnet har ikke rapporttypen ${p.type}`),
+  },
+  nn: {
+    kommune: (p) => `mappa heiter ${p.mappe}, rapporten gjeld ${p.kommune}`,
+    aar: (p) => (p.filaar ? `filnamnet seier ${p.filaar}, rapporten gjeld ${p.aar}` : `filnamnet har ikkje årstalet ${p.aar}`),
+    type: (p) => (p.filtype ? `filnamnet seier ${p.filtype}, rapporttypen er ${p.type}` : `filnamnet har ikkje rapporttypen ${p.type}`),
+  },
+  en: {
+    kommune: (p) => `the folder is named ${p.mappe}, the report is for ${p.kommune}`,
+    aar: (p) => (p.filaar ? `the file name says ${p.filaar}, the report is for ${p.aar}` : `the file name does not have the year ${p.aar}`),
+    type: (p) => (p.filtype ? `the file name says ${p.filtype}, the report type is ${p.type}` : `the file name does not have the report type ${p.type}`),
+  },
+};
+
+/** The differences a finding names (`deler`: «kommune,aar,type»), joined for the message; none for parameters without them. */
+function fileProblems(p: Params, lang: 'nb' | 'nn' | 'en'): string {
+  const words = FILE_PROBLEMS[lang];
+  const parts = String(p.deler ?? '')
+    .split(',')
+    .filter((k): k is keyof FileProblems => Object.hasOwn(words, k))
+    .map((k) => words[k](p));
+  return parts.length ? `: ${parts.join('; ')}` : '';
+}
+
 /**
- * The repository layout is rapporter/<kommune>/<year>-<form>.yaml; a file whose folder or name says
- * another municipality, year or report type than its content is misfiled or mislabelled.
+ * The repository layout is rapporter/<kommune>/<year>-<type>.yaml; a file whose folder or name says
+ * another municipality, year or report type than its content is misfiled or mislabelled. The types
+ * the hint lists are the ones the forms define.
  */
 export const filnavnStemmerIkke: CrossRule = {
   id: 'filnavn-stemmer-ikke',
@@ -235,37 +267,44 @@ export const filnavnStemmerIkke: CrossRule = {
   severity: 'warning',
   messages: {
     nb: {
-      message: (p) => `Filen ${p.fil} ligger eller heter ikke som rapporten den inneholder (${p.kommune}, ${p.aar}, ${p.type}); avviker: ${p.deler}.`,
-      hint: () => 'Oppsettet er rapporter/<kommune>/<år>-<aarsrapport|halvaarsrapport>.yaml; flytt eller gi filen nytt navn, eller rett innholdet.',
+      message: (p) => `Filen ${p.fil} ligger eller heter ikke som rapporten den inneholder${fileProblems(p, 'nb')}.`,
+      hint: (p) => `Oppsettet er rapporter/<kommune>/<år>-<${p.typer || 'rapporttype'}>.yaml; flytt eller gi filen nytt navn, eller rett innholdet.`,
       about: 'Mappe og filnavn stemmer med rapportens kommune, år og rapporttype.',
     },
     nn: {
-      message: (p) => `Fila ${p.fil} ligg eller heiter ikkje som rapporten ho inneheld (${p.kommune}, ${p.aar}, ${p.type}); avvik: ${p.deler}.`,
-      hint: () => 'Oppsettet er rapporter/<kommune>/<år>-<aarsrapport|halvaarsrapport>.yaml; flytt fila eller gi ho nytt namn, eller rett innhaldet.',
+      message: (p) => `Fila ${p.fil} ligg eller heiter ikkje som rapporten ho inneheld${fileProblems(p, 'nn')}.`,
+      hint: (p) => `Oppsettet er rapporter/<kommune>/<år>-<${p.typer || 'rapporttype'}>.yaml; flytt fila eller gi ho nytt namn, eller rett innhaldet.`,
       about: 'Mappe og filnamn stemmer med kommunen, året og rapporttypen i rapporten.',
     },
     en: {
-      message: (p) => `The file ${p.fil} is not placed or named like the report it holds (${p.kommune}, ${p.aar}, ${p.type}); differs in: ${p.deler}.`,
-      hint: () => 'The layout is rapporter/<kommune>/<year>-<aarsrapport|halvaarsrapport>.yaml; move or rename the file, or correct its content.',
+      message: (p) => `The file ${p.fil} is not placed or named like the report it holds${fileProblems(p, 'en')}.`,
+      hint: (p) => `The layout is rapporter/<kommune>/<year>-<${p.typer || 'report type'}>.yaml; move or rename the file, or correct its content.`,
       about: "Folder and file name agree with the report's municipality, year and report type.",
     },
   },
-  check: (reports, { types }) =>
-    reports.flatMap((r) => {
+  check: (reports, { types }) => {
+    const typer = [...types].sort((a, b) => a.localeCompare(b)).join('|');
+    // Longest first, so that a name says «halvaarsrapport» rather than the «aarsrapport» inside it.
+    const longestFirst = [...types].sort((a, b) => b.length - a.length);
+    return reports.flatMap((r) => {
       // A report piped in on standard input has no file name to check.
       if (r.file === '<stdin>') return [];
       const name = asciiKey(path.basename(r.file).replace(/\.ya?ml$/i, ''));
-      const folder = kommuneKey(path.basename(path.dirname(path.resolve(r.file))));
-      const where = `${folder}/${name}`;
+      const mappe = path.basename(path.dirname(path.resolve(r.file)));
+      const where = `${kommuneKey(mappe)}/${name}`;
       const problems: string[] = [];
       if (!where.includes(r.kommuneKey)) problems.push('kommune');
       if (!name.includes(String(r.aar))) problems.push('aar');
       // «halvaarsrapport» holds «aarsrapport»: a name must hold its own type and no longer type that contains it.
       const type = r.type;
-      if (!name.includes(type) || types.some((other) => other !== type && other.includes(type) && name.includes(other))) problems.push('skjema');
+      if (!name.includes(type) || types.some((other) => other !== type && other.includes(type) && name.includes(other))) problems.push('type');
       if (problems.length === 0) return [];
-      return [{ report: r, path: ['skjema'], params: { fil: r.file, kommune: r.kommune, aar: r.aar, type: r.type, deler: problems.join(', ') } }];
-    }),
+      const filaar = /(?<!\d)\d{4}(?!\d)/.exec(name)?.[0] ?? '';
+      const filtype = longestFirst.find((t) => name.includes(t)) ?? '';
+      const params = { fil: r.file, mappe, kommune: r.kommune, aar: r.aar, filaar, type, filtype, deler: problems.join(','), typer };
+      return [{ report: r, path: ['skjema'], params }];
+    });
+  },
 };
 
 type PlanActivity = NonNullable<ReportFacts['planAktiviteter']>[number];

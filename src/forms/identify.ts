@@ -1,3 +1,4 @@
+import { periodOfYearText } from '../humanize.js';
 import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics.js';
 import type { ParsedReport } from '../load/parse.js';
 import { words, type Lang, type MessageCode } from '../messages/index.js';
@@ -35,7 +36,10 @@ export function identifyForm(report: ParsedReport, registry: FormRegistry, lang:
   if (renamed) {
     // The old id goes on working; the report is read as the variant the old form always was.
     const field = renamed.variants?.field;
-    const variant = field && valueAt(data, field) === undefined ? renamed.variants!.usual : undefined;
+    // The variant the old form usually was, unless the year says otherwise («2011 2. halvår» is a whole year).
+    const yearText = valueAt(data, renamed.fields.aar);
+    const said = typeof yearText === 'string' ? periodOfYearText(yearText)?.periode : undefined;
+    const variant = field && valueAt(data, field) === undefined ? (said ?? renamed.variants!.usual) : undefined;
     const params = { value: String(value), id: renamed.id, field: field?.join('.') ?? '', variant: variant ?? '' };
     return { form: renamed, warning: diagnostic(file, report.spanFor(['skjema'], 'value'), 'warning', 'form/old-id', words(lang, 'form/old-id', params)) };
   }

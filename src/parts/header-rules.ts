@@ -1,8 +1,9 @@
 import { formatDate } from '../format/norwegian.js';
 import { findStrings } from '../rules/paths.js';
-import type { Rule } from '../rules/types.js';
+import type { Rule, RuleForm } from '../rules/types.js';
+import { schemaAt } from '../schema/store.js';
 import { readHeader } from './header.js';
-import { startDate, type PeriodFacts } from './period.js';
+import { daysBetween, isoDate, startDate, type PeriodFacts } from './period.js';
 
 /** Every form has a header (found through the form's field paths) and period facts. */
 interface CommonFigures {
@@ -66,28 +67,63 @@ export const rapporteringsdatoForPeriodeslutt: CommonRule = {
   },
 };
 
+/** A date known only to the month («2012-03») as the month's last day: the latest the report can have been delivered. */
+function lastDayOf(date: string): string {
+  if (date.length !== 7) return date;
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  // Day 0 of the next month is this month's last; setUTCFullYear, not Date.UTC, which reads year 12 as 1912.
+  return isoDate(y, m, new Date(new Date(0).setUTCFullYear(y, m, 0)).getUTCDate());
+}
+
+/**
+ * W8. Without a reporting date the cover's date stands in for it (a report left undated inside is
+ * still dated on its cover), and the warning points at the cover date. A cover that gives only the
+ * month is late when the month's last day is: the days are then «up to», since the day is unknown.
+ */
 export const levertEtterFrist: CommonRule = {
   id: 'levert-etter-frist',
   code: 'W8',
   severity: 'warning',
   messages: {
     nb: {
-      message: (p) => `Rapporten er levert ${p.dato}, ${p.dager} ${Number(p.dager) === 1 ? 'dag' : 'dager'} etter fristen ${p.frist}.`,
-      about: 'Frist: halvårsrapport 31.08, årsrapport 28.02 året etter.',
+      message: (p) => {
+        const dager = `${p.dager} ${Number(p.dager) === 1 ? 'dag' : 'dager'}`;
+        if (!p.forside) return `Rapporten er levert ${p.dato}, ${dager} etter fristen ${p.frist}.`;
+        return `Rapporten er datert ${p.dato} på forsiden, ${p.maaned ? 'inntil ' : ''}${dager} etter fristen ${p.frist}. Rapporteringsdatoen mangler, så datoen på forsiden er brukt.`;
+      },
+      about: 'Frist: halvårsrapport 31.08, årsrapport 28.02 året etter. Uten rapporteringsdato brukes datoen på forsiden.',
     },
     nn: {
-      message: (p) => `Rapporten er levert ${p.dato}, ${p.dager} ${Number(p.dager) === 1 ? 'dag' : 'dagar'} etter fristen ${p.frist}.`,
-      about: 'Fristar: halvårsrapport 31.08, årsrapport 28.02 året etter.',
+      message: (p) => {
+        const dagar = `${p.dager} ${Number(p.dager) === 1 ? 'dag' : 'dagar'}`;
+        if (!p.forside) return `Rapporten er levert ${p.dato}, ${dagar} etter fristen ${p.frist}.`;
+        return `Rapporten er datert ${p.dato} på framsida, ${p.maaned ? 'inntil ' : ''}${dagar} etter fristen ${p.frist}. Rapporteringsdatoen manglar, så datoen på framsida er brukt.`;
+      },
+      about: 'Fristar: halvårsrapport 31.08, årsrapport 28.02 året etter. Utan rapporteringsdato blir datoen på framsida brukt.',
     },
     en: {
-      message: (p) => `The report was delivered on ${p.dato}, ${p.dager} ${Number(p.dager) === 1 ? 'day' : 'days'} after the deadline ${p.frist}.`,
-      about: 'Deadline: half-year report 31 August, annual report 28 February the year after.',
+      message: (p) => {
+        const days = `${p.dager} ${Number(p.dager) === 1 ? 'day' : 'days'}`;
+        if (!p.forside) return `The report was delivered on ${p.dato}, ${days} after the deadline ${p.frist}.`;
+        return `The report is dated ${p.dato} on its cover, ${p.maaned ? 'up to ' : ''}${days} after the deadline ${p.frist}. The reporting date is missing, so the cover date was used.`;
+      },
+      about: 'Deadline: half-year report 31 August, annual report 28 February the year after. Without a reporting date, the cover date is used.',
     },
   },
   check: ({ figures, form }) => {
     const p = figures.periode;
-    if (p.dager_til_frist === null || p.dager_til_frist >= 0 || !p.frist) return [];
-    return [{ path: form.fields.rapporteringsdato, params: { dato: formatDate(p.rapporteringsdato!), frist: formatDate(p.frist), dager: -p.dager_til_frist } }];
+    if (!p.frist) return [];
+    if (p.rapporteringsdato) {
+      if (p.dager_til_frist === null || p.dager_til_frist >= 0) return [];
+      return [{ path: form.fields.rapporteringsdato, params: { dato: formatDate(p.rapporteringsdato), frist: formatDate(p.frist), dager: -p.dager_til_frist } }];
+    }
+    // Without a reporting date, the period facts' cover date is the cover's own.
+    const cover = p.forsidedato;
+    if (!cover) return [];
+    const dager = daysBetween(p.frist, lastDayOf(cover));
+    if (dager <= 0) return [];
+    return [{ path: form.fields.forsidedato, params: { dato: formatDate(cover), frist: formatDate(p.frist), dager, forside: 'ja', maaned: cover.length === 7 ? 'ja' : '' } }];
   },
 };
 
@@ -178,6 +214,103 @@ export const plassholder: CommonRule = {
   },
 };
 
+/** The word «kommune» (or «kommunen»), in any case, standing on its own. */
+const KOMMUNE_WORD = /(?<!\p{L})kommunen?(?!\p{L})/iu;
+/** Two or more punctuation marks in a row: «Gjøvik..», «Gjøvik,.». */
+const DOUBLED_PUNCTUATION = /[.,;:!?]{2,}/;
+/** What ends a name by mistake: punctuation, dashes and slashes, with any spaces among them («Gjøvik.», «Gjøvik -»). */
+const TRAILING_MARKS = /[\s.,;:!?\-–—/]+$/;
+const LEADING_MARKS = /^[\s.,;:!?\-–—/]+/;
+
+/**
+ * Whether the form wants the name as it stands on the report, with «kommune» after it (Region sør's
+ * «Kommunens navn», «Drammen kommune»): its schema says so in the field's example. Every other form
+ * prints «kommune» itself and asks for the name alone («Gjøvik»).
+ */
+function nameTakesKommune(form: RuleForm): boolean {
+  const field = schemaAt(form.schemaId, form.fields.kommune);
+  return /«[^»]*\skommune»/i.test(`${field?.title ?? ''} ${field?.description ?? ''}`);
+}
+
+/** The name without the stray word and the extra marks: «Kommune: Gjøvik..» → «Gjøvik». */
+function cleanName(text: string, keepKommune: boolean): string {
+  let name = text.replace(TRAILING_MARKS, '');
+  const kommuneAfter = keepKommune && /\skommune$/i.test(name);
+  if (kommuneAfter) name = name.replace(/\s+kommune$/i, '');
+  name = name
+    .replace(new RegExp(`${KOMMUNE_WORD.source}[\\s:.,]*`, 'giu'), ' ')
+    .replace(/([.,;:!?])[.,;:!?]+/g, '$1')
+    .replace(/\s+/g, ' ')
+    .replace(TRAILING_MARKS, '')
+    .replace(LEADING_MARKS, '');
+  return kommuneAfter && name ? `${name} kommune` : name;
+}
+
+/** The problems with a municipality name, for the message: the stray word, doubled and trailing punctuation. */
+const NAME_PROBLEMS = {
+  nb: { kommune: 'ordet «kommune»', dobbel: (t: string) => `doble skilletegn («${t}»)`, slutt: (t: string) => `skilletegn til slutt («${t}»)` },
+  nn: { kommune: 'ordet «kommune»', dobbel: (t: string) => `doble skiljeteikn («${t}»)`, slutt: (t: string) => `skiljeteikn til slutt («${t}»)` },
+  en: { kommune: 'the word "kommune"', dobbel: (t: string) => `doubled punctuation ("${t}")`, slutt: (t: string) => `punctuation at the end ("${t}")` },
+};
+
+function nameProblems(p: Record<string, unknown>, lang: keyof typeof NAME_PROBLEMS, and: string): string {
+  const w = NAME_PROBLEMS[lang];
+  const list = [p.kommuneord ? w.kommune : '', p.dobbel ? w.dobbel(String(p.dobbel)) : '', p.slutt ? w.slutt(String(p.slutt)) : ''].filter(Boolean);
+  return list.length > 1 ? `${list.slice(0, -1).join(', ')} ${and} ${list[list.length - 1]}` : (list[0] ?? '');
+}
+
+/**
+ * W15: the municipality's name as the form wants it: the name alone, since the form prints
+ * «kommune» after it (the title drops a plain trailing «kommune», but not «Gjøvik kommune..»), and
+ * without doubled or trailing punctuation. An empty name is ikke-utfylt's, a template placeholder
+ * («XXX kommune») plassholder's.
+ */
+export const kommunenavnUryddig: CommonRule = {
+  id: 'kommunenavn-uryddig',
+  code: 'W15',
+  severity: 'warning',
+  messages: {
+    nb: {
+      message: (p) => `Kommunenavnet «${p.tekst}» har ${nameProblems(p, 'nb', 'og') || 'tegn som ikke hører til navnet'}.`,
+      hint: (p) => {
+        const navn = p.navn ? `: «${p.navn}»` : '';
+        return p.kommuneord ? `Skriv bare navnet${navn}; skjemaet skriver «kommune» selv.` : `Skriv navnet uten de ekstra tegnene${navn}.`;
+      },
+      about: 'Kommunens navn står uten doble skilletegn eller skilletegn til slutt, og uten ordet «kommune» der skjemaet skriver det selv.',
+    },
+    nn: {
+      message: (p) => `Kommunenamnet «${p.tekst}» har ${nameProblems(p, 'nn', 'og') || 'teikn som ikkje høyrer til namnet'}.`,
+      hint: (p) => {
+        const namn = p.navn ? `: «${p.navn}»` : '';
+        return p.kommuneord ? `Skriv berre namnet${namn}; skjemaet skriv «kommune» sjølv.` : `Skriv namnet utan dei ekstra teikna${namn}.`;
+      },
+      about: 'Namnet på kommunen står utan doble skiljeteikn eller skiljeteikn til slutt, og utan ordet «kommune» der skjemaet skriv det sjølv.',
+    },
+    en: {
+      message: (p) => `The municipality name "${p.tekst}" has ${nameProblems(p, 'en', 'and') || 'characters that are not part of the name'}.`,
+      hint: (p) => {
+        const name = p.navn ? `: "${p.navn}"` : '';
+        return p.kommuneord ? `Write only the name${name}; the form prints "kommune" itself.` : `Write the name without the extra characters${name}.`;
+      },
+      about: 'The municipality name has no doubled or trailing punctuation, and no word "kommune" where the form prints it itself.',
+    },
+  },
+  check: ({ data, form }) => {
+    const { kommune } = readHeader(data, form.fields);
+    const text = kommune?.trim();
+    if (!text || PLACEHOLDER.test(text)) return [];
+    const keepKommune = nameTakesKommune(form);
+    const strayWord = KOMMUNE_WORD.test(keepKommune ? text.replace(TRAILING_MARKS, '').replace(/\s+kommune$/i, '') : text);
+    const doubled = DOUBLED_PUNCTUATION.exec(text)?.[0] ?? '';
+    // Marks that end the name, unless they are the doubled ones already named.
+    const end = TRAILING_MARKS.exec(text)?.[0].trim() ?? '';
+    const trailing = end && end !== doubled ? end : '';
+    if (!strayWord && !doubled && !trailing) return [];
+    const navn = cleanName(text, keepKommune);
+    return [{ path: form.fields.kommune, params: { tekst: text, navn, kommuneord: strayWord ? 'ja' : '', dobbel: doubled, slutt: trailing } }];
+  },
+};
+
 /** An empty text where the form expects an answer: what `init` leaves for the author to fill in. */
 export const ikkeUtfylt: CommonRule = {
   id: 'ikke-utfylt',
@@ -214,4 +347,5 @@ export const HEADER_RULES: readonly Rule[] = [
   levertEtterFrist,
   forsidedatoAvviker,
   plassholder,
+  kommunenavnUryddig,
 ];

@@ -68,6 +68,7 @@ const cases: Case[] = [
     says: ['15. januar 2013', '18. februar 2013'],
   },
   { rule: 'plassholder', example: GJOVIK, fire: (d) => d.setIn([...INFO, 'programnavn'], 'Boligsosialt utviklingsprogram i XXX kommune'), at: 'XXX kommune', says: ['"XXX"'] },
+  { rule: 'kommunenavn-uryddig', example: GJOVIK, fire: (d) => d.setIn([...INFO, 'kommune'], 'Gjøvik kommune..'), at: 'kommune: Gjøvik kommune..', says: ['"kommune"', '("..")'] },
   {
     rule: 'status-og-prosent-uenige',
     example: LILLEHAMMER,
