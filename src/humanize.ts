@@ -88,6 +88,12 @@ export function periodOfYearText(text: string): { year: string; periode: 'forste
   return { year, periode: halves.includes(1) && !halves.includes(2) ? 'forste_halvaar' : 'hele_aaret' };
 }
 
+/** A year typed bare where a date goes («programstart: 2011», as a report says «fra 2011»): quoted, it is one. */
+function yearAsDate(schemaId: string, path: DataPath, value: unknown, lang: Lang): string | undefined {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1900 || value > 2099) return undefined;
+  return schemaAt(schemaId, path)?.format === 'dato-eller-maaned' ? t(lang, 'schema/type.year-quote', { year: value }) : undefined;
+}
+
 function typeHint(expected: string[], value: unknown, lang: Lang, typed?: string, ownPeriod?: () => string | undefined): string | undefined {
   const wantsNumber = expected.includes('integer') || expected.includes('number');
   const wholeOnly = !expected.includes('number');
@@ -178,14 +184,7 @@ function one(ctx: Context, error: ErrorObject): Diagnostic | undefined {
         expected: words.length > 1 ? `${words.slice(0, -1).join(', ')} ${t(lang, 'or')} ${words[words.length - 1]}` : words[0]!,
         found: describeFound(value, lang, typed),
       };
-      return make(
-        'schema/type',
-        'value',
-        path,
-        'schema/type',
-        params,
-        typeHint(expected, value, lang, typed, () => ownPeriod(ctx)),
-      );
+      return make('schema/type', 'value', path, 'schema/type', params, yearAsDate(ctx.schemaId, path, value, lang) ?? typeHint(expected, value, lang, typed, () => ownPeriod(ctx)));
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);

@@ -31,7 +31,7 @@ function kindOf(node: SchemaNode): string {
       }
       case 'string':
         if (node.format === 'date') return 'dato (ÅÅÅÅ-MM-DD)';
-        if (node.format === 'dato-eller-maaned') return 'dato (ÅÅÅÅ-MM-DD) eller måned (ÅÅÅÅ-MM)';
+        if (node.format === 'dato-eller-maaned') return 'dato (ÅÅÅÅ-MM-DD), måned (ÅÅÅÅ-MM) eller år ("ÅÅÅÅ")';
         if (node.format === 'email') return 'e-postadresse';
         if (node.format === 'uri') return 'lenke';
         return 'tekst';

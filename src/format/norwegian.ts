@@ -94,6 +94,7 @@ const MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'au
 /** ISO date → «18. februar 2013»; ISO month (2010-11) → «november 2010». */
 export function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
+  if (m === undefined) return String(y); // known to the year only
   const month = `${MONTHS[m! - 1]} ${y}`;
   return d === undefined ? month : `${d}. ${month}`;
 }

@@ -38,7 +38,8 @@ function empty(node: SchemaNode, docId: string): unknown {
     const required = new Set(s.required ?? []);
     for (const [key, child] of Object.entries(s.properties)) {
       const c = resolve(child, n.docId).node;
-      const section = types(c).includes('object') && !types(c).includes('null') && c.properties;
+      // (An object that must hold something when given, like a memo's header, is no section of the form.)
+      const section = types(c).includes('object') && !types(c).includes('null') && c.properties && c.minProperties === undefined;
       // Optional fields that may be blank in the form (telefon, e-post, a reported result) are shown too.
       const blankable = types(c).includes('null') && !types(c).includes('object');
       if (required.has(key) || section || blankable) out[key] = empty(child, n.docId);

@@ -69,6 +69,7 @@ export const rapporteringsdatoForPeriodeslutt: CommonRule = {
 
 /** A date known only to the month («2012-03») as the month's last day: the latest the report can have been delivered. */
 function lastDayOf(date: string): string {
+  if (date.length === 4) return `${date}-12-31`;
   if (date.length !== 7) return date;
   const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7));
@@ -123,7 +124,7 @@ export const levertEtterFrist: CommonRule = {
     if (!cover) return [];
     const dager = daysBetween(p.frist, lastDayOf(cover));
     if (dager <= 0) return [];
-    return [{ path: form.fields.forsidedato, params: { dato: formatDate(cover), frist: formatDate(p.frist), dager, forside: 'ja', maaned: cover.length === 7 ? 'ja' : '' } }];
+    return [{ path: form.fields.forsidedato, params: { dato: formatDate(cover), frist: formatDate(p.frist), dager, forside: 'ja', maaned: cover.length < 10 ? 'ja' : '' } }];
   },
 };
 
@@ -180,7 +181,7 @@ export const forsidedatoAvviker: CommonRule = {
   check: ({ data, form }) => {
     const { forsidedato, rapporteringsdato: dato } = readHeader(data, form.fields);
     // A cover that gives only the month («FEBRUAR 2015») agrees with any date in that month.
-    if (!forsidedato || !dato || forsidedato === dato || (forsidedato.length === 7 && dato.startsWith(forsidedato))) return [];
+    if (!forsidedato || !dato || forsidedato === dato || (forsidedato.length < 10 && dato.startsWith(forsidedato))) return [];
     return [{ path: form.fields.forsidedato, params: { forside: formatDate(forsidedato), dato: formatDate(dato) } }];
   },
 };

@@ -59,7 +59,8 @@ export function daysBetween(fromIso: string, toIso: string): number {
 
 /** A programme start known only to the month counts from the month's first day. */
 export function startDate(programstart: string): string {
-  return programstart.length === 7 ? `${programstart}-01` : programstart;
+  // Known to the month or the year only: its first day, the earliest the programme can have started.
+  return programstart.length === 4 ? `${programstart}-01-01` : programstart.length === 7 ? `${programstart}-01` : programstart;
 }
 
 /**

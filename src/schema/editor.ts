@@ -7,10 +7,11 @@ import type { SchemaNode } from './store.js';
  */
 const DATE = String.raw`\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8]))|\d{2}(?:[02468][048]|[13579][26])-02-29`;
 const MONTH = String.raw`\d{4}-(?:0[1-9]|1[0-2])`;
+const YEAR = String.raw`(?:19|20)\d{2}`;
 
 const NB = {
   date: 'Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2013-02-18, og en dato som finnes (ikke 18.02.2013).',
-  month: 'Skriv datoen som ÅÅÅÅ-MM-DD, eller bare måneden som ÅÅÅÅ-MM, for eksempel 2010-11 (ikke 22.12.2010 eller «november 2010»).',
+  month: 'Skriv datoen som ÅÅÅÅ-MM-DD, bare måneden som ÅÅÅÅ-MM (2010-11) eller bare året i anførselstegn ("2011"); ikke 22.12.2010 eller «november 2010».',
   email: 'Skriv en hel e-postadresse, for eksempel navn@kommune.no.',
   uri: 'Skriv hele lenken, med https:// først.',
   integer: 'Skriv et helt tall, uten mellomrom, punktum eller %',
@@ -54,7 +55,7 @@ function forEditors(node: SchemaNode): SchemaNode {
   const out: SchemaNode = { ...node };
   if (node.format === 'date' || node.format === 'dato-eller-maaned') {
     delete out.format;
-    out.pattern = node.format === 'date' ? `^(?:${DATE})$` : `^(?:${DATE}|${MONTH})$`;
+    out.pattern = node.format === 'date' ? `^(?:${DATE})$` : `^(?:${DATE}|${MONTH}|${YEAR})$`;
     out.patternErrorMessage = node.format === 'date' ? NB.date : NB.month;
   } else if (node.format === 'email') {
     out.patternErrorMessage = NB.email;

@@ -9,8 +9,12 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-/** Programstart may be known only to the month («November 2010» → 2010-11). */
+/**
+ * A date the report may know only to the month («November 2010» → 2010-11) or the year («fra 2011»
+ * → "2011"): a day is never made up for it.
+ */
 export function isDateOrMonth(value: string): boolean {
+  if (/^(19|20)\d{2}$/.test(value)) return true;
   const m = /^(\d{4})-(\d{2})$/.exec(value);
   if (m) return Number(m[2]) >= 1 && Number(m[2]) <= 12;
   return isIsoDate(value);
