@@ -47,11 +47,12 @@ function explained(u: Unanswered, ctx: RuleContext<unknown, unknown>): boolean {
   return u.owners.slice(0, inList ? 2 : 1).some((o) => ['kommentar', 'merknad'].some((k) => typeof o[k] === 'string' && (o[k] as string).trim() !== ''));
 }
 
-/** True when the form's schema wants a number at the path: a figure, not a text answer. */
-function isFigure(schemaId: string, path: DataPath): boolean {
+/** What the schema says the value at the path is: a field of the form (it has a title), and a figure or not. */
+function fieldAt(schemaId: string, path: DataPath): { field: boolean; figure: boolean } {
   const node = schemaAt(schemaId, path);
   const types = node ? [node.type ?? []].flat() : [];
-  return (types.includes('integer') || types.includes('number')) && !types.includes('string');
+  // An untitled list item (a free table's cell) is no question of the form: an empty cell is just empty.
+  return { field: typeof node?.title === 'string', figure: (types.includes('integer') || types.includes('number')) && !types.includes('string') };
 }
 
 /** E1: an unknown figure needs its reason beside it, so a reader can tell «unknown» from a forgotten 0. */
@@ -78,7 +79,10 @@ export const ukjentUtenForklaring: AnswerRule = {
   },
   check: (ctx) =>
     unanswered(ctx.data)
-      .filter((u) => !u.emptyList && isFigure(ctx.form.schemaId, u.path) && !explained(u, ctx))
+      .filter((u) => {
+        const at = fieldAt(ctx.form.schemaId, u.path);
+        return !u.emptyList && at.field && at.figure && !explained(u, ctx);
+      })
       .map((u): Finding => ({ path: u.path })),
 };
 
@@ -106,7 +110,10 @@ export const ubesvartUtenGrunn: AnswerRule = {
   },
   check: (ctx) =>
     unanswered(ctx.data)
-      .filter((u) => (u.emptyList || !isFigure(ctx.form.schemaId, u.path)) && !explained(u, ctx))
+      .filter((u) => {
+        const at = fieldAt(ctx.form.schemaId, u.path);
+        return at.field && (u.emptyList || !at.figure) && !explained(u, ctx);
+      })
       .map((u): Finding => ({ path: u.path, params: { liste: u.emptyList ? 'ja' : '' } })),
 };
 

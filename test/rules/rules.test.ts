@@ -165,6 +165,22 @@ const cases: Case[] = [
     says: ['(100)', '(78)'],
   },
   {
+    rule: 'tabell-sum',
+    example: LARVIK,
+    fire: (d) =>
+      d.setIn(
+        ['kapitler', 1, 'tabeller'],
+        [
+          {
+            kolonner: [{ tittel: 'År' }, { tittel: 'Kommune', type: 'tall' }, { tittel: 'Husbanken', type: 'tall' }, { tittel: 'SUM', type: 'sum' }],
+            rader: [['2012', 150000, 100000, 240000]],
+          },
+        ],
+      ),
+    at: '- 240000',
+    says: ['240 000', '250 000'],
+  },
+  {
     rule: 'tabell-celler',
     example: LARVIK,
     fire: (d) =>
