@@ -46,7 +46,7 @@ export const en: MessageCatalogue = {
 
   'schema/required': (p) => `The field "${p.key}" (${p.title}) is missing in ${p.parent}.`,
   'schema/required.hint': (p) => `Add "${p.key}:" under ${p.parent}.`,
-  'schema/required.hint-nullable': (p) => `Add "${p.key}:" under ${p.parent}. If the value is unknown, write "${p.key}: null" and explain in a comment.`,
+  'schema/required.hint-nullable': (p) => `Add "${p.key}:" under ${p.parent}. If the value is unknown or not answered in the report, write "${p.key}: null  # the reason", not a made-up value.`,
   'schema/unknown-key': (p) => `Unknown field "${p.key}" in ${p.parent}.`,
   'schema/unknown-key.suggest': (p) => `Did you mean "${p.suggestion}"?`,
   'schema/unknown-key.list': (p) => `Known fields here: ${p.known}.`,

@@ -45,7 +45,7 @@ export const nb = {
 
   'schema/required': (p) => `Mangler feltet «${p.key}» (${p.title}) i ${p.parent}.`,
   'schema/required.hint': (p) => `Legg til «${p.key}:» under ${p.parent}.`,
-  'schema/required.hint-nullable': (p) => `Legg til «${p.key}:» under ${p.parent}. Er verdien ukjent, skriv «${p.key}: null» og forklar i en kommentar.`,
+  'schema/required.hint-nullable': (p) => `Legg til «${p.key}:» under ${p.parent}. Er verdien ukjent eller ikke besvart i rapporten, skriv «${p.key}: null  # grunnen», ikke en oppdiktet verdi.`,
   'schema/unknown-key': (p) => `Ukjent felt «${p.key}» i ${p.parent}.`,
   'schema/unknown-key.suggest': (p) => `Mente du «${p.suggestion}»?`,
   'schema/unknown-key.list': (p) => `Kjente felt her: ${p.known}.`,

@@ -45,7 +45,7 @@ export const nn: MessageCatalogue = {
 
   'schema/required': (p) => `Manglar feltet «${p.key}» (${p.title}) i ${p.parent}.`,
   'schema/required.hint': (p) => `Legg til «${p.key}:» under ${p.parent}.`,
-  'schema/required.hint-nullable': (p) => `Legg til «${p.key}:» under ${p.parent}. Er verdien ukjend, skriv «${p.key}: null» og forklar i ein kommentar.`,
+  'schema/required.hint-nullable': (p) => `Legg til «${p.key}:» under ${p.parent}. Er verdien ukjend eller ikkje svart på i rapporten, skriv «${p.key}: null  # grunnen», ikkje ein oppdikta verdi.`,
   'schema/unknown-key': (p) => `Ukjent felt «${p.key}» i ${p.parent}.`,
   'schema/unknown-key.suggest': (p) => `Meinte du «${p.suggestion}»?`,
   'schema/unknown-key.list': (p) => `Kjende felt her: ${p.known}.`,

@@ -50,6 +50,13 @@ describe('«not answered»: null, or an empty list, with the reason beside it', 
     });
   }
 
+  it('tells the author of a missing answer to write null with the reason, not to make one up', () => {
+    const doc = exampleDoc(LILLEHAMMER);
+    doc.deleteIn(['aktivitetsplan', 'sluttkommentar']);
+    const missing = check(doc.toString(), 'en').diagnostics.find((d) => d.ruleId === 'schema/required');
+    expect(missing?.hint).toContain('"sluttkommentar: null  # the reason", not a made-up value');
+  });
+
   it('warns at the line of an unanswered text with no reason, and says how to give one', () => {
     const text = unanswered(GJOVIK, ['delmaal_a', 'a3_intern_kompetanseheving']).toString();
     const [w] = findings(text, 'ubesvart-uten-grunn');
