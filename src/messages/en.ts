@@ -46,7 +46,8 @@ export const en: MessageCatalogue = {
 
   'schema/required': (p) => `The field "${p.key}" (${p.title}) is missing in ${p.parent}.`,
   'schema/required.hint': (p) => `Add "${p.key}:" under ${p.parent}.`,
-  'schema/required.hint-nullable': (p) => `Add "${p.key}:" under ${p.parent}. If the value is unknown or not answered in the report, write "${p.key}: null  # the reason", not a made-up value.`,
+  'schema/required.hint-nullable': (p) =>
+    `Add "${p.key}:" under ${p.parent}. If the value is unknown or not answered in the report, write "${p.key}: null  # the reason", not a made-up value.`,
   'schema/unknown-key': (p) => `Unknown field "${p.key}" in ${p.parent}.`,
   'schema/unknown-key.suggest': (p) => `Did you mean "${p.suggestion}"?`,
   'schema/unknown-key.list': (p) => `Known fields here: ${p.known}.`,
@@ -203,6 +204,11 @@ export const en: MessageCatalogue = {
   'fig/mean-progress': (p) => `Mean of the stated progress (${p.n} of ${p.total} rows state a percent)`,
   'fig/median-progress': () => 'Median progress',
   'fig/deviations-title': () => 'Activities with a deviation',
+  'fig/series-title': () => 'Series (computed)',
+  'fig/series-first': () => 'First year',
+  'fig/series-last': () => 'Last year',
+  'fig/series-change': () => 'Change first–last year',
+  'fig/series-yearly': () => 'Change year to year',
   'usage/one-file': () => 'compute takes one report file.',
   'render/output-ext': (p) => `-o ${p.file}: the file must end in .html or .pdf. Use -d (--out-dir) for a folder.`,
   'render/output-one': (p) => `-o ${p.file} writes one report, but ${p.count} were found. Use -d (--out-dir) for several.`,

@@ -45,7 +45,8 @@ export const nb = {
 
   'schema/required': (p) => `Mangler feltet «${p.key}» (${p.title}) i ${p.parent}.`,
   'schema/required.hint': (p) => `Legg til «${p.key}:» under ${p.parent}.`,
-  'schema/required.hint-nullable': (p) => `Legg til «${p.key}:» under ${p.parent}. Er verdien ukjent eller ikke besvart i rapporten, skriv «${p.key}: null  # grunnen», ikke en oppdiktet verdi.`,
+  'schema/required.hint-nullable': (p) =>
+    `Legg til «${p.key}:» under ${p.parent}. Er verdien ukjent eller ikke besvart i rapporten, skriv «${p.key}: null  # grunnen», ikke en oppdiktet verdi.`,
   'schema/unknown-key': (p) => `Ukjent felt «${p.key}» i ${p.parent}.`,
   'schema/unknown-key.suggest': (p) => `Mente du «${p.suggestion}»?`,
   'schema/unknown-key.list': (p) => `Kjente felt her: ${p.known}.`,
@@ -202,6 +203,11 @@ export const nb = {
   'fig/mean-progress': (p) => `Snitt av oppgitt framdrift (${p.n} av ${p.total} rader oppgir prosent)`,
   'fig/median-progress': () => 'Median framdrift',
   'fig/deviations-title': () => 'Aktiviteter med avvik',
+  'fig/series-title': () => 'Tallserier (beregnet)',
+  'fig/series-first': () => 'Første år',
+  'fig/series-last': () => 'Siste år',
+  'fig/series-change': () => 'Endring første–siste år',
+  'fig/series-yearly': () => 'Endring fra år til år',
   'usage/one-file': () => 'compute tar én rapportfil.',
   'render/output-ext': (p) => `-o ${p.file}: filen må slutte på .html eller .pdf. Bruk -d (--out-dir) for en mappe.`,
   'render/output-one': (p) => `-o ${p.file} skriver én rapport, men ${p.count} ble funnet. Bruk -d (--out-dir) for flere.`,

@@ -45,7 +45,8 @@ export const nn: MessageCatalogue = {
 
   'schema/required': (p) => `Manglar feltet «${p.key}» (${p.title}) i ${p.parent}.`,
   'schema/required.hint': (p) => `Legg til «${p.key}:» under ${p.parent}.`,
-  'schema/required.hint-nullable': (p) => `Legg til «${p.key}:» under ${p.parent}. Er verdien ukjend eller ikkje svart på i rapporten, skriv «${p.key}: null  # grunnen», ikkje ein oppdikta verdi.`,
+  'schema/required.hint-nullable': (p) =>
+    `Legg til «${p.key}:» under ${p.parent}. Er verdien ukjend eller ikkje svart på i rapporten, skriv «${p.key}: null  # grunnen», ikkje ein oppdikta verdi.`,
   'schema/unknown-key': (p) => `Ukjent felt «${p.key}» i ${p.parent}.`,
   'schema/unknown-key.suggest': (p) => `Meinte du «${p.suggestion}»?`,
   'schema/unknown-key.list': (p) => `Kjende felt her: ${p.known}.`,
@@ -202,6 +203,11 @@ export const nn: MessageCatalogue = {
   'fig/mean-progress': (p) => `Snitt av oppgitt framdrift (${p.n} av ${p.total} rader oppgir prosent)`,
   'fig/median-progress': () => 'Median framdrift',
   'fig/deviations-title': () => 'Aktivitetar med avvik',
+  'fig/series-title': () => 'Talseriar (utrekna)',
+  'fig/series-first': () => 'Første år',
+  'fig/series-last': () => 'Siste år',
+  'fig/series-change': () => 'Endring første–siste år',
+  'fig/series-yearly': () => 'Endring frå år til år',
   'usage/one-file': () => 'compute tek éi rapportfil.',
   'render/output-ext': (p) => `-o ${p.file}: fila må slutte på .html eller .pdf. Bruk -d (--out-dir) for ei mappe.`,
   'render/output-one': (p) => `-o ${p.file} skriv éin rapport, men ${p.count} vart funne. Bruk -d (--out-dir) for fleire.`,

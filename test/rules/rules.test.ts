@@ -3,6 +3,7 @@ import type { Document } from 'yaml';
 import { check, exampleDoc, FORMS, GJOVIK, LILLEHAMMER, lineOf } from '../helpers.js';
 
 const LARVIK = 'examples/larvik-aarsrapport-2011.yaml';
+const SLUTT = 'examples/eksempelvik-sluttrapport-2014.yaml';
 
 type Change = (doc: Document) => void;
 
@@ -211,6 +212,25 @@ const cases: Case[] = [
         ]),
       ),
     says: ['"Startlån"', '"1 390"'],
+  },
+  {
+    rule: 'tallserie-aar-utenfor-programperioden',
+    example: SLUTT,
+    fire: (d) => d.setIn(['tallserier', 0, 'tall_per_aar', 5, 'aar'], 2016),
+    at: 'aar: 2016',
+    says: ['"Startlån"', '2016', '2009–2014'],
+  },
+  {
+    rule: 'tallserie-aar-to-ganger',
+    example: SLUTT,
+    fire: (d) => {
+      // Every series has 2013: a comment makes the line the rule must point at one of its own.
+      const twice = d.createNode(2013);
+      twice.comment = ' to ganger';
+      d.setIn(['tallserier', 2, 'tall_per_aar', 5, 'aar'], twice);
+    },
+    at: 'aar: 2013 # to ganger',
+    says: ['"Utkastelser"', '2013 twice'],
   },
   {
     rule: 'bostotte-stor-endring',
