@@ -27,10 +27,10 @@ export interface ReportFacts {
   behov?: Record<NeedRowKey, { pr0101: number | null; pr3112: number | null }>;
   /** Forms that offer one: the priority area named for next year, if any. */
   prioritertOmraade?: string;
-  /** A plan: its activities, with their ids and where each stands. */
-  planAktiviteter?: { id: string; nr?: number; tittel: string; path: DataPath }[];
-  /** A report with activity tables: its numbered activities, with the plan id they give and where each stands. */
-  aktiviteter?: { nr: number; planId?: string; tittel: string; path: DataPath }[];
+  /** A plan: its activities (those under an activity goal with the goal's id), with their ids and where each stands. */
+  planAktiviteter?: { id: string; nr?: number; tittel: string; goal?: string; path: DataPath }[];
+  /** A report with activity tables: its numbered activities, with the plan id (and goal) they give and where each stands. */
+  aktiviteter?: { nr: number; planId?: string; planMaal?: string; tittel: string; path: DataPath }[];
 }
 
 /** The facts of a schema-valid report, read where its form says they are (form.yaml `felter`, `fakta`). */
@@ -48,15 +48,34 @@ export function factsOf(file: string, form: Form, data: unknown): ReportFacts {
     const area = valueAt(data, form.facts.prioritert_omraade);
     if (typeof area === 'string') facts.prioritertOmraade = own(area);
   }
-  if (form.facts.plan_aktiviteter) {
-    const at = form.facts.plan_aktiviteter;
-    const list = valueAt(data, at) as { id: string; nr?: number; tittel: string }[] | undefined;
-    facts.planAktiviteter = (list ?? []).map((a, i) => ({ id: own(a.id), ...(a.nr !== undefined ? { nr: a.nr } : {}), tittel: own(a.tittel), path: [...at, i] }));
+  if (form.facts.plan_aktiviteter || form.facts.plan_aktivitetsmaal) {
+    type Planned = { id: string; nr?: number; tittel: string };
+    const planned = (list: Planned[] | undefined, at: DataPath, goal?: string) =>
+      (list ?? []).map((a, i) => ({
+        id: own(a.id),
+        ...(a.nr !== undefined ? { nr: a.nr } : {}),
+        tittel: own(a.tittel),
+        ...(goal !== undefined ? { goal } : {}),
+        path: [...at, i],
+      }));
+    const flat = form.facts.plan_aktiviteter;
+    const goalsAt = form.facts.plan_aktivitetsmaal;
+    const goals = goalsAt ? ((valueAt(data, goalsAt) as { id: string; aktiviteter: Planned[] }[] | undefined) ?? []) : [];
+    facts.planAktiviteter = [
+      ...goals.flatMap((g, i) => planned(g.aktiviteter, [...goalsAt!, i, 'aktiviteter'], own(g.id))),
+      ...(flat ? planned(valueAt(data, flat) as Planned[] | undefined, flat) : []),
+    ];
   }
   const lists = findParts(form.schemaId, data).activityLists;
   if (lists.length) {
     facts.aktiviteter = lists.flatMap((l) =>
-      l.activities.map((a, i) => ({ nr: a.nr, ...(a.plan_id ? { planId: own(a.plan_id) } : {}), tittel: own(a.tittel), path: [...l.path, i] })),
+      l.activities.map((a, i) => ({
+        nr: a.nr,
+        ...(a.plan_id ? { planId: own(a.plan_id) } : {}),
+        ...(a.plan_maal ? { planMaal: own(a.plan_maal) } : {}),
+        tittel: own(a.tittel),
+        path: [...l.path, i],
+      })),
     );
   }
   return facts;
@@ -311,8 +330,19 @@ type PlanActivity = NonNullable<ReportFacts['planAktiviteter']>[number];
 type ReportActivity = NonNullable<ReportFacts['aktiviteter']>[number];
 
 /** A report's activity is the plan's when it names the plan's id, or (without an id) has its number. */
-function sameActivity(a: ReportActivity, p: PlanActivity): boolean {
+function sameId(a: ReportActivity, p: PlanActivity): boolean {
   return a.planId !== undefined ? a.planId === p.id : p.id === String(a.nr) || p.nr === a.nr;
+}
+
+/** …and, when the report names the activity goal, sits under that goal in the plan. */
+function sameActivity(a: ReportActivity, p: PlanActivity): boolean {
+  return sameId(a, p) && (a.planMaal === undefined || a.planMaal === p.goal);
+}
+
+/** Where an activity the plan lacks is pointed at: its goal when the plan has the id under another goal, else its id or number. */
+function missingAt(a: ReportActivity, plan: readonly PlanActivity[]): string {
+  if (a.planMaal !== undefined && plan.some((p) => sameId(a, p))) return 'plan_maal';
+  return a.planId !== undefined ? 'plan_id' : 'nr';
 }
 
 /** Each report with activities, with the one plan of its municipality and year (none or two: no pairing). */
@@ -334,26 +364,33 @@ export const aktivitetIkkeIPlan: CrossRule = {
   severity: 'warning',
   messages: {
     nb: {
-      message: (p) => `Aktivitet ${p.nr} «${p.tittel}» finnes ikke i aktivitetsplanen for ${p.aar} (${p.plan}).`,
-      hint: () => 'Skriv aktivitetens id fra planen i «plan_id», eller sjekk nummeret; en aktivitet som ikke var planlagt kan forklares i «avvik».',
-      about: 'En aktivitet i halvårs- eller årsrapporten finnes i årets aktivitetsplan.',
+      message: (p) => `Aktivitet ${p.nr} «${p.tittel}» finnes ikke ${p.goal ? `under aktivitetsmål ${p.goal} ` : ''}i aktivitetsplanen for ${p.aar} (${p.plan}).`,
+      hint: () =>
+        'Skriv aktivitetens id fra planen i «plan_id» og målet den står under i «plan_maal», eller sjekk nummeret; en aktivitet som ikke var planlagt kan forklares i «avvik».',
+      about: 'En aktivitet i halvårs- eller årsrapporten finnes i årets aktivitetsplan, under aktivitetsmålet rapporten oppgir.',
     },
     nn: {
-      message: (p) => `Aktivitet ${p.nr} «${p.tittel}» finst ikkje i aktivitetsplanen for ${p.aar} (${p.plan}).`,
-      hint: () => 'Skriv id-en til aktiviteten frå planen i «plan_id», eller kontroller nummeret; ein aktivitet som ikkje var planlagd, kan forklarast i «avvik».',
-      about: 'Ein aktivitet i halvårs- eller årsrapporten finst i aktivitetsplanen for året.',
+      message: (p) => `Aktivitet ${p.nr} «${p.tittel}» finst ikkje ${p.goal ? `under aktivitetsmål ${p.goal} ` : ''}i aktivitetsplanen for ${p.aar} (${p.plan}).`,
+      hint: () =>
+        'Skriv id-en til aktiviteten frå planen i «plan_id» og målet han står under i «plan_maal», eller kontroller nummeret; ein aktivitet som ikkje var planlagd, kan forklarast i «avvik».',
+      about: 'Ein aktivitet i halvårs- eller årsrapporten finst i aktivitetsplanen for året, under aktivitetsmålet rapporten oppgir.',
     },
     en: {
-      message: (p) => `Activity ${p.nr} "${p.tittel}" is not in the activity plan for ${p.aar} (${p.plan}).`,
-      hint: () => 'Give the plan\'s id of the activity in "plan_id", or check the number; an activity that was not planned can be explained in "avvik".',
-      about: "An activity in a half-year or annual report is in the year's activity plan.",
+      message: (p) => `Activity ${p.nr} "${p.tittel}" is not ${p.goal ? `under activity goal ${p.goal} ` : ''}in the activity plan for ${p.aar} (${p.plan}).`,
+      hint: () =>
+        'Give the plan\'s id of the activity in "plan_id" and the goal it sits under in "plan_maal", or check the number; an activity that was not planned can be explained in "avvik".',
+      about: "An activity in a half-year or annual report is in the year's activity plan, under the activity goal the report gives.",
     },
   },
   check: (reports) =>
     withPlan(reports).flatMap(([r, plan]) =>
       r
         .aktiviteter!.filter((a) => !plan.planAktiviteter!.some((p) => sameActivity(a, p)))
-        .map((a) => ({ report: r, path: [...a.path, a.planId !== undefined ? 'plan_id' : 'nr'], params: { nr: a.nr, tittel: a.tittel, aar: r.aar, plan: plan.file } })),
+        .map((a) => ({
+          report: r,
+          path: [...a.path, missingAt(a, plan.planAktiviteter!)],
+          params: { nr: a.nr, tittel: a.tittel, aar: r.aar, plan: plan.file, goal: a.planMaal ?? '' },
+        })),
     ),
 };
 

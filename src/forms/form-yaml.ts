@@ -97,6 +97,10 @@ const FACT_WORDS: Record<keyof FormFacts, [string, string]> = {
   ],
   prioritert_omraade: ['Særskilt prioritert område', 'Stien til navnet på neste års særskilt prioriterte område.'],
   plan_aktiviteter: ['Planens aktiviteter', 'Stien til planens liste over aktiviteter (hver med id); årets rapporter holdes opp mot den.'],
+  plan_aktivitetsmaal: [
+    'Planens aktivitetsmål',
+    'Stien til planens liste over aktivitetsmål (hvert med id og sine aktiviteter); aktivitetene under dem holdes opp mot årets rapporter som planens øvrige, og en rapport som oppgir målet («plan_maal»), må finne aktiviteten under det.',
+  ],
 };
 
 /** form.yaml's JSON Schema: what bosoreport checks, and (as schemas/form.schema.json) what editors show. */

@@ -15,6 +15,8 @@ export interface FormFacts {
   prioritert_omraade?: DataPath;
   /** A plan's list of activities (each with an id), which the year's reports are held against. */
   plan_aktiviteter?: DataPath;
+  /** A plan's activity goals, each with an `id` and its own list of `aktiviteter`. */
+  plan_aktivitetsmaal?: DataPath;
 }
 
 /** Lookups a form's view may use: the schema's own wording for a field. */

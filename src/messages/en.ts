@@ -173,6 +173,7 @@ export const en: MessageCatalogue = {
   'fig/plan-husbanken': () => 'Grants from Husbanken (NOK)',
   'fig/plan-other': () => 'Other funding (NOK)',
   'fig/plan-financing': () => 'Funding in all (NOK)',
+  'fig/plan-year': (p) => `Funding ${p.aar} (NOK)`,
   'fig/no-period': () => 'no fixed period',
   'fig/no-deadline': () => 'no fixed deadline',
   'fig/delivered': () => 'Delivered',

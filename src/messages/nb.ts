@@ -172,6 +172,7 @@ export const nb = {
   'fig/plan-husbanken': () => 'Tilskudd fra Husbanken (kr)',
   'fig/plan-other': () => 'Annen finansiering (kr)',
   'fig/plan-financing': () => 'Finansiering i alt (kr)',
+  'fig/plan-year': (p) => `Finansiering ${p.aar} (kr)`,
   'fig/no-period': () => 'ingen fast periode',
   'fig/no-deadline': () => 'ingen fast frist',
   'fig/delivered': () => 'Levert',

@@ -172,6 +172,7 @@ export const nn: MessageCatalogue = {
   'fig/plan-husbanken': () => 'Tilskot frå Husbanken (kr)',
   'fig/plan-other': () => 'Anna finansiering (kr)',
   'fig/plan-financing': () => 'Finansiering i alt (kr)',
+  'fig/plan-year': (p) => `Finansiering ${p.aar} (kr)`,
   'fig/no-period': () => 'ingen fast periode',
   'fig/no-deadline': () => 'ingen fast frist',
   'fig/delivered': () => 'Levert',

@@ -62,6 +62,8 @@ export interface Activity extends ActivityRow {
   tittel: string;
   /** The activity's id in the municipality's activity plan, when the report gives it. */
   plan_id?: string;
+  /** The id of the plan's activity goal («A») the activity sits under, when the report says it. */
+  plan_maal?: string;
   delaktiviteter?: ActivityRow[];
 }
 

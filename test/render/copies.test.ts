@@ -27,7 +27,7 @@ const EXAMPLES: Record<string, { file: string; added: string[] }> = {
   'fritt-2009': { file: 'examples/larvik-aarsrapport-2011.yaml', added: ['Gjengitt av bosoreport', 'Frist 28. februar 2012'] },
   'program-og-aktivitetsplan-2012': {
     file: 'examples/eksempelvik-program-og-aktivitetsplan-2012.yaml',
-    added: ['er en foreløpig modell', 'Sum 230 000', 'Rapporten har ingen fast frist.'],
+    added: ['er en foreløpig modell', 'Sum alle år 190 000 150 000 340 000', 'Rapporten har ingen fast frist.'],
   },
   'sluttrapport-2015': {
     file: 'examples/eksempelvik-sluttrapport-2014.yaml',

@@ -4,6 +4,7 @@ import { check, exampleDoc, FORMS, GJOVIK, LILLEHAMMER, lineOf } from '../helper
 
 const LARVIK = 'examples/larvik-aarsrapport-2011.yaml';
 const SLUTT = 'examples/eksempelvik-sluttrapport-2014.yaml';
+const PLAN = 'examples/eksempelvik-program-og-aktivitetsplan-2012.yaml';
 
 type Change = (doc: Document) => void;
 
@@ -24,7 +25,15 @@ const C2 = ['delmaal_c', 'c2_kommunalt_disponerte_boliger'];
 const A = ['hovedmaal', 'anskaffe_og_beholde_bolig', 'a_uten_eid_eller_leid_bolig'];
 const INFO = ['generell_programinformasjon'];
 const ACT = ['aktivitetsplan', 'aktiviteter'];
+const GOALS = ['del2_aktivitetsplan', 'aktivitetsmaal'];
+const FINANCING = ['del2_aktivitetsplan', 'finansieringsplan'];
 const dropCover: Change = (doc) => doc.delete('forsidedato');
+/** A value written in quotes, so that its line differs from the same value unquoted elsewhere. */
+function quoted(doc: Document, value: string) {
+  const node = doc.createNode(value);
+  node.type = 'QUOTE_DOUBLE';
+  return node;
+}
 
 const cases: Case[] = [
   { rule: 'ikke-utfylt', example: GJOVIK, fire: (d) => d.setIn([...INFO, 'programleder'], ''), at: 'programleder: ""' },
@@ -239,6 +248,30 @@ const cases: Case[] = [
     at: 'desember: 2200',
     quiet: (d) => d.setIn([...C1, 'bostottemottakere', 'desember'], 2085),
     says: ['1 390', '2 200'],
+  },
+  {
+    rule: 'plan-aktivitet-id-dobbel',
+    example: PLAN,
+    fire: (d) => d.setIn([...GOALS, 1, 'aktiviteter', 0, 'id'], quoted(d, 'A1')),
+    at: 'id: "A1"',
+    says: ['"A1"', 'activity goal A'],
+  },
+  { rule: 'plan-maal-id-dobbel', example: PLAN, fire: (d) => d.setIn([...GOALS, 1, 'id'], quoted(d, 'A')), at: '- id: "A"', says: ['"A"'] },
+  {
+    rule: 'planperiode-slutt-for-start',
+    example: PLAN,
+    fire: (d) => d.setIn([...INFO, 'planperiode', 'til'], '2011-11'),
+    at: 'til: 2011-11',
+    says: ['(november 2011)', '(2012)'],
+  },
+  { rule: 'plan-uten-aktiviteter', example: PLAN, fire: (d) => d.deleteIn(GOALS), at: 'del2_aktivitetsplan:', says: ['"aktiviteter"', '"aktivitetsmaal"'] },
+  { rule: 'finansiering-sum-avviker', example: PLAN, fire: (d) => d.setIn([...FINANCING, 0, 'sum'], 240000), at: 'sum: 240000', says: ['2012', '240 000', '230 000'] },
+  {
+    rule: 'budsjett-og-finansieringsplan',
+    example: PLAN,
+    fire: (d) => d.setIn(['del2_aktivitetsplan', 'budsjett'], d.createNode([{ kilde: 'kommune', belop: 130000 }], { flow: true })),
+    at: 'budsjett: [',
+    says: ['"budsjett"', '"finansieringsplan"'],
   },
 ];
 

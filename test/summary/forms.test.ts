@@ -88,7 +88,7 @@ const CASES: Case[] = [
     form: 'program-og-aktivitetsplan-2012',
     kommune: 'Eksempelvik',
     files: () => ({ 'r/plan.yaml': exampleText('examples/eksempelvik-program-og-aktivitetsplan-2012.yaml') }),
-    values: { 'plan.antall_aktiviteter': '3', 'plan.budsjett_aktiviteter': '', 'plan.finansiering_sum': '230000', 'levering.status': 'uten_frist' },
+    values: { 'plan.antall_aktiviteter': '3', 'plan.budsjett_aktiviteter': '', 'plan.finansiering_sum': '340000', 'levering.status': 'uten_frist' },
     titles: ['Program- og aktivitetsplan'],
     need: false,
   },

@@ -1,40 +1,16 @@
 import { t, type Lang } from '../../messages/index.js';
 import { count, periodSection, type Section } from '../../parts/figure-table.js';
-import type { Count } from '../../parts/data.js';
-import { sum } from '../../parts/figures.js';
-import type { PeriodFacts } from '../../parts/period.js';
+import type { Plan } from './data.js';
+import { derivePlan, type PlanFigures } from './derive.js';
+import { RULES } from './rules.js';
 import type { FormModule } from '../types.js';
-
-interface Plan {
-  del2_aktivitetsplan: {
-    aktiviteter: { id: string; tittel: string; budsjett?: number | null }[];
-    budsjett?: { kilde: 'kommune' | 'husbanken_tilskudd' | 'annet'; belop: number | null }[];
-  };
-}
-
-interface PlanFigures {
-  periode: PeriodFacts;
-  antall_aktiviteter: number;
-  /** The activities' own budgets added up, and the financing by source; unknown stays unknown. */
-  budsjett_aktiviteter: Count;
-  finansiering: { kommune: Count; husbanken_tilskudd: Count; annet: Count; sum: Count } | null;
-}
-
-function derive(data: Plan): Omit<PlanFigures, 'periode'> {
-  const plan = data.del2_aktivitetsplan;
-  const budgets = plan.aktiviteter.map((a) => (a.budsjett === undefined ? 0 : a.budsjett));
-  const by = (kilde: string) => sum((plan.budsjett ?? []).filter((b) => b.kilde === kilde).map((b) => b.belop));
-  const finansiering = plan.budsjett
-    ? { kommune: by('kommune'), husbanken_tilskudd: by('husbanken_tilskudd'), annet: by('annet'), sum: sum(plan.budsjett.map((b) => b.belop)) }
-    : null;
-  return { antall_aktiviteter: plan.aktiviteter.length, budsjett_aktiviteter: plan.aktiviteter.some((a) => a.budsjett !== undefined) ? sum(budgets) : null, finansiering };
-}
 
 function figureTable(f: PlanFigures, lang: Lang): Section[] {
   const rows = [
     [t(lang, 'fig/plan-activities'), String(f.antall_aktiviteter)],
     [t(lang, 'fig/plan-budget'), count(f.budsjett_aktiviteter, lang)],
   ];
+  for (const year of f.finansieringsplan ?? []) rows.push([t(lang, 'fig/plan-year', { aar: year.aar }), count(year.sum, lang)]);
   if (f.finansiering) {
     rows.push(
       [t(lang, 'fig/plan-municipality'), count(f.finansiering.kommune, lang)],
@@ -46,4 +22,11 @@ function figureTable(f: PlanFigures, lang: Lang): Section[] {
   return [periodSection(f.periode, lang), { title: t(lang, 'fig/plan-title'), rows }];
 }
 
-export const form: FormModule = { derive: derive as FormModule['derive'], figureTable };
+/** The financing plan's columns as the plan prints them: «Annet», «Sum» and «Kommentar» only where a year has one. */
+function view(data: Plan): Record<string, unknown> {
+  const years = data.del2_aktivitetsplan.finansieringsplan ?? [];
+  const has = (key: 'annet' | 'sum' | 'kommentar') => years.some((y) => y[key] !== undefined);
+  return { finansieringskolonner: { annet: has('annet'), sum: has('sum'), kommentar: has('kommentar') } };
+}
+
+export const form: FormModule = { derive: derivePlan as FormModule['derive'], rules: RULES, figureTable, view };
