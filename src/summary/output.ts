@@ -1,3 +1,4 @@
+import { noWorkflowCommand, safeJson, visible } from '../util/visible.js';
 import { formatChange, formatDate, formatDecimal, formatInteger, formatPercent } from '../format/norwegian.js';
 import { DELIVERY_FIELDS, needFelt } from '../parts/overview.js';
 import type { SummaryField, SummaryTheme } from './fields.js';
@@ -47,7 +48,9 @@ export function longRows(model: SummaryModel): LongRow[] {
  * spreadsheet compute or fetch anything; numbers are written as numbers.
  */
 function cell(value: string, isNumber = false): string {
-  const safe = !isNumber && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // Control and bidi characters shown as escapes, so no cell moves a terminal or reverses a line.
+  const shown = isNumber ? value : visible(value);
+  const safe = !isNumber && /^[=+\-@]/.test(shown) ? `'${shown}` : shown;
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -59,7 +62,7 @@ export function summaryCsv(model: SummaryModel): string {
   const lines = ['kommune;periode;skjema;felt;verdi;status'];
   for (const r of longRows(model)) {
     const verdi = r.verdi === null ? '' : typeof r.verdi === 'number' ? String(r.verdi).replace('.', ',') : r.verdi;
-    lines.push([cell(r.kommune), cell(r.periode), cell(r.skjema), cell(r.felt), cell(verdi, typeof r.verdi === 'number'), cell(r.status)].join(';'));
+    lines.push(noWorkflowCommand([cell(r.kommune), cell(r.periode), cell(r.skjema), cell(r.felt), cell(verdi, typeof r.verdi === 'number'), cell(r.status)].join(';')));
   }
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
@@ -78,7 +81,7 @@ export function summaryJson(model: SummaryModel, version: string): string {
     feil: errors,
     advarsler: warnings,
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return safeJson(out);
 }
 
 /** A value as the form would print it: «1 390», «−7», «38,4 %», «ukjent». */
@@ -130,8 +133,11 @@ export function themesWithValues(model: SummaryModel): { theme: SummaryTheme; fi
   });
 }
 
-/** Text in a Markdown table cell: a report's words stay words (no table break, link, image or HTML). */
-const mdCell = (text: string) => text.replace(/[\\`*_[\]<>|!#]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
+/**
+ * Text in a Markdown table cell: a report's words stay words (no table break, link, image or HTML),
+ * and its control and bidi characters are shown as escapes.
+ */
+const mdCell = (text: string) => visible(text.replace(/\s*\n\s*/g, ' ')).replace(/[\\`*_[\]<>|!#]/g, (c) => `\\${c}`);
 
 /**
  * For a CI job summary ($GITHUB_STEP_SUMMARY): delivery per municipality and period, the need table's
@@ -148,7 +154,7 @@ export function summaryMarkdown(model: SummaryModel): string {
   }));
   const need = model.rapporter.filter((r) => sums[1]!.id in r.values);
   if (need.length) {
-    out.push('', '## Status behov, sum A + B + C', '', '| Kommune | Periode | Pr. 01.01 | Pr. 31.12 | Resultat |', '| --- | --- | ---: | ---: | ---: |');
+    out.push('', '## Status behov, sum A + B + C', '', '| Kommune | Periode | Pr. 01.01 | Pr. 31.12 | Nedgang i behov |', '| --- | --- | ---: | ---: | ---: |');
     for (const r of need) out.push(`| ${mdCell(r.kommune)} | ${mdCell(r.periode)}${r.errors ? ' *' : ''} | ${sums.map((f) => shown(f, r.values[f.id])).join(' | ')} |`);
   }
   if (model.funn.length) {

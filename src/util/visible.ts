@@ -9,11 +9,36 @@ const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 // C0 controls, DEL, C1 controls; bidi embeddings, overrides and isolates, and the direction marks.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-export function visible(text: string): string {
+export function visible(text: string, options: { keepTabs?: boolean } = {}): string {
   return text.replace(UNSAFE, (c) => {
+    if (c === '\t' && options.keepTabs) return c;
     const named = NAMED[c];
     if (named) return named;
     const code = c.charCodeAt(0);
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
+}
+
+// The characters no machine-readable output should carry raw: C0 and C1 controls and DEL (except
+// tab and line breaks where the format itself puts them), the bidi controls, and the Unicode line
+// separators JavaScript and some viewers take for line ends.
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]/g;
+
+/**
+ * JSON (json, sarif, summary json) with the characters JSON.stringify leaves raw written as \u
+ * escapes: the same document for a parser, but a terminal, a log or a code review shows no bidi
+ * reversal and no C1 control.
+ */
+export function safeJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+
+/**
+ * A line of a text format that CI logs print (junit, csv, a diff): a line that starts with «::»
+ * (after any spaces) would be read by GitHub Actions as a workflow command («::add-mask::»,
+ * «::stop-commands::»). Its first colon is written as the escape `\x3a`, as `visible` writes
+ * other characters that must not act.
+ */
+export function noWorkflowCommand(line: string): string {
+  return line.replace(/^(\s*):(?=:)/, '$1\\x3a');
 }

@@ -1,5 +1,6 @@
 import { countBySeverity } from '../../diagnostics.js';
 import { VERSION } from '../../util/version.js';
+import { safeJson } from '../../util/visible.js';
 import type { FileOutcome } from './stylish.js';
 
 /** The version of the `validate -f json` shape; 2 when its keys became Norwegian like `compute --json`'s. */
@@ -16,5 +17,5 @@ export function formatJson(outcomes: readonly FileOutcome[]): string {
   });
   const feil = filer.reduce((n, f) => n + f.feil, 0);
   const advarsler = filer.reduce((n, f) => n + f.advarsler, 0);
-  return `${JSON.stringify({ format: VALIDATE_FORMAT, bosoreport: VERSION, filer, feil, advarsler }, null, 2)}\n`;
+  return safeJson({ format: VALIDATE_FORMAT, bosoreport: VERSION, filer, feil, advarsler });
 }

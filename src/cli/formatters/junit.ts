@@ -1,3 +1,4 @@
+import { noWorkflowCommand, visible } from '../../util/visible.js';
 import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
 import type { FileOutcome } from './stylish.js';
 
@@ -11,9 +12,10 @@ function xml(text: string): string {
     .replace(/"/g, '&quot;');
 }
 
+/** One finding as a line of text: report text and file names shown, never acting (controls, bidi, «::»). */
 function line(d: Diagnostic): string {
-  const where = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
-  return `${where} ${d.severity} ${d.message}${d.hint ? ` (${d.hint})` : ''} [${d.ruleId}]`;
+  const where = d.line > 0 ? `${visible(d.file)}:${d.line}:${d.col}` : visible(d.file);
+  return noWorkflowCommand(`${where} ${d.severity} ${visible(d.message)}${d.hint ? ` (${visible(d.hint)})` : ''} [${visible(d.ruleId)}]`);
 }
 
 /**
@@ -26,10 +28,10 @@ export function formatJunit(outcomes: readonly FileOutcome[]): string {
     const errors = o.diagnostics.filter((d) => d.severity === 'error');
     const warnings = o.diagnostics.filter((d) => d.severity === 'warning');
     const failure = errors.length
-      ? `\n      <failure message="${xml(`${errors.length} error(s): ${errors[0]!.message}`)}" type="${xml(errors[0]!.ruleId)}">${xml(errors.map(line).join('\n'))}</failure>`
+      ? `\n      <failure message="${xml(`${errors.length} error(s): ${visible(errors[0]!.message)}`)}" type="${xml(visible(errors[0]!.ruleId))}">${xml(errors.map(line).join('\n'))}</failure>`
       : '';
     const out = warnings.length ? `\n      <system-out>${xml(warnings.map(line).join('\n'))}</system-out>` : '';
-    return `    <testcase classname="bosoreport" name="${xml(o.file)}">${failure}${out}\n    </testcase>`;
+    return `    <testcase classname="bosoreport" name="${xml(visible(o.file))}">${failure}${out}\n    </testcase>`;
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

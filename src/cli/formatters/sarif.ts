@@ -1,3 +1,4 @@
+import { safeJson } from '../../util/visible.js';
 import type { FileOutcome } from './stylish.js';
 
 export interface SarifOptions {
@@ -46,5 +47,5 @@ export function formatSarif(outcomes: readonly FileOutcome[], options: SarifOpti
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return safeJson(log);
 }

@@ -7,6 +7,7 @@ import { colorFor, type CommandContext } from '../../context.js';
 import { formatFigures } from '../../formatters/figures.js';
 import { formatStylish } from '../../formatters/stylish.js';
 import { computeDocument } from '../../../figures/contract.js';
+import { safeJson } from '../../../util/visible.js';
 
 /**
  * `bosoreport compute FILE`: the report and every derived figure, as JSON for templates and tools, or
@@ -24,7 +25,7 @@ export async function runCompute(paths: readonly string[], options: { json?: boo
     // A report that was read but does not match its form: --json still answers, with what is wrong
     // in «diagnostikk» and no figures, so a tool reading the JSON is not left with nothing.
     if (options.json && !checked.usageFailed && one?.result) {
-      io.stdout.write(`${JSON.stringify(computeDocument(one.result, { diagnostics: one.diagnostics }), null, 2)}\n`);
+      io.stdout.write(safeJson(computeDocument(one.result, { diagnostics: one.diagnostics })));
       return EXIT_PROBLEMS;
     }
     io.stderr.write(formatStylish(checked.files, { lang, color, listClean: false }));
@@ -35,7 +36,7 @@ export async function runCompute(paths: readonly string[], options: { json?: boo
   // Every finding, those across reports included: the same as validate gives for this file.
   const diagnostics = one.diagnostics;
   if (options.json) {
-    io.stdout.write(`${JSON.stringify(computeDocument(result, { diagnostics }), null, 2)}\n`);
+    io.stdout.write(safeJson(computeDocument(result, { diagnostics })));
   } else {
     const header = readHeader(result.data, form.fields);
     const heading = `${header.kommune ?? ''} – ${form.title[lang]}, ${header.aar}`;
