@@ -262,6 +262,7 @@ export const en: MessageCatalogue = {
   'doctor/source-bundled': () => 'from npm',
   'doctor/none': () => 'No browser found: bosoreport can make HTML, but not PDF.',
   'doctor/ok': (p) => `PDFs are printed with ${p.path} (${p.version}).`,
+  'usage/bad-port': (p) => `--port must be a whole number from 0 to 65535 (0: any free port), not "${p.value}".`,
   'usage/bad-number': () => '--timeout must be a positive number and --jobs a whole number from 1.',
   'usage/bad-format': (p) => `Unknown format "${p.value}"; use ${p.formats}.`,
   'usage/bad-max-warnings': (p) => `--max-warnings "${p.value}" must be a whole number from 0.`,

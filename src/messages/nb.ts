@@ -260,6 +260,7 @@ export const nb = {
   'doctor/source-bundled': () => 'fra npm',
   'doctor/none': () => 'Ingen nettleser funnet: bosoreport kan lage HTML, men ikke PDF.',
   'doctor/ok': (p) => `PDF lages med ${p.path} (${p.version}).`,
+  'usage/bad-port': (p) => `--port må være et helt tall fra 0 til 65535 (0: en ledig port), ikke «${p.value}».`,
   'usage/bad-number': () => '--timeout må være et positivt tall og --jobs et helt tall fra 1.',
   'usage/bad-format': (p) => `Ukjent format «${p.value}»; bruk ${p.formats}.`,
   'usage/bad-max-warnings': (p) => `--max-warnings «${p.value}» må være et helt tall fra 0.`,

@@ -261,6 +261,7 @@ export const nn: MessageCatalogue = {
   'doctor/source-bundled': () => 'frå npm',
   'doctor/none': () => 'Fann ingen nettlesar: bosoreport kan lage HTML, men ikkje PDF.',
   'doctor/ok': (p) => `PDF blir laga med ${p.path} (${p.version}).`,
+  'usage/bad-port': (p) => `--port må vere eit heilt tal frå 0 til 65535 (0: ein ledig port), ikkje «${p.value}».`,
   'usage/bad-number': () => '--timeout må vere eit positivt tal og --jobs eit heilt tal frå 1.',
   'usage/bad-format': (p) => `Ukjent format «${p.value}»; bruk ${p.formats}.`,
   'usage/bad-max-warnings': (p) => `--max-warnings «${p.value}» må vere eit heilt tal frå 0.`,

@@ -64,7 +64,11 @@ describe('bosoreport preview, hardened', () => {
   });
 
   it('refuses a port that is not plain digits, and standard input, with exit 2', async () => {
-    for (const port of ['', '0x50', '8080.5', '-1', '70000']) expect((await runMain(['preview', GJOVIK, '--port', port])).status, port).toBe(2);
+    for (const port of ['', '0x50', '8080.5', '-1', '70000']) {
+      const r = await runMain(['preview', GJOVIK, '--port', port, '--lang', 'en']);
+      expect(r.status, port).toBe(2);
+      expect(r.stderr, port).toContain(`--port must be a whole number from 0 to 65535 (0: any free port), not "${port}".`);
+    }
     const stdin = await runMain(['preview', '-']);
     expect(stdin.status).toBe(2);
     expect(stdin.stderr).toContain('standard input is no file to follow');

@@ -61,7 +61,7 @@ good page, with the reason on top. Ctrl-C stops.`,
   run: async ([file], o: { port?: string; templateDir?: string }, ctx) => {
     // Digits only: Number('') is 0 and Number('0x50') is 80, neither of which the user wrote.
     const port = o.port === undefined ? 0 : /^\d{1,5}$/.test(o.port) ? Number(o.port) : NaN;
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BosoreportError(t(ctx.lang, 'usage/bad-number'), EXIT_USAGE);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BosoreportError(t(ctx.lang, 'usage/bad-port', { value: o.port ?? '' }), EXIT_USAGE);
     // The page follows a file as it is saved; standard input is no file to follow.
     if (file === '-') throw new BosoreportError(t(ctx.lang, 'preview/no-stdin'), EXIT_USAGE);
     return (await import('./run.js')).runPreview(file as string, ctx, { port, rules: ctx.rules, ...(o.templateDir ? { templateDir: o.templateDir } : {}) });
