@@ -1,3 +1,4 @@
+import { groupBy } from '../util/group.js';
 import { formatDate, formatInteger } from '../format/norwegian.js';
 import { embedFonts, FONT_MARKER } from '../render/fonts.js';
 import { escapeHtml as esc } from '../util/escape.js';
@@ -135,8 +136,9 @@ function needMultiples(model: SummaryModel): string {
   const maxChange = Math.max(1, ...reports.flatMap((r) => rows.map((row) => Math.abs(Number(r.values[needFelt(row, 'endring')] ?? 0)))));
   // Every municipality's figure as tall as the tallest, so their captions line up.
   const h = 76 + (Math.max(1, ...reports.map((r) => wrapLabel(r.periode, 12, 2).length)) - 1) * LINE;
+  const byKommune = groupBy(reports, (r) => r.kommuneKey);
   const figures = model.kommuner.flatMap((k) => {
-    const own = reports.filter((r) => r.kommuneKey === k.key);
+    const own = byKommune.get(k.key) ?? [];
     if (own.length === 0) return [];
     // A column per period, wide enough for «Sluttrapport»; a period's name wraps over up to two lines.
     const w = 52;
@@ -210,8 +212,9 @@ export function summaryHtml(model: SummaryModel, meta: { created: string; versio
 
   body.push('<section><h2>Funn på tvers av år</h2>');
   if (model.funn.length === 0) body.push('<p>Ingen: hvert års 01.01 stemmer med fjorårets 31.12, og ingen rapport står dobbelt.</p>');
+  const funn = groupBy(model.funn, (f) => f.kommuneKey);
   for (const k of model.kommuner) {
-    const own = model.funn.filter((f) => f.kommuneKey === k.key);
+    const own = funn.get(k.key) ?? [];
     if (own.length)
       body.push(
         `<h3>${esc(k.navn)}</h3><ul class="funn">${own.map((f) => `<li>${esc(f.message)} <span class="merk">(${esc(f.file)}; ${esc(f.ruleId)})</span></li>`).join('')}</ul>`,

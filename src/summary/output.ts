@@ -1,3 +1,4 @@
+import { groupBy } from '../util/group.js';
 import { noWorkflowCommand, safeJson, visible } from '../util/visible.js';
 import { formatChange, formatDate, formatDecimal, formatInteger, formatPercent } from '../format/norwegian.js';
 import { DELIVERY_FIELDS, needFelt } from '../parts/overview.js';
@@ -70,6 +71,7 @@ export function summaryCsv(model: SummaryModel): string {
 export function summaryJson(model: SummaryModel, version: string): string {
   const errors = model.rapporter.reduce((n, r) => n + r.errors, 0);
   const warnings = model.rapporter.reduce((n, r) => n + r.warnings, 0);
+  const names = new Map(model.kommuner.map((k) => [k.key, k.navn]));
   const out = {
     format: 1,
     bosoreport: version,
@@ -77,7 +79,7 @@ export function summaryJson(model: SummaryModel, version: string): string {
     perioder: model.perioder.map((p) => p.label),
     verdier: longRows(model),
     mangler: model.mangler.map(({ kommune, periode, frist }) => ({ kommune, periode, frist })),
-    funn: model.funn.map(({ kommuneKey: _key, ...f }) => ({ kommune: model.kommuner.find((k) => k.key === _key)?.navn, ...f })),
+    funn: model.funn.map(({ kommuneKey: _key, ...f }) => ({ kommune: names.get(_key), ...f })),
     feil: errors,
     advarsler: warnings,
   };
@@ -159,7 +161,8 @@ export function summaryMarkdown(model: SummaryModel): string {
   }
   if (model.funn.length) {
     out.push('', '## Funn på tvers av år', '');
-    for (const k of model.kommuner) for (const f of model.funn.filter((x) => x.kommuneKey === k.key)) out.push(`- **${mdCell(k.navn)}** (${mdCell(f.file)}): ${mdCell(f.message)}`);
+    const funn = groupBy(model.funn, (f) => f.kommuneKey);
+    for (const k of model.kommuner) for (const f of funn.get(k.key) ?? []) out.push(`- **${mdCell(k.navn)}** (${mdCell(f.file)}): ${mdCell(f.message)}`);
   }
   if (model.rapporter.some((r) => r.errors > 0)) out.push('', '\\* fra en rapport med feil: se `bosoreport validate`.');
   return `${out.join('\n')}\n`;
