@@ -1,10 +1,12 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, FILE_START, NO_POSITION, type Diagnostic, type Span } from '../diagnostics.js';
 import { BosoreportError, EXIT_USAGE } from '../errors.js';
+import { LIMITS } from '../load/limits.js';
 import { parseReport } from '../load/parse.js';
+import { readReportFile } from '../load/read.js';
 import type { DataPath } from '../load/positions.js';
-import { words, type Lang, type Params, type MessageCode } from '../messages/index.js';
+import { t, words, type Lang, type Params, type MessageCode } from '../messages/index.js';
 import { sharedSections } from '../parts/figure-table.js';
 import { ANSWER_RULES } from '../parts/answer-rules.js';
 import { HEADER_RULES } from '../parts/header-rules.js';
@@ -15,7 +17,8 @@ import { SHARED_FIGURE_KEYS, sharedFigures, type SharedFigures } from '../parts/
 import { sharedView } from '../parts/shared-view.js';
 import { checkSchema } from '../schema/ajv.js';
 import { addSchema, addSchemaFile, loadSchemas, schemaAt, type SchemaNode } from '../schema/store.js';
-import { readFormYaml, type FormSpec } from './form-yaml.js';
+import { closest } from '../util/similar.js';
+import { readFormYaml, type FormSpec, type WrittenPaths } from './form-yaml.js';
 import { checkModule, importModule, moduleProblem } from './module.js';
 import { overviewProblems } from './overview.js';
 import type { Form, FormModule, OverviewTheme, ReportVariant } from './types.js';
@@ -40,10 +43,41 @@ function problem(file: string, span: Span, code: MessageCode, lang: Lang, params
   return diagnostic(file, span, 'error', 'form-folder/broken', words(lang, code, params));
 }
 
+/**
+ * One file of a form folder, read as reports are read (src/load/read.ts): an ordinary file under the
+ * size limit. A folder, pipe, device (a symlink to /dev/zero) or a file too large is refused with its
+ * name, before anything waits on it or loads it into memory.
+ */
+export function readFormFile(file: string, lang: Lang, name = path.basename(file)): { bytes: Uint8Array } | { diagnostic: Diagnostic } {
+  const read = readReportFile('/', file);
+  switch (read.kind) {
+    case 'bytes':
+      return { bytes: read.bytes };
+    case 'missing':
+      return { diagnostic: problem(file, NO_POSITION, 'form-folder/missing-file', lang, { file: name }) };
+    case 'too-large':
+      return { diagnostic: problem(file, NO_POSITION, 'form-folder/too-large', lang, { file: name, size: read.size, limit: LIMITS.maxFileBytes }) };
+    default: {
+      const reason = read.what === 'folder' ? t(lang, 'form-folder/why-folder') : read.what === 'special' ? t(lang, 'form-folder/why-special') : read.reason;
+      return { diagnostic: problem(file, NO_POSITION, 'form-folder/unreadable', lang, { file: name, reason }) };
+    }
+  }
+}
+
+/** A form file's text, or why it cannot be read (see readFormFile). */
+function readFormText(file: string, lang: Lang, name?: string): { text: string } | { diagnostic: Diagnostic } {
+  const read = readFormFile(file, lang, name);
+  return 'bytes' in read ? { text: Buffer.from(read.bytes).toString('utf8') } : read;
+}
+
+/** The one draft bosoreport compiles schemas with (ajv's 2020 compiler), with or without the empty fragment. */
+const SUPPORTED_DRAFTS = ['https://json-schema.org/draft/2020-12/schema', 'https://json-schema.org/draft/2020-12/schema#'];
+
 /** The schema, parsed, with bosoreport's $id for the form; or why it cannot be used. */
 function readSchema(file: string, id: string, lang: Lang): { schema?: SchemaNode; text?: string; diagnostics: Diagnostic[] } {
-  if (!existsSync(file)) return { diagnostics: [problem(file, NO_POSITION, 'form-folder/missing-file', lang, { file: path.basename(file) })] };
-  const text = readFileSync(file, 'utf8');
+  const read = readFormText(file, lang);
+  if (!('text' in read)) return { diagnostics: [read.diagnostic] };
+  const text = read.text;
   let schema: SchemaNode;
   try {
     schema = JSON.parse(text) as SchemaNode;
@@ -56,6 +90,11 @@ function readSchema(file: string, id: string, lang: Lang): { schema?: SchemaNode
   const schemaId = `${id}.schema.json`;
   if (schema.$id !== undefined && schema.$id !== schemaId)
     return { diagnostics: [problem(file, FILE_START, 'form-folder/schema-id', lang, { value: String(schema.$id), expected: schemaId })] };
+  // Another draft (07, 2019-09) or any other URL would make ajv look for a meta-schema it does not have.
+  if (schema.$schema !== undefined && !SUPPORTED_DRAFTS.includes(schema.$schema as string)) {
+    const value = typeof schema.$schema === 'string' ? schema.$schema : JSON.stringify(schema.$schema);
+    return { diagnostics: [problem(file, schemaSpan(file, text, { instancePath: '/$schema' }, lang), 'form-folder/schema-draft', lang, { value })] };
+  }
   return { schema: { ...schema, $id: schemaId }, text, diagnostics: [] };
 }
 
@@ -92,11 +131,12 @@ function checkYearField(spec: FormSpec, schemaId: string): boolean {
 }
 
 /** Template syntax, checked now so a broken template stops the run before anything is rendered. */
-async function checkTemplate(file: string, lang: Lang): Promise<Diagnostic[]> {
-  if (!existsSync(file)) return [problem(file, NO_POSITION, 'form-folder/missing-file', lang, { file: path.basename(file) })];
+async function checkTemplate(file: string, lang: Lang, name?: string): Promise<Diagnostic[]> {
+  const read = readFormText(file, lang, name);
+  if (!('text' in read)) return [read.diagnostic];
   const { default: Handlebars } = await import('handlebars');
   try {
-    Handlebars.parse(readFileSync(file, 'utf8'));
+    Handlebars.parse(read.text);
     return [];
   } catch (error) {
     const e = error as Error & { lineNumber?: number; column?: number };
@@ -104,6 +144,61 @@ async function checkTemplate(file: string, lang: Lang): Promise<Diagnostic[]> {
     const col = (e.column ?? 0) + 1;
     return [problem(file, { line, col, endLine: line, endCol: col + 1 }, 'form-folder/bad-template', lang, { detail: e.message.split('\n')[0]! })];
   }
+}
+
+/** The form's own partials (`partials/*.hbs`), read and parsed now like the template. */
+async function checkPartials(dir: string, lang: Lang): Promise<Diagnostic[]> {
+  const partials = path.join(dir, FORM_FILES.partials);
+  if (!existsSync(partials)) return [];
+  const name = FORM_FILES.partials;
+  if (!statSync(partials).isDirectory()) return [problem(partials, NO_POSITION, 'form-folder/partials-not-folder', lang, {})];
+  const out: Diagnostic[] = [];
+  for (const entry of readdirSync(partials).sort()) {
+    if (entry.endsWith('.hbs')) out.push(...(await checkTemplate(path.join(partials, entry), lang, `${name}/${entry}`)));
+  }
+  return out;
+}
+
+/** A path's segments that are not field names but names every JavaScript object has. */
+const RESERVED_SEGMENTS = ['__proto__', 'constructor', 'prototype'];
+
+/**
+ * The paths form.yaml gives into the report (\`felter\`, \`fakta\`, \`varianter.felt\`), each held against
+ * the form's own schema: a typo or a name the schema lacks would otherwise make the form read nothing
+ * there, silently. Where the schema says no more than «one of these» (allOf, anyOf, oneOf, if/then,
+ * patternProperties), the path cannot be followed and is let through.
+ */
+function pathsNotInSchema(written: WrittenPaths, schemaId: string, lang: Lang): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { where, value } of written.paths) {
+    const segs = value.split('.');
+    if (segs.some((s) => RESERVED_SEGMENTS.includes(s))) continue; // refused already, by readFormYaml
+    let known: string[] | undefined;
+    let open = false;
+    for (let i = 0; i < segs.length; i++) {
+      const node = schemaAt(schemaId, segs.slice(0, i)); // with its $ref followed
+      if (!node) break;
+      const anything = node.properties === undefined && node.type === undefined;
+      if (anything || node.additionalProperties === true || ['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', 'patternProperties', '$dynamicRef'].some((k) => k in node))
+        open = true;
+      if (!schemaAt(schemaId, segs.slice(0, i + 1))) {
+        known = Object.keys(node.properties ?? {}).map((k) => [...segs.slice(0, i), k].join('.'));
+        break;
+      }
+    }
+    if (known === undefined || open) continue;
+    const suggestion = closest(value, known);
+    out.push(
+      diagnostic(
+        written.file,
+        written.spanFor(where),
+        'error',
+        'form-folder/form-yaml',
+        words(lang, 'form-folder/path-not-in-schema', { value, ...(suggestion ? { suggestion } : {}) }),
+      ),
+    );
+  }
+  return out;
 }
 
 /**
@@ -139,7 +234,8 @@ function assemble(spec: FormSpec, overview: readonly OverviewTheme[], dir: strin
   const variant = (data: unknown): ReportVariant => {
     if (!spec.variants) return single;
     const value = valueAt(data, spec.variants.field);
-    const chosen = typeof value === 'string' ? spec.variants.values[value] : undefined;
+    // Own values only: a report writing «constructor» must not choose Object's constructor.
+    const chosen = typeof value === 'string' && Object.hasOwn(spec.variants.values, value) ? spec.variants.values[value] : undefined;
     return chosen ? { ...chosen, value: value as string } : single;
   };
   return {
@@ -185,8 +281,9 @@ function assemble(spec: FormSpec, overview: readonly OverviewTheme[], dir: strin
 export async function loadFormFolder(dir: string, origin: Form['origin'], lang: Lang, code?: FormModule): Promise<FolderLoad> {
   const specFile = path.join(dir, FORM_FILES.spec);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return { diagnostics: [problem(dir, NO_POSITION, 'form-folder/not-a-folder', lang, { dir })] };
-  if (!existsSync(specFile)) return { diagnostics: [problem(specFile, NO_POSITION, 'form-folder/missing-file', lang, { file: FORM_FILES.spec })] };
-  const bytes = readFileSync(specFile);
+  const specRead = readFormFile(specFile, lang);
+  if (!('bytes' in specRead)) return { diagnostics: [specRead.diagnostic] };
+  const bytes = specRead.bytes;
   const read = readFormYaml(specFile, bytes, lang);
   if (!read.spec) return { diagnostics: read.diagnostics };
   const spec = read.spec;
@@ -210,14 +307,22 @@ export async function loadFormFolder(dir: string, origin: Form['origin'], lang: 
     // Built-in schemas were compiled when bosoreport was built; a repository's is compiled here, once.
     const broken = checkSchema(schemaId);
     if (broken) diagnostics.push(problem(schemaFile, schemaSpan(schemaFile, schema.text!, broken, lang), 'form-folder/bad-schema', lang, { detail: broken.message }));
-    else if (!checkYearField(spec, schemaId)) diagnostics.push(problem(specFile, FILE_START, 'form-folder/no-year', lang, { path: spec.fields.aar.join('.') }));
+    else {
+      const wrongPaths = read.written ? pathsNotInSchema(read.written, schemaId, lang) : [];
+      if (wrongPaths.length) diagnostics.push(...wrongPaths);
+      else if (!checkYearField(spec, schemaId)) diagnostics.push(problem(specFile, FILE_START, 'form-folder/no-year', lang, { path: spec.fields.aar.join('.') }));
+    }
     diagnostics.push(...(await checkTemplate(path.join(dir, FORM_FILES.template), lang)));
+    diagnostics.push(...(await checkPartials(dir, lang)));
   }
 
   let module = code;
   if (!module) {
     const file = origin === 'builtin' ? ['form.js', 'form.ts'].map((f) => path.join(dir, f)).find(existsSync) : path.join(dir, FORM_FILES.code);
-    if (file && existsSync(file)) {
+    // Read first as any form file is (no pipe, device or folder, within the size limit): Node's loader would wait on a pipe for ever.
+    const unreadable = file && origin !== 'builtin' && existsSync(file) ? readFormFile(file, lang) : undefined;
+    if (unreadable && 'diagnostic' in unreadable) diagnostics.push(unreadable.diagnostic);
+    else if (file && existsSync(file)) {
       const imported = await importModule(file);
       if ('error' in imported) diagnostics.push(moduleProblem(file, imported.error, lang));
       else {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { byPosition, diagnostic, type Diagnostic } from '../diagnostics.js';
+import { byPosition, diagnostic, type Diagnostic, type Span } from '../diagnostics.js';
 import { humanize, pointerToPath } from '../humanize.js';
 import { parseReport, type ParsedReport } from '../load/parse.js';
 import type { DataPath } from '../load/positions.js';
@@ -362,10 +362,37 @@ function laterProblems(y: FormYaml, report: ParsedReport, lang: Lang): Diagnosti
       else first.set(id, where);
     }
   };
+  // A path through «__proto__», «constructor» or «prototype» reads what every object has, not the report.
+  for (const { where, value } of writtenPaths(y)) {
+    const segment = value.split('.').find((seg) => RESERVED_NAMES.includes(seg));
+    if (segment) at(where, 'form-folder/reserved-path', { value, segment });
+  }
+  for (const name of Object.keys(y.varianter?.verdier ?? {})) {
+    if (RESERVED_NAMES.includes(name))
+      out.push(diagnostic(report.file, report.spanFor(['varianter', 'verdier', name], 'key'), 'error', RULE, words(lang, 'form-folder/reserved-value', { value: name })));
+  }
   const themes = y.oversikt ?? [];
   once(themes.map((t, i) => ({ id: t.tema, where: ['oversikt', i, 'tema'] })));
   themes.forEach((t, i) => once(t.tall.map((f, j) => ({ id: f.id, where: ['oversikt', i, 'tall', j, 'id'] }))));
   return out.sort(byPosition);
+}
+
+/** Names every JavaScript object has: never a field of a report, and never a variant's value. */
+const RESERVED_NAMES = ['__proto__', 'constructor', 'prototype'];
+
+/** The paths into the report form.yaml writes (not `oversikt`, whose paths lead into computed figures), with where each stands. */
+function writtenPaths(y: FormYaml): { where: DataPath; value: string }[] {
+  const out: { where: DataPath; value: string }[] = [];
+  for (const key of ['felter', 'fakta'] as const) for (const [name, value] of Object.entries(y[key] ?? {})) out.push({ where: [key, name], value });
+  if (y.varianter) out.push({ where: ['varianter', 'felt'], value: y.varianter.felt });
+  return out;
+}
+
+/** The paths form.yaml gives into the report, and where they stand, for holding them against the form's schema. */
+export interface WrittenPaths {
+  file: string;
+  paths: { where: DataPath; value: string }[];
+  spanFor(where: DataPath): Span;
 }
 
 /** A dotted path («formalia.kommune»), which the schema has checked, as a data path. */
@@ -375,7 +402,7 @@ const dotted = (text: string): DataPath => text.split('.');
  * Reads form.yaml: its JSON Schema first, then the few checks a schema cannot make; each problem
  * points at its line and column. Returns the spec only when there is none.
  */
-export function readFormYaml(file: string, bytes: Uint8Array, lang: Lang): { spec?: FormSpec; diagnostics: Diagnostic[] } {
+export function readFormYaml(file: string, bytes: Uint8Array, lang: Lang): { spec?: FormSpec; diagnostics: Diagnostic[]; written?: WrittenPaths } {
   const parsed = parseReport(file, bytes, lang);
   if (!parsed.report) return { diagnostics: parsed.diagnostics };
   const report = parsed.report;
@@ -427,5 +454,6 @@ export function readFormYaml(file: string, bytes: Uint8Array, lang: Lang): { spe
       ...(overview ? { overview } : {}),
     },
     diagnostics,
+    written: { file: report.file, paths: writtenPaths(y), spanFor: (where) => report.spanFor(where, 'value') },
   };
 }

@@ -92,7 +92,10 @@ export async function withRepositoryForms(refs: readonly FormReference[], lang: 
   if (refs.length === 0) return { registry: base, diagnostics: [] };
   const forms = [...base.forms];
   const diagnostics: Diagnostic[] = [];
-  const at = (ref: FormReference, code: MessageCode, params: Record<string, string>) => diagnostic(ref.configFile, ref.span, 'error', 'config/invalid', words(lang, code, params));
+  const at = (ref: FormReference, code: MessageCode, params: Record<string, string | number>) =>
+    diagnostic(ref.configFile, ref.span, 'error', 'config/invalid', words(lang, code, params));
+  // Each folder once per config, however it is written («x», «./x/», a symlink to it).
+  const listed = new Map<string, FormReference>();
   for (const ref of refs) {
     let real: string;
     try {
@@ -101,10 +104,23 @@ export async function withRepositoryForms(refs: readonly FormReference[], lang: 
       diagnostics.push(at(ref, 'config/form-not-found', { dir: ref.dir }));
       continue;
     }
+    const first = listed.get(real);
+    if (first) {
+      diagnostics.push(at(ref, 'config/form-twice', { dir: ref.dir, line: first.span.line }));
+      continue;
+    }
+    listed.set(real, ref);
     // One folder named by several configs is loaded once.
     let loading = loadedFolders.get(real);
     if (!loading) loadedFolders.set(real, (loading = loadFormFolder(real, 'repository', lang)));
-    const loaded = await loading;
+    let loaded: Awaited<typeof loading>;
+    try {
+      loaded = await loading;
+    } catch (error) {
+      // Whatever a repository's folder holds is the repository's problem to fix, never «Internal error».
+      diagnostics.push(at(ref, 'config/form-failed', { dir: ref.dir, detail: (error as Error)?.message?.split('\n')[0] ?? String(error) }));
+      continue;
+    }
     if (!loaded.form) {
       diagnostics.push(at(ref, 'config/form-broken', { dir: ref.dir }), ...loaded.diagnostics);
       continue;

@@ -18,7 +18,8 @@ export const DEFAULT_HEADER_FIELDS: HeaderFields = {
 export function valueAt(data: unknown, path: DataPath): unknown {
   let node = data;
   for (const seg of path) {
-    if (node === null || typeof node !== 'object') return undefined;
+    // Own keys only: a path through «__proto__» or «constructor» finds nothing in a report.
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, seg)) return undefined;
     node = (node as Record<string | number, unknown>)[seg];
   }
   return node;

@@ -1,10 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { BosoreportError, EXIT_USAGE } from '../errors.js';
 import { formatChange, formatDate, formatInteger, formatPercent, formatShortDate } from '../format/norwegian.js';
 import type { Form } from '../forms/types.js';
+import { LIMITS } from '../load/limits.js';
+import { readReportFile } from '../load/read.js';
 import { STATUS_LABELS } from '../parts/activities.js';
 import { escapeHtml } from '../util/escape.js';
 import { embedFonts } from './fonts.js';
@@ -119,11 +121,11 @@ function registerHelpers(hb: typeof Handlebars): void {
 }
 
 function readTemplate(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new BosoreportError(`Cannot read template ${file}: ${(error as Error).message}`, EXIT_USAGE);
-  }
+  // Through the reader reports use: a pipe or device (a symlink to /dev/zero) is refused, not waited on or loaded.
+  const read = readReportFile('/', file);
+  if (read.kind === 'bytes') return Buffer.from(read.bytes).toString('utf8');
+  const reason = read.kind === 'too-large' ? `${read.size} bytes, more than the limit of ${LIMITS.maxFileBytes}` : read.kind === 'missing' ? 'no such file' : read.reason;
+  throw new BosoreportError(`Cannot read template ${file}: ${reason}`, EXIT_USAGE);
 }
 
 /** Parses now, so that a broken template is reported with its file name before any report is rendered. */

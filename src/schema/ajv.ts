@@ -98,7 +98,14 @@ export function checkSchema(schemaId: string): SchemaProblem | undefined {
   const schema = loadSchemas().get(schemaId);
   if (!schema) return { message: `schema ${schemaId} is not loaded` };
   ajv ??= createAjv();
-  if (ajv.validateSchema(schema) !== true) {
+  let valid: boolean;
+  try {
+    valid = ajv.validateSchema(schema) === true;
+  } catch (error) {
+    // A meta-schema ajv does not have ($schema of another draft, nested in a sub-schema too).
+    return { message: (error as Error).message.split('\n')[0]!, keyword: '$schema' };
+  }
+  if (!valid) {
     const e = ajv.errors?.[0];
     return { message: `${e?.instancePath || '/'} ${e?.message ?? 'is not a valid JSON Schema'}`, ...(e ? { instancePath: e.instancePath } : {}) };
   }

@@ -105,7 +105,7 @@ function pointerGet(root: unknown, pointer: string): unknown {
   let node = root;
   for (const raw of pointer.split('/').filter(Boolean)) {
     const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    node = (node as Record<string, unknown> | undefined)?.[seg];
+    node = node !== null && typeof node === 'object' && Object.hasOwn(node, seg) ? (node as Record<string, unknown>)[seg] : undefined;
   }
   return node;
 }
@@ -143,7 +143,9 @@ export function schemaAt(rootId: string, path: readonly (string | number)[], sch
   for (const seg of path) {
     // A key a map's `additionalProperties` describes (form.yaml's variant names) has that schema.
     const open = typeof here.node.additionalProperties === 'object' ? (here.node.additionalProperties as SchemaNode) : undefined;
-    const next = typeof seg === 'number' ? here.node.items : (here.node.properties?.[seg] ?? open);
+    // Own keys only: «__proto__» or «constructor» is no property a schema declares.
+    const props = here.node.properties;
+    const next = typeof seg === 'number' ? here.node.items : ((props && Object.hasOwn(props, seg) ? props[seg] : undefined) ?? open);
     if (!next) return undefined;
     here = resolve(next, here.docId, schemas);
   }
