@@ -5,8 +5,9 @@
 const { loadBundle } = require('./load-bundle.cjs');
 
 let main;
+let stdoutFailed;
 try {
-  ({ main } = loadBundle().exports);
+  ({ main, stdoutFailed } = loadBundle().exports);
 } catch (error) {
   if (error && error.code === 'ENOENT' && String(error.path).endsWith('bosoreport.cjs')) {
     process.stderr.write('bosoreport is not built yet: run `npm install` (or `npm run build`) in its folder.\n');
@@ -18,6 +19,15 @@ try {
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {
     if (error && error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    // A full disk or a closed descriptor under standard output: the CLI says so where it can
+    // (main's I/O message); here, before or after it runs, one line and exit 2, never a stack.
+    if (stream === process.stdout) {
+      try {
+        process.stderr.write(stdoutFailed({ argv: process.argv.slice(2), env: process.env }, String(error && error.code)));
+      } finally {
+        process.exit(2);
+      }
+    }
     throw error;
   });
 }

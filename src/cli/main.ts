@@ -64,6 +64,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** The line that says standard output failed, in the user's language (the launcher asks too: a stream error comes after main). */
+export function stdoutFailed(langOrArgv: Lang | { argv: readonly string[]; env: Record<string, string | undefined> }, code: string): string {
+  const lang = typeof langOrArgv === 'string' ? langOrArgv : (parseLang(langFromArgv(langOrArgv.argv) ?? '') ?? langFromEnv(langOrArgv.env));
+  return `bosoreport: ${t(lang, 'io/stdout-failed', { reason: code === 'ENOSPC' ? t(lang, 'io/why-full') : code })}\n`;
+}
+
 /** What ended a command early, said once on stderr, and its exit code: never a stack trace unless asked for. */
 function failed(error: unknown, lang: Lang, io: Io): number {
   // --help and --version end here too, with code 0.
@@ -80,6 +86,12 @@ function failed(error: unknown, lang: Lang, io: Io): number {
   if (error instanceof BosoreportError) {
     io.stderr.write(`bosoreport: ${visible(error.message)}\n`);
     return error.exitCode;
+  }
+  // Standard output that cannot take the results (a full disk, a closed descriptor): an I/O error, said so.
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if ((error as NodeJS.ErrnoException)?.syscall === 'write' && code) {
+    io.stderr.write(stdoutFailed(lang, code));
+    return EXIT_USAGE;
   }
   io.stderr.write(`${t(lang, 'internal', { detail: (error as Error)?.message ?? String(error) })}\n${t(lang, 'internal.hint')}\n`);
   if (io.env.BOSOREPORT_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);

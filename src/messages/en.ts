@@ -304,6 +304,7 @@ export const en: MessageCatalogue = {
   'io/too-many-files': (p) => `${p.reason} files match "${p.path}"; bosoreport takes at most ${p.limit} in one run.`,
   'io/too-many-files.hint': () => 'Check that the path is the reports folder, not a whole disk; split the run if you really have that many reports.',
   'io/why-full': () => 'the disk is full',
+  'io/stdout-failed': (p) => `Cannot write to standard output: ${p.reason}. The output is incomplete.`,
   'io/why-denied': () => 'no permission to write there',
   'io/why-file-in-the-way': () => 'a file stands where a folder is needed (give -o a folder, or remove the file)',
   'io/nothing-replaced': () => 'No existing file was replaced.',

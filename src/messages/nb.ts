@@ -302,6 +302,7 @@ export const nb = {
   'io/too-many-files': (p) => `${p.reason} filer passer til «${p.path}»; bosoreport tar høyst ${p.limit} i én kjøring.`,
   'io/too-many-files.hint': () => 'Sjekk at stien er rapportmappen, ikke en hel disk; del opp kjøringen om du virkelig har så mange rapporter.',
   'io/why-full': () => 'disken er full',
+  'io/stdout-failed': (p) => `Kan ikke skrive til standard utdata: ${p.reason}. Utdataene er ufullstendige.`,
   'io/why-file-in-the-way': () => 'det står en fil der det trengs en mappe (gi -o en mappe, eller fjern filen)',
   'io/why-denied': () => 'mangler tillatelse til å skrive der',
   'io/nothing-replaced': () => 'Ingen eksisterende fil er erstattet.',

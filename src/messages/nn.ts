@@ -303,6 +303,7 @@ export const nn: MessageCatalogue = {
   'io/too-many-files': (p) => `${p.reason} filer passar til «${p.path}»; bosoreport tek høgst ${p.limit} i éi køyring.`,
   'io/too-many-files.hint': () => 'Sjekk at stien er rapportmappa, ikkje ein heil disk; del opp køyringa om du verkeleg har så mange rapportar.',
   'io/why-full': () => 'disken er full',
+  'io/stdout-failed': (p) => `Kan ikkje skrive til standard utdata: ${p.reason}. Utdataa er ufullstendige.`,
   'io/why-file-in-the-way': () => 'det står ei fil der det trengst ei mappe (gi -o ei mappe, eller fjern fila)',
   'io/why-denied': () => 'manglar løyve til å skrive der',
   'io/nothing-replaced': () => 'Inga eksisterande fil er erstatta.',

@@ -1,3 +1,4 @@
+import { makeDirs } from '../util/make-dirs.js';
 import { randomBytes } from 'node:crypto';
 // fs.promises is loaded on first use: a `validate` that prints its results never needs it.
 import { constants, promises as fs } from 'node:fs';
@@ -19,7 +20,7 @@ export async function writeAtomic(file: string, data: string | Uint8Array): Prom
 }
 
 async function writeReplacing(file: string, data: string | Uint8Array): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
+  await makeDirs(path.dirname(file));
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await fs.writeFile(temp, data);

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { mkdir } from 'node:fs/promises';
+import { makeDirs } from '../../../util/make-dirs.js';
 import path from 'node:path';
 import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../../../errors.js';
 import type { Form } from '../../../forms/types.js';
@@ -67,7 +67,7 @@ export async function runInit(formId: string, options: InitOptions, ctx: Command
   const schemaFile = form.origin === 'builtin' ? path.join(SCHEMA_DIR, form.schemaId) : path.join(form.dir, 'schema.json');
   const modeline = modelineTarget(output, schemaFile, SCHEMA_DIR, io.cwd);
   const text = skeleton({ form, kommune: options.kommune.trim(), aar, schemaRef: modeline.ref, ...(variant ? { variant } : {}), ...(from ? { from } : {}) });
-  await mkdir(path.dirname(output), { recursive: true });
+  await makeDirs(path.dirname(output));
   let handle;
   try {
     // 'wx' fails if the file exists: an existing report is never overwritten.
