@@ -19,8 +19,9 @@ export const CONFIG_NAMES = ['.bosoreport.yaml', '.bosoreport.yml'];
  */
 function present(candidate: string): boolean {
   try {
-    statSync(candidate);
-    return true;
+    // Most folders have no config: asking without an exception for «nothing there» keeps a 10 000-file
+    // run from throwing and catching 20 000 of them.
+    return statSync(candidate, { throwIfNoEntry: false }) !== undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code !== 'ENOENT' && code !== 'ENOTDIR';
