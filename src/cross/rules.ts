@@ -1,3 +1,4 @@
+import { groupBy } from '../util/group.js';
 import path from 'node:path';
 import type { Form } from '../forms/types.js';
 import type { DataPath } from '../load/positions.js';
@@ -103,16 +104,7 @@ export function kommuneKey(name: string): string {
     .replace(/^bydel_/, '');
 }
 
-function byKey(reports: readonly ReportFacts[], key: (r: ReportFacts) => string): Map<string, ReportFacts[]> {
-  const map = new Map<string, ReportFacts[]>();
-  for (const r of reports) {
-    const k = key(r);
-    const group = map.get(k);
-    if (group) group.push(r);
-    else map.set(k, [r]);
-  }
-  return map;
-}
+const byKey = (reports: readonly ReportFacts[], key: (r: ReportFacts) => string) => groupBy(reports, key);
 
 /** Two reports for the same municipality, report type and period: one of them is a copy or mislabelled. */
 export const dobbelRapport: CrossRule = {
