@@ -1,4 +1,6 @@
 import { resolvePlain } from './core-scalars.js';
+import { tooManyKeys } from './guard.js';
+import { LIMITS } from './limits.js';
 import { walk, type DataPath, type Extent, type Reached } from './positions.js';
 
 /**
@@ -7,7 +9,8 @@ import { walk, type DataPath, type Extent, type Reached } from './positions.js';
  * the data and where each key and value sits. It reads nothing it is unsure of: at the first anchor,
  * tag, flow mapping, multi-line plain or quoted scalar, escape, tab, lone CR, duplicate key or odd
  * indentation it gives up, and the caller parses the file with `yaml`, which reports problems
- * properly. Where it does read a file, the data and positions equal `yaml`'s (property-tested), so
+ * properly. A mapping with more keys than the limit it refuses as the input guard does (guard.ts),
+ * throwing `LimitExceeded` at the same key. Where it does read a file, the data and positions equal `yaml`'s (property-tested), so
  * it is only a speed-up: `yaml` took about 3 ms a report, this well under one.
  */
 
@@ -70,7 +73,18 @@ class Reader {
   /** Spaces before it; -1 at the end of the text. */
   private indent = -1;
 
+  /** Keys and values read so far, counted so that a file the input guard refuses for its size is left to it. */
+  private nodes = 0;
+
   constructor(private readonly text: string) {}
+
+  /**
+   * One more node. Past the limit the reader gives up and `yaml`'s input guard refuses the file; this
+   * count is never below the guard's (it also counts empty values), so both readers refuse the same files.
+   */
+  private count(): void {
+    if (++this.nodes > LIMITS.maxNodes) throw GIVE_UP;
+  }
 
   read(): BlockDocument {
     this.seekContent(0);
@@ -134,6 +148,7 @@ class Reader {
   /** A block mapping whose keys start at column `indent`; the first key is at `this.at`. */
   private map(indent: number, depth: number): { value: Record<string, unknown>; node: PositionNode } {
     if (depth > MAX_DEPTH) throw GIVE_UP;
+    this.count();
     const t = this.text;
     const value: Record<string, unknown> = {};
     const entries = new Map<string, MapEntry>();
@@ -141,6 +156,9 @@ class Reader {
     for (;;) {
       const keyStart = this.at;
       if (!isKeyStart(t.charCodeAt(keyStart))) throw GIVE_UP;
+      // The limit `yaml`'s input guard sets, at the same key (duplicates were given up on before).
+      if (entries.size === LIMITS.maxMappingKeys) throw tooManyKeys(keyStart);
+      this.count();
       let i = keyStart + 1;
       while (isKeyChar(t.charCodeAt(i))) i++;
       const keyEnd = i;
@@ -163,6 +181,7 @@ class Reader {
   /** A block list whose `-` marks are at column `indent`; `mayEndAtKey` when it sits at its parent key's column. */
   private seq(indent: number, depth: number, mayEndAtKey: boolean): { value: unknown[]; node: PositionNode } {
     if (depth > MAX_DEPTH) throw GIVE_UP;
+    this.count();
     const t = this.text;
     const value: unknown[] = [];
     const items: PositionNode[] = [];
@@ -203,6 +222,7 @@ class Reader {
    * column `indent`. Leaves the reader at the next line with content.
    */
   private value(i: number, indent: number, depth: number, inMap: boolean): { value: unknown; node: PositionNode } {
+    this.count();
     const t = this.text;
     const c = t.charCodeAt(i);
     if (i >= this.lineEnd || c === HASH) {
@@ -284,6 +304,7 @@ class Reader {
     while (t.charCodeAt(j) === SPACE) j++;
     if (t.charCodeAt(j) === 0x5d /* ] */) return { value, node: { kind: 'seq', start: i, end: j + 1, items } };
     for (;;) {
+      this.count();
       const c = t.charCodeAt(j);
       let end: number;
       if (c === 0x22 || c === 0x27) {

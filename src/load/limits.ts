@@ -6,6 +6,13 @@ export const LIMITS = {
   maxAliasCount: 100,
   /** Levels of nested mappings and lists. */
   maxDepth: 64,
+  /** Keys in one mapping: a form's largest part has a few dozen fields. */
+  maxMappingKeys: 10_000,
+  /**
+   * Keys, values, lists and mappings in one file. The largest real report holds a few thousand; `yaml`
+   * needs about 1 kB of memory for each, so this keeps a file within 200 MB whatever its shape.
+   */
+  maxNodes: 100_000,
   /** Report files in one run: a region has a few hundred; more is a wrong path (a home folder, a disk). */
   maxFiles: 10_000,
 } as const;

@@ -4,9 +4,10 @@ import type { Diagnostic, Span } from '../diagnostics.js';
 import { diagnostic, FILE_START } from '../diagnostics.js';
 import { words, type Lang, type MessageCode } from '../messages/index.js';
 import { locateBlock, readBlockYaml } from './block-yaml.js';
+import { InputGuard, LimitExceeded, type LimitHit } from './guard.js';
 import { LIMITS } from './limits.js';
 import { LineIndex } from './lines.js';
-import { spanFor, spanOf, spanOfRange, UNKNOWN, type DataPath, type Target } from './positions.js';
+import { spanFor, spanOf, spanOfRange, UNKNOWN, type DataPath, type Lines, type Target } from './positions.js';
 import { bytePosition, firstInvalidUtf8 } from './utf8.js';
 import { coreTags, yamlLib } from './yaml-lib.js';
 
@@ -143,17 +144,82 @@ function parseWithYaml(file: string, text: string, lang: Lang): ParseResult {
   }
 }
 
+/** A limit a reader stopped at, as its diagnostic at the token that broke it. */
+function limitProblem(file: string, lang: Lang, lines: Lines, hit: LimitHit): Diagnostic {
+  return loadProblem(file, spanOfRange(lines, hit.offset, hit.offset), lang, hit.code, { limit: hit.limit });
+}
+
+/**
+ * `yaml`'s parseDocument, with the input guard between its lexer and its parser (the limits are
+ * checked as the text is read, before a node is built for what lies past them) and without its
+ * duplicate-key check, which compares each key with every earlier one (quadratic: 400,000 keys took
+ * minutes); `duplicateKeys` finds the same duplicates in one pass.
+ */
+function composeGuarded(text: string, lineCounter: LineCounter): Document {
+  const { Composer, Lexer, Parser, YAMLParseError } = yamlLib();
+  const guard = new InputGuard();
+  const parser = new Parser(lineCounter.addNewLine);
+  function* tokens() {
+    lineCounter.addNewLine(0);
+    for (const lexeme of new Lexer().lex(text)) {
+      guard.feed(lexeme);
+      yield* parser.next(lexeme);
+    }
+    yield* parser.end();
+  }
+  const composer = new Composer({ uniqueKeys: false, version: '1.2', customTags: coreTags });
+  let doc: Document | undefined;
+  for (const next of composer.compose(tokens(), true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return doc!;
+}
+
+/**
+ * Keys that stand twice in one mapping, as `yaml`'s own check finds them (scalar keys with equal
+ * values; other keys are never equal), as its errors at the repeated key.
+ */
+function duplicateKeys(doc: Document): YAMLError[] {
+  const { isScalar, visit, YAMLParseError } = yamlLib();
+  const found: YAMLError[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        if (!isScalar(key) || !key.range) continue;
+        const value = key.value;
+        if (Number.isNaN(value)) continue; // NaN !== NaN: yaml never calls two .nan keys equal
+        if (seen.has(value)) found.push(new YAMLParseError([key.range[0], key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        else seen.add(value);
+      }
+    },
+  });
+  return found;
+}
+
 function parseWithYamlDeep(file: string, text: string, lang: Lang): ParseResult {
-  const { LineCounter, parseDocument } = yamlLib();
+  const { LineCounter } = yamlLib();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, version: '1.2', customTags: coreTags });
+  let doc: Document;
+  try {
+    doc = composeGuarded(text, lineCounter);
+  } catch (error) {
+    if (!(error instanceof LimitExceeded)) throw error;
+    // The guard stops the parse mid-text, so the line counter knows only the lines before: count them all.
+    return { diagnostics: [limitProblem(file, lang, new LineIndex(text), error.hit)] };
+  }
   // yaml turns a stack overflow on very deep nesting into an error of its own: the limit's message.
   if (doc.errors.some((e) => /call stack/i.test(e.message))) throw new RangeError('too deep');
+  const errors = [...doc.errors, ...duplicateKeys(doc)];
   const diagnostics = [
-    ...withoutFollowOns(doc.errors).map((e) => yamlDiagnostic(file, lang, lineCounter, e, text, 'error')),
+    ...withoutFollowOns(errors).map((e) => yamlDiagnostic(file, lang, lineCounter, e, text, 'error')),
     ...doc.warnings.map((e) => yamlDiagnostic(file, lang, lineCounter, e, text, 'warning')),
   ];
-  if (doc.errors.length > 0) return { diagnostics };
+  if (errors.length > 0) return { diagnostics };
 
   const deep = tooDeep(doc);
   if (deep) {
@@ -185,7 +251,13 @@ export function parseReport(file: string, bytes: Uint8Array, lang: Lang): ParseR
   const decoded = decode(file, bytes, lang);
   if (!('text' in decoded)) return decoded;
   const { text } = decoded;
-  const block = readBlockYaml(text);
+  let block;
+  try {
+    block = readBlockYaml(text);
+  } catch (error) {
+    if (error instanceof LimitExceeded) return { diagnostics: [limitProblem(file, lang, new LineIndex(text), error.hit)] };
+    throw error;
+  }
   if (!block) return parseWithYaml(file, text, lang);
   let lines: LineIndex | undefined;
   let viaYaml: ParsedReport | undefined;

@@ -20,6 +20,10 @@ export const en: MessageCatalogue = {
   'load/alias-bomb.hint': () => 'Write the values out instead of reusing them through aliases.',
   'load/too-deep': (p) => `The file is nested too deeply (more than ${p.limit} levels).`,
   'load/too-deep.hint': () => 'A report has only a few levels; check the indentation.',
+  'load/too-many-keys': (p) => `This mapping has more than ${p.limit} fields; a report never has that many in one place.`,
+  'load/too-many-keys.hint': () => 'Check that the file is a report and that no lines were copied in many times over.',
+  'load/too-many-values': (p) => `The file holds more than ${p.limit} values; a report holds a few thousand at most.`,
+  'load/too-many-values.hint': () => 'Check that the file is a report and that no part of it was copied in many times over.',
 
   'yaml/syntax': (p) => `YAML error: ${p.detail}`,
   'yaml/syntax.hint': () => 'Check the indentation, the colon after each field name and the quotes on this line and the one above.',

@@ -19,6 +19,10 @@ export const nb = {
   'load/alias-bomb.hint': () => 'Skriv verdiene ut i stedet for å gjenbruke dem med alias.',
   'load/too-deep': (p) => `Filen er nøstet for dypt (mer enn ${p.limit} nivåer).`,
   'load/too-deep.hint': () => 'En rapport har bare noen få nivåer; sjekk innrykkene.',
+  'load/too-many-keys': (p) => `Dette objektet har mer enn ${p.limit} felt; en rapport har aldri så mange på ett sted.`,
+  'load/too-many-keys.hint': () => 'Sjekk at filen er en rapport, og at ingen linjer er kopiert inn mange ganger.',
+  'load/too-many-values': (p) => `Filen har mer enn ${p.limit} verdier; en rapport har høyst noen tusen.`,
+  'load/too-many-values.hint': () => 'Sjekk at filen er en rapport, og at ingen del av den er kopiert inn mange ganger.',
 
   'yaml/syntax': (p) => `YAML-feil: ${p.detail}`,
   'yaml/syntax.hint': () => 'Sjekk innrykk, kolon etter feltnavn og anførselstegn på denne linjen og linjen over.',

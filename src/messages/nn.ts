@@ -19,6 +19,10 @@ export const nn: MessageCatalogue = {
   'load/alias-bomb.hint': () => 'Skriv verdiane ut i staden for å bruke dei om att med alias.',
   'load/too-deep': (p) => `Fila er nøsta for djupt (meir enn ${p.limit} nivå).`,
   'load/too-deep.hint': () => 'Ein rapport har berre nokre få nivå; sjekk innrykka.',
+  'load/too-many-keys': (p) => `Dette objektet har meir enn ${p.limit} felt; ein rapport har aldri så mange på éin stad.`,
+  'load/too-many-keys.hint': () => 'Sjekk at fila er ein rapport, og at ingen linjer er kopierte inn mange gonger.',
+  'load/too-many-values': (p) => `Fila har meir enn ${p.limit} verdiar; ein rapport har høgst nokre tusen.`,
+  'load/too-many-values.hint': () => 'Sjekk at fila er ein rapport, og at ingen del av henne er kopiert inn mange gonger.',
 
   'yaml/syntax': (p) => `YAML-feil: ${p.detail}`,
   'yaml/syntax.hint': () => 'Sjekk innrykk, kolon etter feltnamn og hermeteikn på denne linja og linja over.',
