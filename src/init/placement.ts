@@ -9,16 +9,22 @@ const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
 
 /**
  * Where `init` puts a new report without -o: the layout the cross-report rules expect,
- * rapporter/<kommune>/<år>-<type>.yaml, starting from wherever in it the user stands.
+ * rapporter/<kommune>/<år>-<type>.yaml, wherever in the repository the user stands: in the
+ * municipality's own folder, anywhere below the reports folder (another municipality's folder
+ * too: «rapporter/gjovik» for Hamar is «rapporter/hamar»), or anywhere else in the repository,
+ * whose root (package.json, .git, .bosoreport.yaml) holds the reports folder.
  */
 export function defaultReportPath(cwd: string, kommune: string, aar: number, type: string): string {
   const key = kommuneKey(kommune);
   const name = `${aar}-${type}.yaml`;
-  const here = path.basename(cwd);
-  if (kommuneKey(here) === key) return path.join(cwd, name);
-  if (REPORT_FOLDERS.includes(here.toLowerCase())) return path.join(cwd, key, name);
-  const reports = REPORT_FOLDERS.find((f) => isDir(path.join(cwd, f))) ?? REPORT_FOLDERS[0]!;
-  return path.join(cwd, reports, key, name);
+  if (kommuneKey(path.basename(cwd)) === key) return path.join(cwd, name);
+  const root = repositoryRoot(path.join(cwd, name)) ?? cwd;
+  for (let dir = cwd; ; dir = path.dirname(dir)) {
+    if (REPORT_FOLDERS.includes(path.basename(dir).toLowerCase())) return path.join(dir, key, name);
+    if (dir === root || path.dirname(dir) === dir) break;
+  }
+  const reports = REPORT_FOLDERS.find((f) => isDir(path.join(root, f))) ?? REPORT_FOLDERS[0]!;
+  return path.join(root, reports, key, name);
 }
 
 /** The repository a file belongs to: the nearest folder above it with package.json, .git or .bosoreport.yaml. */

@@ -41,6 +41,20 @@ describe('init without -o', () => {
       t.cleanup();
     }
   });
+
+  it("writes to the repository's layout from another municipality's folder or any sub-folder, never a layout inside it", async () => {
+    const t = tempTree({ '.bosoreport.yaml': '', 'rapporter/gjovik/.keep': '', 'docs/notater/.keep': '' });
+    try {
+      await runMain(['init', 'aarsrapport-2012', '--kommune', 'Hamar', '--aar', '2014'], { cwd: path.join(t.dir, 'rapporter/gjovik') });
+      await runMain(['init', 'aarsrapport-2012', '--kommune', 'Lillehammer', '--aar', '2014'], { cwd: path.join(t.dir, 'docs/notater') });
+      expect(existsSync(path.join(t.dir, 'rapporter/hamar/2014-aarsrapport.yaml'))).toBe(true);
+      expect(existsSync(path.join(t.dir, 'rapporter/lillehammer/2014-aarsrapport.yaml'))).toBe(true);
+      expect(existsSync(path.join(t.dir, 'rapporter/gjovik/rapporter'))).toBe(false);
+      expect(existsSync(path.join(t.dir, 'docs/notater/rapporter'))).toBe(false);
+    } finally {
+      t.cleanup();
+    }
+  });
 });
 
 describe("init's editor modeline", () => {
