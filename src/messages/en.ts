@@ -179,7 +179,7 @@ export const en: MessageCatalogue = {
   'form-folder/bad-code': (p) => `${p.file}: ${p.detail}.`,
   'form-folder/bad-code.hint': () => 'See docs/forms.md for what form.mjs may export.',
   'config/unknown-rule': (p) => `Unknown rule "${p.id}".`,
-  'config/rule-list': () => 'See the list of rules in the README or run "bosoreport rules".',
+  'config/rule-list': () => 'See the list of rules in the README or run "npx bosoreport rules".',
   'config/bad-severity': (p) => `The rule "${p.id}" has the level "${p.value}"; use off, warn or error.`,
   'usage/bad-rule-option': (p) => `--rule "${p.value}" must be written rule-id=off|warn|error.`,
   'usage/unknown-rule': (p) => `Unknown rule "${p.id}" in --rule.${p.suggestion ? ` Did you mean "${p.suggestion}"?` : ''}`,
@@ -265,10 +265,10 @@ export const en: MessageCatalogue = {
   'preview/port': (p) => `Cannot start the preview on port ${p.port}: ${p.reason}. Choose another with --port, or let bosoreport choose.`,
   'summary/bad-format': (p) => `Unknown format for the overview: "${p.value}". Known: ${p.formats}.`,
   'summary/pdf-needs-output': () => 'A PDF needs a file name: use -o overview.pdf.',
-  'summary/config': () => 'A .bosoreport.yaml, or a form it names, has errors; run "bosoreport validate" for the details.',
-  'summary/with-errors': (p) => `${p.n} ${Number(p.n) === 1 ? 'report has' : 'reports have'} errors; their figures are marked with *. See "bosoreport validate".`,
+  'summary/config': () => 'A .bosoreport.yaml, or a form it names, has errors; run "npx bosoreport validate" for the details.',
+  'summary/with-errors': (p) => `${p.n} ${Number(p.n) === 1 ? 'report has' : 'reports have'} errors; their figures are marked with *. See "npx bosoreport validate".`,
   'summary/unplaced': (p) =>
-    `${p.n} ${Number(p.n) === 1 ? 'file is' : 'files are'} not in the overview, since its form, municipality or year cannot be read: ${p.files}. See "bosoreport validate".`,
+    `${p.n} ${Number(p.n) === 1 ? 'file is' : 'files are'} not in the overview, since its form, municipality or year cannot be read: ${p.files}. See "npx bosoreport validate".`,
   'render/nothing': () => '--no-html without --pdf leaves nothing to write.',
   'render/no-browser': (p) => `Found no browser to print PDF with (looked for: ${p.tried}). The HTML files are written.`,
   'render/no-browser.hint': () =>
@@ -304,7 +304,7 @@ export const en: MessageCatalogue = {
   'init/exists': (p) => `${p.file} already exists; bosoreport does not overwrite a report. Choose another name with -o.`,
   'init/editor-help': (p) =>
     `Editor help: the file points at ${p.ref}, which exists once bosoreport is added to the repository with "npm install --save-dev <the bosoreport package>".`,
-  'init/wrote': (p) => `wrote ${p.file}; fill in the empty fields and run "bosoreport validate ${p.file}".`,
+  'init/wrote': (p) => `wrote ${p.file}; fill in the empty fields and run "npx bosoreport validate ${p.file}".`,
   'io/too-many-files': (p) => `${p.reason} files match "${p.path}"; bosoreport takes at most ${p.limit} in one run.`,
   'io/too-many-files.hint': () => 'Check that the path is the reports folder, not a whole disk; split the run if you really have that many reports.',
   'io/why-full': () => 'the disk is full',

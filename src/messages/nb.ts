@@ -178,7 +178,7 @@ export const nb = {
   'form-folder/bad-code': (p) => `${p.file}: ${p.detail}.`,
   'form-folder/bad-code.hint': () => 'Se docs/forms.md for hva form.mjs kan eksportere.',
   'config/unknown-rule': (p) => `Ukjent regel «${p.id}».`,
-  'config/rule-list': () => 'Se listen over regler i README eller kjør «bosoreport rules».',
+  'config/rule-list': () => 'Se listen over regler i README eller kjør «npx bosoreport rules».',
   'config/bad-severity': (p) => `Regelen «${p.id}» har nivået «${p.value}»; bruk off, warn eller error.`,
   'usage/bad-rule-option': (p) => `--rule «${p.value}» skal skrives regel-id=off|warn|error.`,
   'usage/unknown-rule': (p) => `Ukjent regel «${p.id}» i --rule.${p.suggestion ? ` Mente du «${p.suggestion}»?` : ''}`,
@@ -263,10 +263,10 @@ export const nb = {
   'preview/port': (p) => `Kan ikke starte forhåndsvisningen på port ${p.port}: ${p.reason}. Velg en annen med --port, eller la bosoreport velge.`,
   'summary/bad-format': (p) => `Ukjent format for oversikten: «${p.value}». Kjente: ${p.formats}.`,
   'summary/pdf-needs-output': () => 'En PDF trenger et filnavn: bruk -o oversikt.pdf.',
-  'summary/config': () => 'En .bosoreport.yaml eller et skjema den viser til har feil; kjør «bosoreport validate» for detaljene.',
-  'summary/with-errors': (p) => `${p.n} ${Number(p.n) === 1 ? 'rapport har' : 'rapporter har'} feil; tallene deres er merket med *. Se «bosoreport validate».`,
+  'summary/config': () => 'En .bosoreport.yaml eller et skjema den viser til har feil; kjør «npx bosoreport validate» for detaljene.',
+  'summary/with-errors': (p) => `${p.n} ${Number(p.n) === 1 ? 'rapport har' : 'rapporter har'} feil; tallene deres er merket med *. Se «npx bosoreport validate».`,
   'summary/unplaced': (p) =>
-    `${p.n} ${Number(p.n) === 1 ? 'fil' : 'filer'} er ikke med i oversikten, fordi skjema, kommune eller år ikke kan leses: ${p.files}. Se «bosoreport validate».`,
+    `${p.n} ${Number(p.n) === 1 ? 'fil' : 'filer'} er ikke med i oversikten, fordi skjema, kommune eller år ikke kan leses: ${p.files}. Se «npx bosoreport validate».`,
   'render/nothing': () => '--no-html uten --pdf gir ingenting å skrive.',
   'render/no-browser': (p) => `Fant ingen nettleser å lage PDF med (så etter: ${p.tried}). HTML-filene er skrevet.`,
   'render/no-browser.hint': () =>
@@ -302,7 +302,7 @@ export const nb = {
   'init/exists': (p) => `${p.file} finnes allerede; bosoreport skriver ikke over en rapport. Velg et annet navn med -o.`,
   'init/editor-help': (p) =>
     `Hjelp i redigeringsprogrammet: filen peker på ${p.ref}, som finnes når bosoreport er lagt til i repositoryet med «npm install --save-dev <bosoreport-pakken>».`,
-  'init/wrote': (p) => `skrev ${p.file}; fyll inn de tomme feltene og kjør «bosoreport validate ${p.file}».`,
+  'init/wrote': (p) => `skrev ${p.file}; fyll inn de tomme feltene og kjør «npx bosoreport validate ${p.file}».`,
   'io/too-many-files': (p) => `${p.reason} filer passer til «${p.path}»; bosoreport tar høyst ${p.limit} i én kjøring.`,
   'io/too-many-files.hint': () => 'Sjekk at stien er rapportmappen, ikke en hel disk; del opp kjøringen om du virkelig har så mange rapporter.',
   'io/why-full': () => 'disken er full',

@@ -178,7 +178,7 @@ export const nn: MessageCatalogue = {
   'form-folder/bad-code': (p) => `${p.file}: ${p.detail}.`,
   'form-folder/bad-code.hint': () => 'Sjå docs/forms.md for kva form.mjs kan eksportere.',
   'config/unknown-rule': (p) => `Ukjend regel «${p.id}».`,
-  'config/rule-list': () => 'Sjå lista over reglar i README eller køyr «bosoreport rules».',
+  'config/rule-list': () => 'Sjå lista over reglar i README eller køyr «npx bosoreport rules».',
   'config/bad-severity': (p) => `Regelen «${p.id}» har nivået «${p.value}»; bruk off, warn eller error.`,
   'usage/bad-rule-option': (p) => `--rule «${p.value}» skal skrivast regel-id=off|warn|error.`,
   'usage/unknown-rule': (p) => `Ukjend regel «${p.id}» i --rule.${p.suggestion ? ` Meinte du «${p.suggestion}»?` : ''}`,
@@ -264,10 +264,10 @@ export const nn: MessageCatalogue = {
   'preview/port': (p) => `Kan ikkje starte førehandsvisinga på port ${p.port}: ${p.reason}. Vel ein annan med --port, eller la bosoreport velje.`,
   'summary/bad-format': (p) => `Ukjent format for oversikta: «${p.value}». Kjende: ${p.formats}.`,
   'summary/pdf-needs-output': () => 'Ein PDF treng eit filnamn: bruk -o oversikt.pdf.',
-  'summary/config': () => 'Ei .bosoreport.yaml eller eit skjema ho viser til, har feil; køyr «bosoreport validate» for detaljane.',
-  'summary/with-errors': (p) => `${p.n} ${Number(p.n) === 1 ? 'rapport har' : 'rapportar har'} feil; tala deira er merkte med *. Sjå «bosoreport validate».`,
+  'summary/config': () => 'Ei .bosoreport.yaml eller eit skjema ho viser til, har feil; køyr «npx bosoreport validate» for detaljane.',
+  'summary/with-errors': (p) => `${p.n} ${Number(p.n) === 1 ? 'rapport har' : 'rapportar har'} feil; tala deira er merkte med *. Sjå «npx bosoreport validate».`,
   'summary/unplaced': (p) =>
-    `${p.n} ${Number(p.n) === 1 ? 'fil' : 'filer'} er ikkje med i oversikta, fordi skjema, kommune eller år ikkje kan lesast: ${p.files}. Sjå «bosoreport validate».`,
+    `${p.n} ${Number(p.n) === 1 ? 'fil' : 'filer'} er ikkje med i oversikta, fordi skjema, kommune eller år ikkje kan lesast: ${p.files}. Sjå «npx bosoreport validate».`,
   'render/nothing': () => '--no-html utan --pdf gir ingenting å skrive.',
   'render/no-browser': (p) => `Fann ingen nettlesar å lage PDF med (såg etter: ${p.tried}). HTML-filene er skrivne.`,
   'render/no-browser.hint': () =>
@@ -303,7 +303,7 @@ export const nn: MessageCatalogue = {
   'init/exists': (p) => `${p.file} finst alt; bosoreport skriv ikkje over ein rapport. Vel eit anna namn med -o.`,
   'init/editor-help': (p) =>
     `Hjelp i redigeringsprogrammet: fila peikar på ${p.ref}, som finst når bosoreport er lagt til i repositoryet med «npm install --save-dev <bosoreport-pakken>».`,
-  'init/wrote': (p) => `skreiv ${p.file}; fyll inn dei tomme felta og køyr «bosoreport validate ${p.file}».`,
+  'init/wrote': (p) => `skreiv ${p.file}; fyll inn dei tomme felta og køyr «npx bosoreport validate ${p.file}».`,
   'io/too-many-files': (p) => `${p.reason} filer passar til «${p.path}»; bosoreport tek høgst ${p.limit} i éi køyring.`,
   'io/too-many-files.hint': () => 'Sjekk at stien er rapportmappa, ikkje ein heil disk; del opp køyringa om du verkeleg har så mange rapportar.',
   'io/why-full': () => 'disken er full',
