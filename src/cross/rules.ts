@@ -104,8 +104,6 @@ export function kommuneKey(name: string): string {
     .replace(/^bydel_/, '');
 }
 
-const byKey = (reports: readonly ReportFacts[], key: (r: ReportFacts) => string) => groupBy(reports, key);
-
 /** Two reports for the same municipality, report type and period: one of them is a copy or mislabelled. */
 export const dobbelRapport: CrossRule = {
   id: 'dobbel-rapport',
@@ -129,7 +127,7 @@ export const dobbelRapport: CrossRule = {
     },
   },
   check: (reports) =>
-    [...byKey(reports, (r) => `${r.kommuneKey}|${r.type}|${r.aar}`).values()]
+    [...groupBy(reports, (r) => `${r.kommuneKey}|${r.type}|${r.aar}`).values()]
       .filter((group) => group.length > 1)
       .flatMap((group) => {
         const sorted = [...group].sort((a, b) => a.file.localeCompare(b.file));
@@ -143,7 +141,7 @@ export const dobbelRapport: CrossRule = {
  */
 function withLastYear(reports: readonly ReportFacts[]): [ReportFacts, ReportFacts][] {
   // Grouped once: a region's repository holds thousands of reports, and pairing them by scanning is quadratic.
-  const annual = byKey(
+  const annual = groupBy(
     reports.filter((r) => r.periodKind === 'aar' && r.behov),
     (r) => `${r.kommuneKey}|${r.aar}`,
   );
@@ -339,7 +337,7 @@ function missingAt(a: ReportActivity, plan: readonly PlanActivity[]): string {
 
 /** Each report with activities, with the one plan of its municipality and year (none or two: no pairing). */
 function withPlan(reports: readonly ReportFacts[]): [ReportFacts, ReportFacts][] {
-  const plans = byKey(
+  const plans = groupBy(
     reports.filter((r) => r.planAktiviteter),
     (r) => `${r.kommuneKey}|${r.aar}`,
   );

@@ -33,26 +33,37 @@ function unanswered(data: unknown): Unanswered[] {
   return found;
 }
 
-/**
- * Whether the value has its reason beside it: a YAML comment on its line or right above it, or
- * the row's `kommentar` / the section's `merknad` (the form's own place for it). Only the nearest
- * object, and the one holding the list an item is in (a breakdown's part: its row), count.
- */
-function explained(u: Unanswered, ctx: RuleContext<unknown, unknown>): boolean {
-  const comment = ctx.comment?.(u.path);
-  // `init` writes each field's title and help above it («Telefon: Telefonnummer; …»): help, not a reason.
-  const title = schemaAt(ctx.form.schemaId, u.path)?.title;
-  if (comment && !(title && comment.startsWith(`${title}:`))) return true;
-  const inList = typeof u.path[u.path.length - 2] === 'number';
-  return u.owners.slice(0, inList ? 2 : 1).some((o) => ['kommentar', 'merknad'].some((k) => typeof o[k] === 'string' && (o[k] as string).trim() !== ''));
+/** An unanswered field of the form, as both rules see it: a figure or not, and whether its reason is there. */
+interface Unexplained {
+  path: DataPath;
+  emptyList: boolean;
+  figure: boolean;
 }
 
-/** What the schema says the value at the path is: a field of the form (it has a title), and a figure or not. */
-function fieldAt(schemaId: string, path: DataPath): { field: boolean; figure: boolean } {
-  const node = schemaAt(schemaId, path);
-  const types = node ? [node.type ?? []].flat() : [];
-  // An untitled list item (a free table's cell) is no question of the form: an empty cell is just empty.
-  return { field: typeof node?.title === 'string', figure: (types.includes('integer') || types.includes('number')) && !types.includes('string') };
+/**
+ * The form's fields left unanswered without their reason, found once per report for both rules. A
+ * field has a title in the schema (an untitled list item, a free table's cell, is just empty). The
+ * reason is a YAML comment on its line or right above it (not init's help, «Title: …»), or the row's
+ * `kommentar` / the section's `merknad`: only the nearest object, and the one holding the list an
+ * item is in (a breakdown's part: its row), count.
+ */
+const found = new WeakMap<object, Unexplained[]>();
+function unexplained(ctx: RuleContext<unknown, unknown>): Unexplained[] {
+  const key = ctx.data as object;
+  const known = found.get(key);
+  if (known) return known;
+  const out = unanswered(ctx.data).flatMap((u): Unexplained[] => {
+    const node = schemaAt(ctx.form.schemaId, u.path);
+    if (typeof node?.title !== 'string') return [];
+    const comment = ctx.comment?.(u.path);
+    if (comment && !comment.startsWith(`${node.title}:`)) return [];
+    const inList = typeof u.path[u.path.length - 2] === 'number';
+    if (u.owners.slice(0, inList ? 2 : 1).some((o) => ['kommentar', 'merknad'].some((k) => typeof o[k] === 'string' && (o[k] as string).trim() !== ''))) return [];
+    const types = [node.type ?? []].flat();
+    return [{ path: u.path, emptyList: u.emptyList, figure: (types.includes('integer') || types.includes('number')) && !types.includes('string') }];
+  });
+  if (key && typeof key === 'object') found.set(key, out);
+  return out;
 }
 
 /** E1: an unknown figure needs its reason beside it, so a reader can tell «unknown» from a forgotten 0. */
@@ -78,11 +89,8 @@ export const ukjentUtenForklaring: AnswerRule = {
     },
   },
   check: (ctx) =>
-    unanswered(ctx.data)
-      .filter((u) => {
-        const at = fieldAt(ctx.form.schemaId, u.path);
-        return !u.emptyList && at.field && at.figure && !explained(u, ctx);
-      })
+    unexplained(ctx)
+      .filter((u) => !u.emptyList && u.figure)
       .map((u): Finding => ({ path: u.path })),
 };
 
@@ -109,11 +117,8 @@ export const ubesvartUtenGrunn: AnswerRule = {
     },
   },
   check: (ctx) =>
-    unanswered(ctx.data)
-      .filter((u) => {
-        const at = fieldAt(ctx.form.schemaId, u.path);
-        return at.field && (u.emptyList || !at.figure) && !explained(u, ctx);
-      })
+    unexplained(ctx)
+      .filter((u) => u.emptyList || !u.figure)
       .map((u): Finding => ({ path: u.path, params: { liste: u.emptyList ? 'ja' : '' } })),
 };
 

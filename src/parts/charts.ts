@@ -16,7 +16,7 @@ export interface PairBar {
   b: number | null;
 }
 
-const UNKNOWN = 'ukjent';
+export const UNKNOWN = 'ukjent';
 
 /**
  * The bar colours, set on the bars themselves: each has at least 3:1 contrast against white (WCAG
@@ -25,11 +25,12 @@ const UNKNOWN = 'ukjent';
 export const BAR_COLOURS = { a: '#1f4e79', b: '#5b8fc7' } as const;
 
 /** Text size, in CSS px, of the phone layout. */
-const SMALL_FONT = 13;
+export const SMALL_FONT = 13;
 /** What shows the phone layout: the narrow-screen rules of the stylesheet (templates/style.css). */
-const SMALL_ATTRS = 'class="diagram diagram-smal" display="none"';
+export const SMALL_ATTRS = 'class="diagram diagram-smal" display="none"';
 
-function svg(cls: string, title: string, size: string, content: string): string {
+/** An SVG chart with its title for screen readers (aria-label) and as a tooltip. */
+export function svg(cls: string, title: string, size: string, content: string): string {
   return `<svg ${cls} role="img" aria-label="${escapeHtml(title)}" ${size} xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(title)}</title>${content}</svg>`;
 }
 

@@ -3,7 +3,7 @@ import { findStrings } from '../rules/paths.js';
 import type { Rule, RuleForm } from '../rules/types.js';
 import { schemaAt } from '../schema/store.js';
 import { readHeader } from './header.js';
-import { daysBetween, isoDate, startDate, type PeriodFacts } from './period.js';
+import { daysBetween, endDate, startDate, type PeriodFacts } from './period.js';
 
 /** Every form has a header (found through the form's field paths) and period facts. */
 interface CommonFigures {
@@ -67,16 +67,6 @@ export const rapporteringsdatoForPeriodeslutt: CommonRule = {
   },
 };
 
-/** A date known only to the month («2012-03») as the month's last day: the latest the report can have been delivered. */
-function lastDayOf(date: string): string {
-  if (date.length === 4) return `${date}-12-31`;
-  if (date.length !== 7) return date;
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  // Day 0 of the next month is this month's last; setUTCFullYear, not Date.UTC, which reads year 12 as 1912.
-  return isoDate(y, m, new Date(new Date(0).setUTCFullYear(y, m, 0)).getUTCDate());
-}
-
 /**
  * W8. Without a reporting date the cover's date stands in for it (a report left undated inside is
  * still dated on its cover), and the warning points at the cover date. A cover that gives only the
@@ -122,7 +112,7 @@ export const levertEtterFrist: CommonRule = {
     // Without a reporting date, the period facts' cover date is the cover's own.
     const cover = p.forsidedato;
     if (!cover) return [];
-    const dager = daysBetween(p.frist, lastDayOf(cover));
+    const dager = daysBetween(p.frist, endDate(cover));
     if (dager <= 0) return [];
     return [{ path: form.fields.forsidedato, params: { dato: formatDate(cover), frist: formatDate(p.frist), dager, forside: 'ja', maaned: cover.length < 10 ? 'ja' : '' } }];
   },

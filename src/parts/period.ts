@@ -57,6 +57,19 @@ export function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((utcMs(toIso) - utcMs(fromIso)) / DAY_MS);
 }
 
+/**
+ * The last day a date known only to the month («2012-03») or the year («2013») can mean: the latest
+ * a report can have been delivered, the latest a plan period can end.
+ */
+export function endDate(date: string): string {
+  if (date.length === 4) return `${date}-12-31`;
+  if (date.length !== 7) return date;
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  // Day 0 of the next month is this month's last; setUTCFullYear, not Date.UTC, which reads year 12 as 1912.
+  return isoDate(y, m, new Date(new Date(0).setUTCFullYear(y, m, 0)).getUTCDate());
+}
+
 /** A programme start known only to the month counts from the month's first day. */
 export function startDate(programstart: string): string {
   // Known to the month or the year only: its first day, the earliest the programme can have started.

@@ -1,6 +1,5 @@
 import { formatInteger } from '../format/norwegian.js';
-import { escapeHtml } from '../util/escape.js';
-import { BAR_COLOURS } from './charts.js';
+import { BAR_COLOURS, SMALL_ATTRS, SMALL_FONT, svg, UNKNOWN } from './charts.js';
 
 /**
  * A figure year by year as columns, one per year, for the final report's series. Like the charts in
@@ -10,13 +9,6 @@ import { BAR_COLOURS } from './charts.js';
 export interface YearValue {
   aar: number;
   antall: number | null;
-}
-
-const UNKNOWN = 'ukjent';
-const SMALL_FONT = 13;
-
-function svg(attrs: string, title: string, size: string, content: string): string {
-  return `<svg ${attrs} role="img" aria-label="${escapeHtml(title)}" ${size} xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(title)}</title>${content}</svg>`;
 }
 
 /** Columns per year: the value above each, the year below, «ukjent» where the figure is unknown. */
@@ -60,5 +52,5 @@ function yearColumnsNarrow(values: readonly YearValue[], title: string): string 
       return `${year}<rect x="20%" y="${y + f - barH + 1}" width="${pct.toFixed(1)}%" height="${barH}" fill="${BAR_COLOURS.a}"/><text x="${(20 + pct).toFixed(1)}%" dx="5" y="${y + f}">${formatInteger(v.antall)}</text>`;
     })
     .join('');
-  return svg('class="diagram diagram-smal" display="none"', title, `width="100%" height="${values.length * rowH}"`, `<g font-size="${f}">${body}</g>`);
+  return svg(SMALL_ATTRS, title, `width="100%" height="${values.length * rowH}"`, `<g font-size="${f}">${body}</g>`);
 }

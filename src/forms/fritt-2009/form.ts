@@ -1,3 +1,4 @@
+import { round, sum } from '../../parts/figures.js';
 import { formatDecimal, formatInteger } from '../../format/norwegian.js';
 import type { DataPath } from '../../load/positions.js';
 import { toPointer } from '../../diagnostics.js';
@@ -84,14 +85,10 @@ const tabellCeller: Rule<FreeReport> = {
   },
 };
 
-/** Sum that stays unknown when a part is unknown (null) or not a number. */
+/** The shared sum (unknown when a part is), a text cell counting as unknown; decimals rounded so 0.1 + 0.2 is 0.3. */
 function total(values: readonly Cell[]): number | null {
-  let sum = 0;
-  for (const v of values) {
-    if (typeof v !== 'number') return null;
-    sum += v;
-  }
-  return Math.round(sum * 1e6) / 1e6;
+  const s = sum(values.map((v) => (typeof v === 'number' ? v : null)));
+  return s === null ? null : round(s, 6);
 }
 
 /**

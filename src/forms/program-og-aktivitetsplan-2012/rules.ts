@@ -1,3 +1,4 @@
+import { endDate } from '../../parts/period.js';
 import { formatDate, formatInteger } from '../../format/norwegian.js';
 import type { DataPath } from '../../load/positions.js';
 import { startDate } from '../../parts/period.js';
@@ -80,11 +81,6 @@ export const planMaalIdDobbel = defineRule<Plan, PlanFigures, { id: string }>({
       (g) => g.id,
     ).map(({ item }) => ({ path: [...DEL2, 'aktivitetsmaal', item.i, 'id'], params: { id: item.id } })),
 });
-
-/** The last day a date, month («2013-05») or year («2013») can mean, comparable as text with an ISO date. */
-function endDate(value: string): string {
-  return value.length === 4 ? `${value}-12-31` : value.length === 7 ? `${value}-31` : value;
-}
 
 /** E42: «2012 – mai 2013» read backwards is a typing error, whatever unit each end is given in. */
 export const planperiodeSluttForStart = defineRule<Plan, PlanFigures, { fra: string; til: string }>({
