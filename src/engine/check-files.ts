@@ -15,7 +15,7 @@ import { checkOne, ioDiagnostic, type CheckedFile, type CheckJob, type Extract }
 import { ConfigResolver, type RuleConfig } from './config.js';
 import { display, expandInputs } from './inputs.js';
 import { mentionsAny, neighboursOf, repositoryRoot } from './neighbours.js';
-import { readReportFile } from './read.js';
+import { readReportFile } from '../load/read.js';
 
 export type { CheckedFile, Extract } from './check-one.js';
 

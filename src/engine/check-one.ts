@@ -8,7 +8,7 @@ import { words, type Lang, type MessageCode } from '../messages/index.js';
 import type { SeveritySetting } from '../rules/types.js';
 import { validateSource, type ValidationResult } from '../validate/validate.js';
 import type { FileOutcome } from './types.js';
-import { readReportFile } from './read.js';
+import { readReportFile } from '../load/read.js';
 
 /** One file to check, with the rule levels in force for it. */
 export interface CheckJob {

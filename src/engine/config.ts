@@ -9,7 +9,7 @@ import { t, words, type Lang, type MessageCode } from '../messages/index.js';
 import type { SeveritySetting } from '../rules/types.js';
 import { closest } from '../util/similar.js';
 import { display } from './inputs.js';
-import { readReportFile } from './read.js';
+import { readReportFile } from '../load/read.js';
 
 export const CONFIG_NAMES = ['.bosoreport.yaml', '.bosoreport.yml'];
 
