@@ -8,6 +8,7 @@ import { decimal, isoDate, percent, plainCount } from './format/typed.js';
 import { PLACEHOLDER } from './parts/header-rules.js';
 import { closest } from './util/similar.js';
 import { schemaAt } from './schema/store.js';
+import { asksForShare, numberAsText } from './schema/fields.js';
 
 /** Turns "/a/b/0" into ['a', 'b', 0], using the data to tell list indexes from keys. */
 type JsonType = 'integer' | 'number' | 'null' | 'string' | 'object' | 'array' | 'boolean';
@@ -94,12 +95,21 @@ function yearAsDate(schemaId: string, path: DataPath, value: unknown, lang: Lang
   return schemaAt(schemaId, path)?.format === 'dato-eller-maaned' ? t(lang, 'schema/type.year-quote', { year: value }) : undefined;
 }
 
-function typeHint(expected: string[], value: unknown, lang: Lang, typed?: string, ownPeriod?: () => string | undefined): string | undefined {
+/** What a type hint may ask of the field beyond its types: its schema, and a percent read against its whole. */
+interface FieldHints {
+  ownPeriod?: () => string | undefined;
+  /** The hint for «80 %» in a count, where it differs from a share's. */
+  percentInCount?: (pct: string) => string | undefined;
+  /** The number typed in a text field, as the quoted text fix would write. */
+  asText?: (typed: string) => string | undefined;
+}
+
+function typeHint(expected: string[], value: unknown, lang: Lang, typed?: string, field: FieldHints = {}): string | undefined {
   const wantsNumber = expected.includes('integer') || expected.includes('number');
   const wholeOnly = !expected.includes('number');
   if (wantsNumber && typeof value === 'string') {
     const pct = percent(value, false);
-    if (pct !== undefined) return t(lang, 'schema/type.percent', { number: pct });
+    if (pct !== undefined) return field.percentInCount?.(pct) ?? t(lang, 'schema/type.percent', { number: pct });
     const dec = decimal(value);
     if (dec !== undefined) return wholeOnly ? t(lang, 'schema/type.whole-number', { number: value.trim() }) : t(lang, 'schema/type.decimal-comma', { number: dec });
     const placeholder = PLACEHOLDER.exec(value);
@@ -109,7 +119,7 @@ function typeHint(expected: string[], value: unknown, lang: Lang, typed?: string
     if (/^[-+]?[0-9]{16,}$/.test(value.trim()) && !Number.isSafeInteger(Number(value))) return t(lang, 'schema/type.too-large', { limit: formatInteger(Number.MAX_SAFE_INTEGER) });
     const yearWithPeriod = periodOfYearText(value);
     // The report's own «periode» wins over what the year text says: the hint must not ask to change it.
-    if (yearWithPeriod) return t(lang, 'schema/type.year-with-period', { year: yearWithPeriod.year, first: ownPeriod?.() ?? yearWithPeriod.periode });
+    if (yearWithPeriod) return t(lang, 'schema/type.year-with-period', { year: yearWithPeriod.year, first: field.ownPeriod?.() ?? yearWithPeriod.periode });
     const digits = value.replace(/[\s.]/g, '').replace(/,-$/, '');
     if (/^-?\d+$/.test(digits)) return t(lang, 'schema/type.number-with-spaces', { number: digits });
     if (UNKNOWN_MARKERS.test(value.trim()) || expected.includes('null')) return t(lang, 'schema/type.unknown-count');
@@ -121,7 +131,10 @@ function typeHint(expected: string[], value: unknown, lang: Lang, typed?: string
     return wholeOnly ? t(lang, 'schema/type.whole-number', { number: typed ?? String(value) }) : undefined;
   }
   if (expected.includes('object') && (value === null || typeof value !== 'object')) return t(lang, 'schema/type.indent');
-  if (expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) return t(lang, 'schema/type.quote');
+  if (expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) {
+    const text = typeof value === 'number' && typed !== undefined ? field.asText?.(typed) : undefined;
+    return text ? t(lang, 'schema/type.quote-number', { text }) : t(lang, 'schema/type.quote');
+  }
   return undefined;
 }
 
@@ -131,6 +144,34 @@ interface Context {
   lang: Lang;
   /** What messages call the top level: the report's, or a file of its own (form.yaml). */
   root: string;
+  wholeOf?: WholeOf;
+}
+
+/** The whole a figure is part of («herav», a breakdown's part), as the form's rules know it. */
+export type WholeOf = (path: DataPath) => DataPath | undefined;
+
+/** A count as the report gives it, plainly or as a row's `resultat`; undefined for anything else. */
+function countAt(data: unknown, path: DataPath): number | undefined {
+  let node = data;
+  for (const seg of path) node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[seg] : undefined;
+  if (node !== null && typeof node === 'object' && !Array.isArray(node)) node = (node as Record<string, unknown>).resultat;
+  return typeof node === 'number' && Number.isSafeInteger(node) && node >= 0 ? node : undefined;
+}
+
+/**
+ * «80 %» where a count goes: «80» would only lead to the next error (80 households of 48). With the
+ * whole the count is part of, the count the percent stands for (rounded to the nearest whole, halves
+ * up); without one, that a count is asked for. A share keeps the plain percent hint (undefined here).
+ */
+function percentInCount(ctx: Context, path: DataPath, pct: string): string | undefined {
+  const node = schemaAt(ctx.schemaId, path);
+  if (!node || asksForShare(path, node)) return undefined;
+  const share = Number(pct);
+  const wholePath = ctx.wholeOf?.(path);
+  const total = wholePath ? countAt(ctx.report.data, wholePath) : undefined;
+  if (wholePath === undefined || total === undefined || total === 0 || share > 100) return t(ctx.lang, 'schema/type.count-not-percent');
+  const params = { pct: pct.replace('.', ','), total: formatInteger(total), whole: titleAt(ctx, wholePath), n: formatInteger(Math.round((share * total) / 100)) };
+  return t(ctx.lang, 'schema/type.percent-of', params);
 }
 
 /** The report's own `periode`, where its form has that field and the value is one the form knows. */
@@ -184,7 +225,16 @@ function one(ctx: Context, error: ErrorObject): Diagnostic | undefined {
         expected: words.length > 1 ? `${words.slice(0, -1).join(', ')} ${t(lang, 'or')} ${words[words.length - 1]}` : words[0]!,
         found: describeFound(value, lang, typed),
       };
-      return make('schema/type', 'value', path, 'schema/type', params, yearAsDate(ctx.schemaId, path, value, lang) ?? typeHint(expected, value, lang, typed, () => ownPeriod(ctx)));
+      const field: FieldHints = {
+        ownPeriod: () => ownPeriod(ctx),
+        // A count, not a share, when the field takes whole numbers only.
+        ...(expected.includes('number') ? {} : { percentInCount: (pct: string) => percentInCount(ctx, path, pct) }),
+        asText: (text: string) => {
+          const node = schemaAt(ctx.schemaId, path);
+          return node ? numberAsText(text, node) : undefined;
+        },
+      };
+      return make('schema/type', 'value', path, 'schema/type', params, yearAsDate(ctx.schemaId, path, value, lang) ?? typeHint(expected, value, lang, typed, field));
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
@@ -226,8 +276,8 @@ function one(ctx: Context, error: ErrorObject): Diagnostic | undefined {
  * ajv's errors as diagnostics a programme leader can act on: Norwegian field titles from the schema,
  * the value found, a hint, and the position of the key or value to change.
  */
-export function humanize(errors: readonly ErrorObject[], report: ParsedReport, schemaId: string, lang: Lang, root = t(lang, 'root')): Diagnostic[] {
-  const ctx = { report, schemaId, lang, root };
+export function humanize(errors: readonly ErrorObject[], report: ParsedReport, schemaId: string, lang: Lang, root = t(lang, 'root'), wholeOf?: WholeOf): Diagnostic[] {
+  const ctx: Context = { report, schemaId, lang, root, ...(wholeOf ? { wholeOf } : {}) };
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   // A misspelt key shows up twice: as unknown, and its intended name as missing. Keep only the

@@ -75,6 +75,8 @@ export interface CheckOptions {
    * repository. On by default.
    */
   neighbours?: boolean;
+  /** Count, for each file given, the findings `fix` would mend. */
+  countFixable?: boolean;
   /** Called as files are checked, for a progress line on a terminal. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -152,6 +154,7 @@ export async function checkReports(paths: readonly string[], options: CheckOptio
       forms: config.forms,
       ...(config.folder ? { configFolder: config.folder } : {}),
       ...(bytes ? { bytes, inMemory: true } : {}),
+      ...(input && options.countFixable ? { countFixable: true } : {}),
     };
   };
   for (const file of stdinBytes ? [STDIN_NAME, ...inputs.files] : inputs.files) {

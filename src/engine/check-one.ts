@@ -9,6 +9,7 @@ import type { SeveritySetting } from '../rules/types.js';
 import { validateSource, type ValidationResult } from '../validate/validate.js';
 import type { FileOutcome } from './types.js';
 import { readReportFile } from '../load/read.js';
+import { fixableCount } from '../fix/count.js';
 
 /** One file to check, with the rule levels in force for it. */
 export interface CheckJob {
@@ -21,6 +22,8 @@ export interface CheckJob {
   inMemory?: boolean;
   /** The folder of the `.bosoreport.yaml` in force for the report, if any. */
   configFolder?: string;
+  /** Count the findings `fix` would mend (validate says so at the end). */
+  countFixable?: boolean;
 }
 
 export interface CheckedFile extends FileOutcome {
@@ -84,6 +87,11 @@ export function checkOne(cwd: string, lang: Lang, job: CheckJob, keep: boolean, 
     ...(result.form ? { formTitle: result.form.title[lang], formId: result.form.id, formName: result.form.title.nb } : {}),
   };
   if (result.schemaValid && result.form) checked.facts = factsOf(file, result.form, result.data);
+  // Only a report with errors can have some that fix mends.
+  if (job.countFixable && result.diagnostics.some((d) => d.severity === 'error')) {
+    const fixable = fixableCount(result, read.bytes, lang);
+    if (fixable > 0) checked.fixable = fixable;
+  }
   if (extract) checked.extract = extract(result);
   if (keep) {
     const report = result.report;

@@ -9,4 +9,6 @@ export interface FileOutcome {
   /** The form's Norwegian name, as machine-readable output gives it whatever the message language. */
   formName?: string;
   diagnostics: Diagnostic[];
+  /** How many of the findings `fix` would mend, when the command asked (validate). */
+  fixable?: number;
 }

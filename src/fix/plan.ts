@@ -6,9 +6,10 @@ import { schemaAt } from '../schema/store.js';
 import { closestUnique } from '../util/similar.js';
 import { pointerToPath } from '../humanize.js';
 import { decimal, isoDate, percent, plainCount } from '../format/typed.js';
+import { asksForShare, numberAsText } from '../schema/fields.js';
 
 /** The kinds of mechanical mistake `fix` mends, for its closing count. */
-export type FixKind = 'dato' | 'tall' | 'prosent' | 'desimal' | 'feltnavn';
+export type FixKind = 'innrykk' | 'dato' | 'tall' | 'prosent' | 'desimal' | 'tekst' | 'feltnavn';
 
 /** One edit: replace the text from `start` to `end` (offsets in the file's text) with `text`. */
 export interface Fix {
@@ -66,9 +67,14 @@ export function planFixes(report: ParsedReport, form: Form, errors: readonly Err
     if (error.keyword !== 'type') continue;
     const expected = ([] as string[]).concat(error.params.type as string | string[]);
     const wholeOnly = !expected.includes('number');
-    if (!expected.includes('integer') && !expected.includes('number')) continue;
-    const last = String(path[path.length - 1] ?? '');
-    const isPercent = /prosent/i.test(last) || /prosent|%/i.test(node.title ?? '');
+    if (!expected.includes('integer') && !expected.includes('number')) {
+      // A number in a text field: the digits as typed, in quotes («0502» keeps its zero).
+      const text = typeof error.data === 'number' && expected.includes('string') ? numberAsText(at.raw, node) : undefined;
+      if (text) add({ kind: 'tekst', start: at.start, end: at.end, text, was: at.raw });
+      continue;
+    }
+    // «80 %» is 80 only in a share; in a count it may be a share of something, so it stays a hint.
+    const isPercent = asksForShare(path, node);
     // YAML read «1.390» as 1.39: the digits typed, not the number read, say what was meant.
     const text = typeof error.data === 'string' || typeof error.data === 'number' ? raw : undefined;
     if (text === undefined) continue;

@@ -314,4 +314,15 @@ export const en: MessageCatalogue = {
   'io/nothing-replaced': () => 'No existing file was replaced.',
   'usage/output-is-input': (p) => `-o ${p.file} is one of the reports being checked; bosoreport never overwrites a report.`,
   'render/same-output': (p) => `${p.a} and ${p.b} would both be written to ${p.out}; rename one of them.`,
+  // validate names what fix can mend; fix replaces indentation tabs and quotes numbers in text; «%» in a count.
+  'schema/type.percent-of': (p) => `This field wants a count, not a percentage: ${p.pct} % of ${p.total} (${p.whole}) is ${p.n}.`,
+  'schema/type.count-not-percent': () => 'This field wants a count, not a percentage: write how many it concerns.',
+  'schema/type.quote-number': (p) => `Put the number in quotes as typed, so that it reads as text: ${p.text}.`,
+  'fix/kind-innrykk': (p) => `${p.n} ${Number(p.n) === 1 ? 'line' : 'lines'} indented with tabs`,
+  'fix/kind-tekst': (p) => `${p.n} ${Number(p.n) === 1 ? 'number' : 'numbers'} as text`,
+  'fix/tab-ambiguous': (p) =>
+    `${p.file}:${p.line}: the tab in the indentation was not replaced: it could mean ${p.widths} spaces, and the report reads differently depending on which. Replace it with spaces by hand.`,
+  'fix/tab-unreadable': (p) =>
+    `${p.file}:${p.line}: the tab in the indentation was not replaced: with spaces instead, the file still does not read as YAML. Fix the YAML error by hand.`,
+  'summary/fixable': (p) => (Number(p.problems) === 1 ? `It can be fixed with \`${p.command}\`.` : `${p.n} of these can be fixed with \`${p.command}\`.`),
 };

@@ -312,4 +312,15 @@ export const nb = {
   'io/nothing-replaced': () => 'Ingen eksisterende fil er erstattet.',
   'usage/output-is-input': (p) => `-o ${p.file} er en av rapportene som kontrolleres; bosoreport skriver aldri over en rapport.`,
   'render/same-output': (p) => `${p.a} og ${p.b} ville begge bli skrevet til ${p.out}; gi den ene et annet navn.`,
+  // validate names what fix can mend; fix replaces indentation tabs and quotes numbers in text; «%» in a count.
+  'schema/type.percent-of': (p) => `Her skal det stå et antall, ikke en prosent: ${p.pct} % av ${p.total} (${p.whole}) er ${p.n}.`,
+  'schema/type.count-not-percent': () => 'Her skal det stå et antall, ikke en prosent: skriv hvor mange det gjelder.',
+  'schema/type.quote-number': (p) => `Sett tallet i anførselstegn slik det er skrevet, så leses det som tekst: ${p.text}.`,
+  'fix/kind-innrykk': (p) => `${p.n} ${Number(p.n) === 1 ? 'linje' : 'linjer'} med tabulator i innrykket`,
+  'fix/kind-tekst': (p) => `${p.n} tall som tekst`,
+  'fix/tab-ambiguous': (p) =>
+    `${p.file}:${p.line}: tabulatoren i innrykket er ikke byttet ut: den kan bety ${p.widths} mellomrom, og rapporten leses ulikt etter hva den betyr. Bytt den ut med mellomrom for hånd.`,
+  'fix/tab-unreadable': (p) =>
+    `${p.file}:${p.line}: tabulatoren i innrykket er ikke byttet ut: med mellomrom i stedet leses filen fortsatt ikke som YAML. Rett YAML-feilen for hånd.`,
+  'summary/fixable': (p) => (Number(p.problems) === 1 ? `Det kan rettes med \`${p.command}\`.` : `${p.n} av disse kan rettes med \`${p.command}\`.`),
 } satisfies Catalogue;

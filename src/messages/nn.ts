@@ -313,4 +313,15 @@ export const nn: MessageCatalogue = {
   'io/nothing-replaced': () => 'Inga eksisterande fil er erstatta.',
   'usage/output-is-input': (p) => `-o ${p.file} er ein av rapportane som blir kontrollerte; bosoreport skriv aldri over ein rapport.`,
   'render/same-output': (p) => `${p.a} og ${p.b} ville begge bli skrivne til ${p.out}; gi den eine eit anna namn.`,
+  // validate names what fix can mend; fix replaces indentation tabs and quotes numbers in text; «%» in a count.
+  'schema/type.percent-of': (p) => `Her skal det stå eit antal, ikkje ein prosent: ${p.pct} % av ${p.total} (${p.whole}) er ${p.n}.`,
+  'schema/type.count-not-percent': () => 'Her skal det stå eit antal, ikkje ein prosent: skriv kor mange det gjeld.',
+  'schema/type.quote-number': (p) => `Set talet i hermeteikn slik det er skrive, så blir det lese som tekst: ${p.text}.`,
+  'fix/kind-innrykk': (p) => `${p.n} ${Number(p.n) === 1 ? 'linje' : 'linjer'} med tabulator i innrykket`,
+  'fix/kind-tekst': (p) => `${p.n} tal som tekst`,
+  'fix/tab-ambiguous': (p) =>
+    `${p.file}:${p.line}: tabulatoren i innrykket er ikkje bytt ut: han kan tyde ${p.widths} mellomrom, og rapporten blir lesen ulikt etter kva han tyder. Byt han ut med mellomrom for hand.`,
+  'fix/tab-unreadable': (p) =>
+    `${p.file}:${p.line}: tabulatoren i innrykket er ikkje bytt ut: med mellomrom i staden blir fila framleis ikkje lesen som YAML. Rett YAML-feilen for hand.`,
+  'summary/fixable': (p) => (Number(p.problems) === 1 ? `Det kan rettast med \`${p.command}\`.` : `${p.n} av desse kan rettast med \`${p.command}\`.`),
 };

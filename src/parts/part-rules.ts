@@ -48,6 +48,11 @@ export const fordelingSum: PartRule = {
     }
     return found;
   },
+  // A part's `antall` is a part of the row's `resultat`.
+  wholeOf: (path) => {
+    const at = path.length - 3;
+    return at >= 0 && path[at] === 'fordeling' && typeof path[at + 1] === 'number' && path[at + 2] === 'antall' ? [...path.slice(0, at), 'resultat'] : undefined;
+  },
 };
 
 /** W1: the form allows «Resultat» to be counted independently, so a difference is only a warning. */

@@ -37,3 +37,19 @@ export function runRules<D, F>(
   }
   return out;
 }
+
+/** The whole a figure is part of, by the first of the rules that knows one (see Rule.wholeOf). */
+export function wholeByRules(rules: readonly Rule[]): (path: DataPath) => DataPath | undefined {
+  return (path) => {
+    for (const rule of rules) {
+      const whole = typeof rule.wholeOf === 'function' ? rule.wholeOf(path) : undefined;
+      if (Array.isArray(whole)) return whole;
+    }
+    return undefined;
+  };
+}
+
+/** Whether two data paths name the same place. */
+export function samePath(a: DataPath, b: DataPath): boolean {
+  return a.length === b.length && a.every((seg, i) => seg === b[i]);
+}

@@ -61,6 +61,11 @@ export interface RuleContext<Data, Figures> {
 /** A check a JSON Schema cannot express, with its own words. */
 export interface Rule<Data = any, Figures = any, P extends Params = any> extends RuleMeta<P> {
   check(ctx: RuleContext<Data, Figures>): Finding<P>[];
+  /**
+   * For a rule that holds a part against its whole («herav», a breakdown): the path of the whole for
+   * a figure's path, or undefined. A hint reads «80 %» typed in the part as a share of that whole.
+   */
+  wholeOf?(path: DataPath): DataPath | undefined;
 }
 
 /** Declares a rule; the identity function, there so that TypeScript checks the parameters its messages use. */

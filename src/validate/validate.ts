@@ -6,7 +6,7 @@ import type { FormRegistry } from '../forms/registry.js';
 import type { Form } from '../forms/types.js';
 import { parseReport, parseReportWithYaml, type ParsedReport, type ParseResult } from '../load/parse.js';
 import type { Lang } from '../messages/index.js';
-import { runRules } from '../rules/runner.js';
+import { runRules, wholeByRules } from '../rules/runner.js';
 import type { SeveritySetting } from '../rules/types.js';
 import { validatorFor } from '../schema/ajv.js';
 import { humanize } from '../humanize.js';
@@ -74,7 +74,8 @@ function check(parsed: ParseResult, file: string, options: CheckOptions): Valida
 /** Schema, then (on a schema-valid report) derivations and rules, against one form. */
 function checkAgainst(form: Form, report: ParsedReport, options: CheckOptions): { schemaValid: boolean; figures?: unknown; diagnostics: Diagnostic[] } {
   const validate = validatorFor(form.schemaId);
-  if (validate(report.data) !== true) return { schemaValid: false, diagnostics: humanize(validate.errors ?? [], report, form.schemaId, options.lang) };
+  if (validate(report.data) !== true)
+    return { schemaValid: false, diagnostics: humanize(validate.errors ?? [], report, form.schemaId, options.lang, undefined, wholeByRules(form.rules)) };
   // Rules rely on the shape the schema guarantees, so they run only on schema-valid data.
   const figures = form.derive(report.data);
   return {

@@ -187,3 +187,98 @@ describe('fix never changes what a file is beyond the mistake', () => {
     }
   });
 });
+
+/** A report with its indentation typed with tabs, one per two spaces, as an editor set to tabs writes it. */
+const tabbed = (text: string) => text.replace(/^( {2})+/gm, (m) => '\t'.repeat(m.length / 2));
+
+describe('bosoreport fix replaces tabs in indentation', () => {
+  it('a report indented with tabs throughout gets its spaces back, byte for byte, and the usual fixes in the same run', async () => {
+    const typed = tabbed(exampleText(GJOVIK)).replace('rapporteringsdato: 2013-02-18', 'rapporteringsdato: 18.02.2013');
+    const t = tempTree({ [G]: typed, [L]: tabbed(exampleText(LILLEHAMMER)) });
+    try {
+      expect(check(typed).diagnostics[0]!.ruleId).toBe('yaml/tab');
+      const r = await runMain(['fix', 'rapporter'], { cwd: t.dir });
+      expect(readFileSync(path.join(t.dir, G), 'utf8')).toBe(exampleText(GJOVIK));
+      expect(readFileSync(path.join(t.dir, L), 'utf8')).toBe(exampleText(LILLEHAMMER));
+      expect(r.stdout).toMatch(/Fixed \d+ lines indented with tabs, 1 date in 2 of 2 files\./);
+      expect(r.status).toBe(0);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('one tab among lines indented with two spaces becomes two spaces; a tab inside a block of text stays', async () => {
+    const typed = exampleText(GJOVIK)
+      .replace('  kommune: Gjøvik', '\tkommune: Gjøvik')
+      .replace('c3_samlet_resultatoppnaaelse: |\n', 'c3_samlet_resultatoppnaaelse: |\n    \tInnrykket med tabulator i teksten.\n');
+    const t = tempTree({ [G]: typed });
+    try {
+      const r = await runMain(['fix', G, '--dry-run'], { cwd: t.dir });
+      expect(r.stdout).toContain('-\tkommune: Gjøvik');
+      expect(r.stdout).toContain('+  kommune: Gjøvik');
+      expect(r.stdout).not.toContain('Innrykket');
+      expect(r.stdout).toContain('Would fix 1 line indented with tabs in 1 of 1 file');
+      await runMain(['fix', G], { cwd: t.dir });
+      expect(readFileSync(path.join(t.dir, G), 'utf8')).toBe(typed.replace('\tkommune', '  kommune'));
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('leaves a tab that could mean two widths, and says why and where', async () => {
+    // After «januar:» with no value, a tab of 2 makes «desember» its sibling, a tab of 4 its child.
+    const typed = exampleText(GJOVIK).replace('      januar: 1390\n      desember: 1455', '      januar:\n\t\t\tdesember: 1455');
+    const t = tempTree({ [G]: typed });
+    try {
+      const r = await runMain(['fix', G, '--lang', 'nb'], { cwd: t.dir });
+      expect(readFileSync(path.join(t.dir, G), 'utf8')).toBe(typed);
+      expect(r.stdout).toContain(`${G}:${lineOf(typed, '\t\t\tdesember')}: tabulatoren i innrykket er ikke byttet ut: den kan bety 2 eller 4 mellomrom`);
+      expect(r.stdout).toContain('Ingenting å rette automatisk.');
+      expect(r.status).toBe(1);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe('bosoreport fix quotes a number typed in a text field', () => {
+  it('quotes the digits as typed (0502 keeps its zero), a year in a date-or-month field too, but not a year where a full date goes', async () => {
+    const typed = exampleText(LILLEHAMMER)
+      .replace('kolonner: [Strategi, "Dette oppnås ved å:", Resultatindikator 2015]', 'kolonner: [Strategi, 0502, 1.50]')
+      .replace(/programstart: .*/, 'programstart: 2011')
+      .replace(/rapporteringsdato: [^\n#]*/, 'rapporteringsdato: 2011 ');
+    const t = tempTree({ [L]: typed });
+    try {
+      const r = await runMain(['fix', L], { cwd: t.dir });
+      const text = readFileSync(path.join(t.dir, L), 'utf8');
+      expect(text).toContain('kolonner: [Strategi, "0502", "1.50"]');
+      expect(text).toContain('programstart: "2011"');
+      expect(text).toContain('rapporteringsdato: 2011 ');
+      expect(r.stdout).toContain('Fixed 3 numbers as text in 1 of 1 file.');
+      // What is left is the year where a whole date belongs, for the user.
+      const left = check(text).diagnostics.filter((d) => d.severity === 'error');
+      expect(left.map((d) => d.line)).toEqual([lineOf(text, 'rapporteringsdato: 2011')]);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe('bosoreport fix leaves «%» in a count alone', () => {
+  it('«80 %» in a «herav» count, a need row and a breakdown stay as typed, each with its hint', async () => {
+    const typed = exampleText(GJOVIK)
+      .replace('herav_med_fastrente: 33', 'herav_med_fastrente: 80 %')
+      .replace('status_behov_pr_3112: 8\n', 'status_behov_pr_3112: 80 %\n')
+      .replace('antall: 450', 'antall: 48 %');
+    const t = tempTree({ [G]: typed });
+    try {
+      const r = await runMain(['fix', G], { cwd: t.dir });
+      expect(readFileSync(path.join(t.dir, G), 'utf8')).toBe(typed);
+      expect(r.stdout).toContain('Nothing to fix automatically.');
+      expect(r.stdout).toContain('80 % of 50 (Antall fullfinansierte boligkjøp med startlån) is 40.');
+      expect(r.status).toBe(1);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

@@ -39,6 +39,64 @@ describe('hints for numbers typed the Norwegian way', () => {
   });
 });
 
+describe('«%» in a count is read against the whole the count is part of', () => {
+  const errors = (text: string, lang: 'nb' | 'nn' | 'en') => check(text, lang).diagnostics.filter((x) => x.severity === 'error');
+
+  it('«80 %» in «herav med fastrente» says what 80 % of the fully financed purchases is, in each language', () => {
+    const text = gjovik.replace('herav_med_fastrente: 33', 'herav_med_fastrente: 80 %');
+    for (const [lang, hint] of [
+      ['nb', 'Her skal det stå et antall, ikke en prosent: 80 % av 50 (Antall fullfinansierte boligkjøp med startlån) er 40.'],
+      ['nn', 'Her skal det stå eit antal, ikkje ein prosent: 80 % av 50 (Antall fullfinansierte boligkjøp med startlån) er 40.'],
+      ['en', 'This field wants a count, not a percentage: 80 % of 50 (Antall fullfinansierte boligkjøp med startlån) is 40.'],
+    ] as const) {
+      const [d, ...rest] = errors(text, lang);
+      expect(rest).toEqual([]);
+      expect(d).toMatchObject({ ruleId: 'schema/type', line: lineOf(text, 'herav_med_fastrente: 80 %') });
+      expect(d!.hint).toBe(hint);
+    }
+  });
+
+  it('rounds to the nearest whole household, a half up (25 % of 50 is 13), and reads a decimal comma', () => {
+    expect(errors(gjovik.replace('herav_med_fastrente: 33', 'herav_med_fastrente: 25 %'), 'nb')[0]!.hint).toContain(
+      '25 % av 50 (Antall fullfinansierte boligkjøp med startlån) er 13.',
+    );
+    expect(errors(gjovik.replace('herav_med_fastrente: 33', 'herav_med_fastrente: 12,5 %'), 'nb')[0]!.hint).toContain(
+      '12,5 % av 50 (Antall fullfinansierte boligkjøp med startlån) er 6.',
+    );
+  });
+
+  it('a part of a breakdown is read against the row it breaks down (48 % of 930 is 446)', () => {
+    const text = gjovik.replace('antall: 450', 'antall: 48 %');
+    expect(errors(text, 'nb')[0]!.hint).toBe('Her skal det stå et antall, ikke en prosent: 48 % av 930 (Resultat i løpet av året) er 446.');
+  });
+
+  it('a count with no known whole (a need row) says a count is asked for; so does one whose whole is unknown', () => {
+    const need = gjovik.replace('status_behov_pr_3112: 8\n', 'status_behov_pr_3112: 80 %\n');
+    const [d] = errors(need, 'nb');
+    expect(d).toMatchObject({ line: lineOf(need, 'status_behov_pr_3112: 80 %') });
+    expect(d!.hint).toBe('Her skal det stå et antall, ikke en prosent: skriv hvor mange det gjelder.');
+    const noWhole = gjovik
+      .replace('fullfinansierte_boligkjop_med_startlaan: 50', 'fullfinansierte_boligkjop_med_startlaan: null')
+      .replace('herav_med_fastrente: 33', 'herav_med_fastrente: 80 %');
+    expect(errors(noWhole, 'en').find((x) => x.line === lineOf(noWhole, 'herav_med_fastrente'))!.hint).toBe(
+      'This field wants a count, not a percentage: write how many it concerns.',
+    );
+  });
+});
+
+describe('a number typed in a text field', () => {
+  it('the hint quotes it exactly as typed («0502» keeps its zero, «1.50» its last digit)', () => {
+    const text = lillehammer.replace('kolonner: [Strategi, "Dette oppnås ved å:", Resultatindikator 2015]', 'kolonner: [Strategi, 0502, 1.50]');
+    const hints = check(text, 'nb')
+      .diagnostics.filter((x) => x.severity === 'error')
+      .map((x) => x.hint);
+    expect(hints).toEqual([
+      'Sett tallet i anførselstegn slik det er skrevet, så leses det som tekst: "0502".',
+      'Sett tallet i anførselstegn slik det er skrevet, så leses det som tekst: "1.50".',
+    ]);
+  });
+});
+
 describe('one YAML mistake, one message', () => {
   it('a tab gives the tab error only, not a dozen follow-on errors in English', () => {
     const lines = gjovik.split('\n');

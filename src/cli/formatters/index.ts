@@ -24,7 +24,16 @@ export const FORMAT_NAMES = ['stylish', 'json', 'junit', 'github', 'sarif'] as c
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 /** Picks the formatter; each is a pure function of the outcomes. */
-export async function formatOutcomes(name: FormatName, outcomes: readonly FileOutcome[], lang: Lang, io: Io, toFile: boolean, listClean: boolean): Promise<string> {
+export async function formatOutcomes(
+  name: FormatName,
+  outcomes: readonly FileOutcome[],
+  lang: Lang,
+  io: Io,
+  toFile: boolean,
+  listClean: boolean,
+  /** The `fix` command for what it can mend, which the human format ends with. */
+  fixCommand?: string,
+): Promise<string> {
   switch (name) {
     case 'json':
       return formatJson(outcomes);
@@ -38,6 +47,11 @@ export async function formatOutcomes(name: FormatName, outcomes: readonly FileOu
         describe: describer(outcomes, await builtinForms(), lang),
       });
     default:
-      return formatStylish(outcomes, { lang, color: await colorFor(toFile ? ({ isTTY: false } as Io['stdout']) : io.stdout, io.env), listClean });
+      return formatStylish(outcomes, {
+        lang,
+        color: await colorFor(toFile ? ({ isTTY: false } as Io['stdout']) : io.stdout, io.env),
+        listClean,
+        ...(fixCommand ? { fixCommand } : {}),
+      });
   }
 }

@@ -13,7 +13,15 @@ export const VALIDATE_FORMAT = 2;
 export function formatJson(outcomes: readonly FileOutcome[]): string {
   const filer = outcomes.map((o) => {
     const { errors, warnings } = countBySeverity(o.diagnostics);
-    return { fil: o.file, skjema: o.formId ? { id: o.formId, navn: o.formName ?? o.formId } : null, feil: errors, advarsler: warnings, diagnostikk: o.diagnostics };
+    // kan_rettes: how many of the findings `bosoreport fix` would mend.
+    return {
+      fil: o.file,
+      skjema: o.formId ? { id: o.formId, navn: o.formName ?? o.formId } : null,
+      feil: errors,
+      advarsler: warnings,
+      kan_rettes: o.fixable ?? 0,
+      diagnostikk: o.diagnostics,
+    };
   });
   const feil = filer.reduce((n, f) => n + f.feil, 0);
   const advarsler = filer.reduce((n, f) => n + f.advarsler, 0);

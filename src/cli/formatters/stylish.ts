@@ -18,6 +18,8 @@ export interface StylishOptions {
   color: Colors;
   /** List each clean file by name (for a handful of files; a CI batch gets the summary only). */
   listClean: boolean;
+  /** The command that mends what `fix` can, named after the count when some findings are such. */
+  fixCommand?: string;
 }
 
 function line(d: Diagnostic, o: StylishOptions): string {
@@ -57,6 +59,8 @@ export function formatStylish(outcomes: readonly FileOutcome[], o: StylishOption
   } else {
     const summary = t(o.lang, 'summary/problems', { problems: errors + warnings, errors, warnings, failed, files });
     out.push('', o.color.bold(errors > 0 ? o.color.red(summary) : o.color.yellow(summary)));
+    const fixable = outcomes.reduce((n, f) => n + (f.fixable ?? 0), 0);
+    if (fixable > 0 && o.fixCommand) out.push(t(o.lang, 'summary/fixable', { n: fixable, problems: errors + warnings, command: visible(o.fixCommand) }));
   }
   return out.join('\n') + '\n';
 }

@@ -2,6 +2,7 @@ import { formatInteger, formatPercent } from '../../format/norwegian.js';
 import type { DataPath } from '../../load/positions.js';
 import { countPath } from '../../parts/data.js';
 import type { Rule } from '../../rules/types.js';
+import { samePath } from '../../rules/runner.js';
 import { countOf, type Count } from '../../parts/data.js';
 import { sum } from '../../parts/figures.js';
 import type { Aarsrapport2012 } from './data.js';
@@ -30,12 +31,15 @@ function atMost(
   at: (d: Aarsrapport2012) => DataPath,
   names: [string, string],
   messages: AarRule['messages'],
+  /** Where the part and its whole stand, when each is one figure: a «%» in the part is read against the whole. */
+  figures?: { part: DataPath; whole: DataPath },
 ): AarRule {
   return {
     id,
     code,
     severity,
     messages,
+    ...(figures ? { wholeOf: (p: DataPath) => (samePath(p, figures.part) || samePath(p, [...figures.part, 'resultat']) ? figures.whole : undefined) } : {}),
     check: ({ data }) => {
       const a = part(data);
       const b = whole(data);
@@ -73,6 +77,7 @@ export const fastrenteOverFullfinansierte = atMost(
       about: 'Fixed-rate loans are a part of the fully financed purchases.',
     },
   },
+  { part: [...C1, 'herav_med_fastrente'], whole: [...C1, 'fullfinansierte_boligkjop_med_startlaan'] },
 );
 
 /** E4: newly provided homes are among the homes the municipality disposes of. */
@@ -126,6 +131,7 @@ export const tildelingerOverSoknader = atMost(
       about: 'New allocations outnumber new applications.',
     },
   },
+  { part: [...C2, 'nye_tildelinger'], whole: [...C2, 'nye_soknader'] },
 );
 
 /** W5: families with children are a subset of A+B+C; next year's 01.01 is compared with this year's 31.12. */

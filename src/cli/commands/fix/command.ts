@@ -7,7 +7,7 @@ export const command: CommandModule<'dryRun'> = {
   checksReports: true,
   help: {
     nb: {
-      description: 'rett feil som bare kan bety én ting: datoer, tusenskille, «80 %», et feilstavet feltnavn',
+      description: 'rett feil som bare kan bety én ting: datoer, tusenskille, «80 %», tabulatorer i innrykket, et feilstavet feltnavn',
       options: {
         dryRun: 'vis endringene som diff, og skriv ingenting',
       },
@@ -23,7 +23,7 @@ blir stående. Resten står igjen for deg, med sitt hint. Avslutningskoder som f
 slik de ble rettet.`,
     },
     nn: {
-      description: 'rett feil som berre kan tyde éin ting: datoar, tusenskilje, «80 %», eit feilstava feltnamn',
+      description: 'rett feil som berre kan tyde éin ting: datoar, tusenskilje, «80 %», tabulatorar i innrykket, eit feilstava feltnamn',
       options: {
         dryRun: 'vis endringane som diff, og skriv ingenting',
       },
@@ -39,7 +39,7 @@ hermeteikn blir ståande. Resten står att for deg, med hintet sitt. Avslutnings
 for filene slik dei vart retta.`,
     },
     en: {
-      description: 'mend mistakes that have only one meaning: dates, thousands separators, «80 %», a misspelt key',
+      description: 'mend mistakes that have only one meaning: dates, thousands separators, «80 %», tabs in indentation, a misspelt key',
       options: {
         dryRun: 'print what would change as a diff, and write nothing',
       },

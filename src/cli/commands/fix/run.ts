@@ -13,6 +13,9 @@ import { check } from '../../check.js';
 import { colorFor, type CommandContext } from '../../context.js';
 import { formatStylish } from '../../formatters/stylish.js';
 import { visible } from '../../../util/visible.js';
+import { repairTabs, sourceText } from '../../../fix/tabs.js';
+import { identifyForm } from '../../../forms/identify.js';
+import type { CheckedFile } from '../../../engine/index.js';
 
 export interface FixOptions {
   dryRun?: boolean;
@@ -21,7 +24,7 @@ export interface FixOptions {
   beforeValidate?: boolean;
 }
 
-const KINDS: readonly FixKind[] = ['dato', 'tall', 'prosent', 'desimal', 'feltnavn'];
+const KINDS: readonly FixKind[] = ['innrykk', 'dato', 'tall', 'prosent', 'desimal', 'tekst', 'feltnavn'];
 const BOM = '\ufeff';
 /** Rounds of fixing: a renamed key lets the schema see the values under it, which may need fixing too. */
 const ROUNDS = 4;
@@ -48,6 +51,27 @@ export function fixText(first: ParsedReport, form: Form, lang: Lang): { text: st
   return { text: report.text, fixes: all };
 }
 
+/**
+ * A report that did not read as YAML, read again with the tabs in its indentation replaced, when
+ * exactly one reading is plausible; otherwise why not (said only where the tab is the error shown).
+ */
+function withoutTabs(f: CheckedFile, lang: Lang): { report: ParsedReport; form?: Form; text: string; fixes: Fix[] } | { note: string } | undefined {
+  const text = f.bytes ? sourceText(f.bytes) : undefined;
+  const tabs = text === undefined ? undefined : repairTabs(f.file, text, lang);
+  if (!tabs || text === undefined) return undefined;
+  if (tabs.kind !== 'fixed') {
+    if (!f.diagnostics.some((d) => d.ruleId === 'yaml/tab')) return undefined;
+    const at = { file: visible(f.file), line: tabs.line };
+    if (tabs.kind === 'unreadable') return { note: t(lang, 'fix/tab-unreadable', at) };
+    const widths = tabs.widths.map(String);
+    return { note: t(lang, 'fix/tab-ambiguous', { ...at, widths: `${widths.slice(0, -1).join(', ')} ${t(lang, 'or')} ${widths[widths.length - 1]}` }) };
+  }
+  const report = parseReport(f.file, new TextEncoder().encode(tabs.text), lang).report;
+  if (!report) return undefined;
+  const form = f.forms ? identifyForm(report, f.forms, lang).form : undefined;
+  return { report, ...(form ? { form } : {}), text, fixes: tabs.fixes };
+}
+
 /** «2 datoer, 1 tall»: the count per kind of fix. */
 function counted(lang: Lang, fixes: readonly Fix[]): string {
   return KINDS.flatMap((kind) => {
@@ -69,15 +93,24 @@ export async function runFix(paths: readonly string[], ctx: CommandContext, opti
   const fixedTexts = new Map<string, Uint8Array>();
   const notWritten: OutputError[] = [];
   const done: Fix[] = [];
+  const notes: string[] = [];
   let filesFixed = 0;
   for (const f of checked.files) {
     const result = f.result;
-    if (!result?.report || !result.form || !f.bytes) continue;
+    if (!result || !f.bytes) continue;
+    // A file that does not parse may only have tabs in its indentation: replaced first, on the text.
+    const start = result.report ? { report: result.report, form: result.form, text: result.report.text, fixes: [] as Fix[] } : withoutTabs(f, lang);
+    if (!start) continue;
+    if ('note' in start) {
+      notes.push(start.note);
+      continue;
+    }
     const bom = f.bytes[0] === 0xef && f.bytes[1] === 0xbb && f.bytes[2] === 0xbf ? BOM : '';
-    const fixed = fixText(result.report, result.form, lang);
+    const mended = start.form ? fixText(start.report, start.form, lang) : { text: start.report.text, fixes: [] };
+    const fixed = { text: mended.text, fixes: [...start.fixes, ...mended.fixes] };
     if (fixed.fixes.length === 0) continue;
     const name = visible(f.file);
-    if (options.dryRun) out.write(unifiedDiff(f.file, result.report.text, fixed.text));
+    if (options.dryRun) out.write(unifiedDiff(f.file, start.text, fixed.text));
     else if (f.file === STDIN_NAME) io.stdout.write(bom + fixed.text);
     else {
       try {
@@ -99,6 +132,7 @@ export async function runFix(paths: readonly string[], ctx: CommandContext, opti
     : t(lang, 'fix/nothing');
   // A fixed report on standard output is the whole output: the summary goes to stderr then.
   const toStdout = checked.files.some((f) => f.file === STDIN_NAME) && !options.dryRun ? io.stderr : out;
+  for (const note of notes) toStdout.write(`${note}\n`);
   toStdout.write(`${summary}\n`);
   for (const e of notWritten)
     io.stderr.write(
