@@ -41,7 +41,7 @@ describe('README', () => {
   });
 
   it('links only to files in the repository', () => {
-    for (const doc of ['README.md', ...['cli', 'forms', 'fields', 'rules', 'performance', 'robustness', 'summary'].map((d) => `docs/${d}.md`)]) {
+    for (const doc of ['README.md', ...['cli', 'ci', 'forms', 'fields', 'rules', 'performance', 'robustness', 'summary'].map((d) => `docs/${d}.md`)]) {
       const links = [...read(doc).matchAll(/\]\(([^)#]+)(?:#[^)]*)?\)/g)].map((m) => m[1]!);
       for (const link of links) {
         expect(link, `${doc}: ${link}`).not.toMatch(/^https?:|^\//);

@@ -325,4 +325,47 @@ export const en: MessageCatalogue = {
   'fix/tab-unreadable': (p) =>
     `${p.file}:${p.line}: the tab in the indentation was not replaced: with spaces instead, the file still does not read as YAML. Fix the YAML error by hand.`,
   'summary/fixable': (p) => (Number(p.problems) === 1 ? `It can be fixed with \`${p.command}\`.` : `${p.n} of these can be fixed with \`${p.command}\`.`),
+  // CI: changed files first (validate --changed), the baseline (.bosoreport-baseline.json), the job summary.
+  'changed/bad-ref': (p) => `--changed needs a git reference (a branch, a tag or a commit), not "${p.ref}".`,
+  'changed/no-git': () => '--changed compares with git, but git is not on the PATH. Install git, or run without --changed.',
+  'changed/not-a-repository': (p) => `${p.folder} is not in a git repository; --changed compares with git.`,
+  'changed/unknown-ref': (p) => `Cannot find "${p.ref}" in git.`,
+  'changed/no-merge-base': (p) => `"${p.ref}" and HEAD have no commit in common in this clone.`,
+  'changed/shallow': () => 'The clone is shallow (only the latest commits were fetched): in GitHub Actions, give actions/checkout "fetch-depth: 0".',
+  'changed/git-failed': (p) => `${p.command} failed: ${p.reason}`,
+  'baseline/unreadable': (p) => `Cannot read the baseline ${p.file}: ${p.reason}. Write it again with "npx bosoreport baseline rapporter/".`,
+  'baseline/too-large': () => 'the file is too large',
+  'baseline/shape': (p) => `at "${p.where}", expected { "rule-id": { "count": a whole number from 1 } } per file`,
+  'baseline/hidden': (p) =>
+    `${p.count} ${Number(p.count) === 1 ? 'finding' : 'findings'} (${p.errors} ${Number(p.errors) === 1 ? 'error' : 'errors'}, ${p.warnings} ${Number(p.warnings) === 1 ? 'warning' : 'warnings'}) accepted in the baseline ${p.file}, not shown; --no-baseline shows everything.`,
+  'baseline/loose': (p) =>
+    `The baseline can be tightened: ${p.count} ${Number(p.count) === 1 ? 'rule has' : 'rules have'} fewer findings than it accepts. Run "${p.command}" and commit the file.`,
+  'baseline/wrote': (p) =>
+    `wrote ${p.file}: ${p.findings} accepted ${Number(p.findings) === 1 ? 'finding' : 'findings'} in ${p.files} ${Number(p.files) === 1 ? 'file' : 'files'}. Commit it, and these findings no longer fail new changes.`,
+  'baseline/unchanged': (p) => `${p.file} is unchanged.`,
+  'baseline/nothing': () => 'No findings to accept; no baseline written.',
+  'baseline/not-written': () => 'The baseline is not written until the problems above are fixed.',
+  'ci/capped': (p) =>
+    `${p.errors} more ${Number(p.errors) === 1 ? 'error' : 'errors'} and ${p.warnings} more ${Number(p.warnings) === 1 ? 'warning' : 'warnings'} are not annotations (GitHub shows ${p.cap} of each per step); ${p.where}.`,
+  'ci/capped-where-summary': () => 'the job summary and the log list them all',
+  'ci/capped-where-log': () => 'the log lists them all',
+  'ci/tally-changed': (p) =>
+    `In changed files: ${p.cErrors} ${Number(p.cErrors) === 1 ? 'error' : 'errors'}, ${p.cWarnings} ${Number(p.cWarnings) === 1 ? 'warning' : 'warnings'} (${p.cFiles} ${Number(p.cFiles) === 1 ? 'file' : 'files'}); in the rest: ${p.oErrors} ${Number(p.oErrors) === 1 ? 'error' : 'errors'}, ${p.oWarnings} ${Number(p.oWarnings) === 1 ? 'warning' : 'warnings'} (${p.oFiles} ${Number(p.oFiles) === 1 ? 'file' : 'files'}).`,
+  'ci/summary-problems': (p) =>
+    `bosoreport: ${p.errors} ${Number(p.errors) === 1 ? 'error' : 'errors'} and ${p.warnings} ${Number(p.warnings) === 1 ? 'warning' : 'warnings'} in ${p.files} ${Number(p.files) === 1 ? 'file' : 'files'}`,
+  'ci/summary-clean': (p) => `bosoreport: no errors or warnings in ${p.files} ${Number(p.files) === 1 ? 'file' : 'files'}`,
+  'ci/col-errors': () => 'Errors',
+  'ci/col-warnings': () => 'Warnings',
+  'ci/col-where': () => 'Where',
+  'ci/col-severity': () => 'Severity',
+  'ci/col-rule': () => 'Rule',
+  'ci/col-message': () => 'Message',
+  'ci/row-changed': (p) => `Changed in this change (${p.files} ${Number(p.files) === 1 ? 'file' : 'files'})`,
+  'ci/row-other': (p) => `Other files (${p.files})`,
+  'ci/row-all': (p) => `All files (${p.files})`,
+  'ci/row-baselined': () => 'Accepted in the baseline, not shown',
+  'ci/changed-mark': () => '(changed)',
+  'ci/loose': (p) => `The baseline can be tightened for ${p.count} ${Number(p.count) === 1 ? 'rule' : 'rules'}: run "${p.command}" and commit the file.`,
+  'ci/loose-entry': (p) => `accepts ${p.allowed}, found ${p.found}`,
+  'ci/more': (p) => `… and ${p.count} more (see the log, or run validate locally).`,
 };

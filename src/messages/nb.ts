@@ -323,4 +323,47 @@ export const nb = {
   'fix/tab-unreadable': (p) =>
     `${p.file}:${p.line}: tabulatoren i innrykket er ikke byttet ut: med mellomrom i stedet leses filen fortsatt ikke som YAML. Rett YAML-feilen for hånd.`,
   'summary/fixable': (p) => (Number(p.problems) === 1 ? `Det kan rettes med \`${p.command}\`.` : `${p.n} av disse kan rettes med \`${p.command}\`.`),
+  // CI: changed files first (validate --changed), the baseline (.bosoreport-baseline.json), the job summary.
+  'changed/bad-ref': (p) => `--changed trenger en git-referanse (en gren, en tag eller en commit), ikke «${p.ref}».`,
+  'changed/no-git': () => '--changed sammenligner med git, men git finnes ikke på PATH. Installer git, eller kjør uten --changed.',
+  'changed/not-a-repository': (p) => `${p.folder} er ikke i et git-repository; --changed sammenligner med git.`,
+  'changed/unknown-ref': (p) => `Finner ikke «${p.ref}» i git.`,
+  'changed/no-merge-base': (p) => `«${p.ref}» og HEAD har ingen felles commit i denne klonen.`,
+  'changed/shallow': () => 'Klonen er grunn (bare de siste commitene er hentet): i GitHub Actions, gi actions/checkout «fetch-depth: 0».',
+  'changed/git-failed': (p) => `${p.command} feilet: ${p.reason}`,
+  'baseline/unreadable': (p) => `Kan ikke lese grunnlinjen ${p.file}: ${p.reason}. Skriv den på nytt med «npx bosoreport baseline rapporter/».`,
+  'baseline/too-large': () => 'filen er for stor',
+  'baseline/shape': (p) => `ved «${p.where}» forventes { "regel-id": { "count": et helt tall fra 1 } } per fil`,
+  'baseline/hidden': (p) =>
+    `${p.count} funn (${p.errors} feil, ${p.warnings} ${Number(p.warnings) === 1 ? 'advarsel' : 'advarsler'}) er godtatt i grunnlinjen ${p.file} og vises ikke; --no-baseline viser alt.`,
+  'baseline/loose': (p) =>
+    `Grunnlinjen kan strammes inn: ${p.count} ${Number(p.count) === 1 ? 'regel' : 'regler'} har færre funn enn den godtar. Kjør «${p.command}» og commit filen.`,
+  'baseline/wrote': (p) =>
+    `skrev ${p.file}: ${p.findings} godtatte funn i ${p.files} ${Number(p.files) === 1 ? 'fil' : 'filer'}. Commit den, så feiler ikke disse funnene nye endringer.`,
+  'baseline/unchanged': (p) => `${p.file} er uendret.`,
+  'baseline/nothing': () => 'Ingen funn å godta; ingen grunnlinje er skrevet.',
+  'baseline/not-written': () => 'Grunnlinjen er ikke skrevet før problemene over er rettet.',
+  'ci/capped': (p) =>
+    `${p.errors} feil og ${p.warnings} ${Number(p.warnings) === 1 ? 'advarsel' : 'advarsler'} til står ikke som merknader (GitHub viser ${p.cap} av hver per steg); ${p.where}.`,
+  'ci/capped-where-summary': () => 'jobbsammendraget og loggen lister alle',
+  'ci/capped-where-log': () => 'loggen lister alle',
+  'ci/tally-changed': (p) =>
+    `I endrede filer: ${p.cErrors} feil, ${p.cWarnings} ${Number(p.cWarnings) === 1 ? 'advarsel' : 'advarsler'} (${p.cFiles} ${Number(p.cFiles) === 1 ? 'fil' : 'filer'}); i resten: ${p.oErrors} feil, ${p.oWarnings} ${Number(p.oWarnings) === 1 ? 'advarsel' : 'advarsler'} (${p.oFiles} ${Number(p.oFiles) === 1 ? 'fil' : 'filer'}).`,
+  'ci/summary-problems': (p) =>
+    `bosoreport: ${p.errors} feil og ${p.warnings} ${Number(p.warnings) === 1 ? 'advarsel' : 'advarsler'} i ${p.files} ${Number(p.files) === 1 ? 'fil' : 'filer'}`,
+  'ci/summary-clean': (p) => `bosoreport: ingen feil eller advarsler i ${p.files} ${Number(p.files) === 1 ? 'fil' : 'filer'}`,
+  'ci/col-errors': () => 'Feil',
+  'ci/col-warnings': () => 'Advarsler',
+  'ci/col-where': () => 'Sted',
+  'ci/col-severity': () => 'Alvor',
+  'ci/col-rule': () => 'Regel',
+  'ci/col-message': () => 'Melding',
+  'ci/row-changed': (p) => `Endret i denne endringen (${p.files} ${Number(p.files) === 1 ? 'fil' : 'filer'})`,
+  'ci/row-other': (p) => `Andre filer (${p.files})`,
+  'ci/row-all': (p) => `Alle filer (${p.files})`,
+  'ci/row-baselined': () => 'Godtatt i grunnlinjen, ikke vist',
+  'ci/changed-mark': () => '(endret)',
+  'ci/loose': (p) => `Grunnlinjen kan strammes inn for ${p.count} ${Number(p.count) === 1 ? 'regel' : 'regler'}: kjør «${p.command}» og commit filen.`,
+  'ci/loose-entry': (p) => `godtar ${p.allowed}, fant ${p.found}`,
+  'ci/more': (p) => `… og ${p.count} til (se loggen, eller kjør validate lokalt).`,
 } satisfies Catalogue;

@@ -324,4 +324,47 @@ export const nn: MessageCatalogue = {
   'fix/tab-unreadable': (p) =>
     `${p.file}:${p.line}: tabulatoren i innrykket er ikkje bytt ut: med mellomrom i staden blir fila framleis ikkje lesen som YAML. Rett YAML-feilen for hand.`,
   'summary/fixable': (p) => (Number(p.problems) === 1 ? `Det kan rettast med \`${p.command}\`.` : `${p.n} av desse kan rettast med \`${p.command}\`.`),
+  // CI: changed files first (validate --changed), the baseline (.bosoreport-baseline.json), the job summary.
+  'changed/bad-ref': (p) => `--changed treng ein git-referanse (ei grein, ein tag eller ein commit), ikkje «${p.ref}».`,
+  'changed/no-git': () => '--changed samanliknar med git, men git finst ikkje på PATH. Installer git, eller køyr utan --changed.',
+  'changed/not-a-repository': (p) => `${p.folder} er ikkje i eit git-repository; --changed samanliknar med git.`,
+  'changed/unknown-ref': (p) => `Finn ikkje «${p.ref}» i git.`,
+  'changed/no-merge-base': (p) => `«${p.ref}» og HEAD har ingen felles commit i denne klonen.`,
+  'changed/shallow': () => 'Klonen er grunn (berre dei siste commitane er henta): i GitHub Actions, gi actions/checkout «fetch-depth: 0».',
+  'changed/git-failed': (p) => `${p.command} feila: ${p.reason}`,
+  'baseline/unreadable': (p) => `Kan ikkje lese grunnlinja ${p.file}: ${p.reason}. Skriv ho på nytt med «npx bosoreport baseline rapporter/».`,
+  'baseline/too-large': () => 'fila er for stor',
+  'baseline/shape': (p) => `ved «${p.where}» er det venta { "regel-id": { "count": eit heilt tal frå 1 } } per fil`,
+  'baseline/hidden': (p) =>
+    `${p.count} funn (${p.errors} ${Number(p.errors) === 1 ? 'feil' : 'feilar'}, ${p.warnings} ${Number(p.warnings) === 1 ? 'åtvaring' : 'åtvaringar'}) er godtekne i grunnlinja ${p.file} og blir ikkje viste; --no-baseline viser alt.`,
+  'baseline/loose': (p) =>
+    `Grunnlinja kan strammast inn: ${p.count} ${Number(p.count) === 1 ? 'regel' : 'reglar'} har færre funn enn ho godtek. Køyr «${p.command}» og commit fila.`,
+  'baseline/wrote': (p) =>
+    `skreiv ${p.file}: ${p.findings} godtekne funn i ${p.files} ${Number(p.files) === 1 ? 'fil' : 'filer'}. Commit ho, så feilar ikkje desse funna nye endringar.`,
+  'baseline/unchanged': (p) => `${p.file} er uendra.`,
+  'baseline/nothing': () => 'Ingen funn å godta; inga grunnlinje er skriven.',
+  'baseline/not-written': () => 'Grunnlinja er ikkje skriven før problema over er retta.',
+  'ci/capped': (p) =>
+    `${p.errors} ${Number(p.errors) === 1 ? 'feil' : 'feilar'} og ${p.warnings} ${Number(p.warnings) === 1 ? 'åtvaring' : 'åtvaringar'} til står ikkje som merknader (GitHub viser ${p.cap} av kvar per steg); ${p.where}.`,
+  'ci/capped-where-summary': () => 'jobbsamandraget og loggen listar alle',
+  'ci/capped-where-log': () => 'loggen listar alle',
+  'ci/tally-changed': (p) =>
+    `I endra filer: ${p.cErrors} ${Number(p.cErrors) === 1 ? 'feil' : 'feilar'}, ${p.cWarnings} ${Number(p.cWarnings) === 1 ? 'åtvaring' : 'åtvaringar'} (${p.cFiles} ${Number(p.cFiles) === 1 ? 'fil' : 'filer'}); i resten: ${p.oErrors} ${Number(p.oErrors) === 1 ? 'feil' : 'feilar'}, ${p.oWarnings} ${Number(p.oWarnings) === 1 ? 'åtvaring' : 'åtvaringar'} (${p.oFiles} ${Number(p.oFiles) === 1 ? 'fil' : 'filer'}).`,
+  'ci/summary-problems': (p) =>
+    `bosoreport: ${p.errors} ${Number(p.errors) === 1 ? 'feil' : 'feilar'} og ${p.warnings} ${Number(p.warnings) === 1 ? 'åtvaring' : 'åtvaringar'} i ${p.files} ${Number(p.files) === 1 ? 'fil' : 'filer'}`,
+  'ci/summary-clean': (p) => `bosoreport: ingen feilar eller åtvaringar i ${p.files} ${Number(p.files) === 1 ? 'fil' : 'filer'}`,
+  'ci/col-errors': () => 'Feilar',
+  'ci/col-warnings': () => 'Åtvaringar',
+  'ci/col-where': () => 'Stad',
+  'ci/col-severity': () => 'Alvor',
+  'ci/col-rule': () => 'Regel',
+  'ci/col-message': () => 'Melding',
+  'ci/row-changed': (p) => `Endra i denne endringa (${p.files} ${Number(p.files) === 1 ? 'fil' : 'filer'})`,
+  'ci/row-other': (p) => `Andre filer (${p.files})`,
+  'ci/row-all': (p) => `Alle filer (${p.files})`,
+  'ci/row-baselined': () => 'Godtekne i grunnlinja, ikkje viste',
+  'ci/changed-mark': () => '(endra)',
+  'ci/loose': (p) => `Grunnlinja kan strammast inn for ${p.count} ${Number(p.count) === 1 ? 'regel' : 'reglar'}: køyr «${p.command}» og commit fila.`,
+  'ci/loose-entry': (p) => `godtek ${p.allowed}, fann ${p.found}`,
+  'ci/more': (p) => `… og ${p.count} til (sjå loggen, eller køyr validate lokalt).`,
 };

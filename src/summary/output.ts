@@ -1,4 +1,5 @@
 import { groupBy } from '../util/group.js';
+import { markdownCell } from '../util/markdown.js';
 import { noWorkflowCommand, safeJson, visible } from '../util/visible.js';
 import { formatChange, formatDate, formatDecimal, formatInteger, formatPercent } from '../format/norwegian.js';
 import { DELIVERY_FIELDS, needFelt } from '../parts/overview.js';
@@ -135,11 +136,7 @@ export function themesWithValues(model: SummaryModel): { theme: SummaryTheme; fi
   });
 }
 
-/**
- * Text in a Markdown table cell: a report's words stay words (no table break, link, image or HTML),
- * and its control and bidi characters are shown as escapes.
- */
-const mdCell = (text: string) => visible(text.replace(/\s*\n\s*/g, ' ')).replace(/[\\`*_[\]<>|!#]/g, (c) => `\\${c}`);
+const mdCell = markdownCell;
 
 /**
  * For a CI job summary ($GITHUB_STEP_SUMMARY): delivery per municipality and period, the need table's

@@ -5,6 +5,7 @@ export { command as compute } from './compute/command.js';
 export { command as render } from './render/command.js';
 export { command as preview } from './preview/command.js';
 export { command as summary } from './summary/command.js';
+export { command as baseline } from './baseline/command.js';
 export { command as init } from './init/command.js';
 export { command as schema } from './schema/command.js';
 export { command as forms } from './forms/command.js';

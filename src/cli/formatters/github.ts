@@ -1,5 +1,11 @@
+import type { Diagnostic } from '../../diagnostics.js';
+import { t, type Lang } from '../../messages/index.js';
 import { visible } from '../../util/visible.js';
 import type { FileOutcome } from './stylish.js';
+import { tallyOf, type CiContext } from './tally.js';
+
+/** GitHub shows at most this many error and this many warning annotations per step; the rest are dropped. */
+export const ANNOTATION_CAP = 10;
 
 /**
  * GitHub's workflow-command escaping: data and property values differ in what they must escape.
@@ -12,16 +18,56 @@ function property(text: string): string {
   return data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** One `::error`/`::warning` annotation per problem, which GitHub Actions shows on the changed lines. */
-export function formatGithub(outcomes: readonly FileOutcome[]): string {
+function annotation(d: Diagnostic): string {
+  const props = [`file=${property(d.file)}`];
+  if (d.line > 0) props.push(`line=${d.line}`, `col=${d.col}`, `endLine=${d.endLine}`, `endColumn=${d.endCol}`);
+  props.push(`title=${property(`bosoreport ${d.ruleId}`)}`);
+  return `::${d.severity} ${props.join(',')}::${data(d.message + (d.hint ? ` ${d.hint}` : ''))}`;
+}
+
+/** A finding past the cap as a plain log line; it starts with a word, so the runner never reads it as a command. */
+function logLine(d: Diagnostic, lang: Lang): string {
+  const where = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
+  return visible(`${t(lang, d.severity === 'error' ? 'severity/error' : 'severity/warning')} ${where}  ${d.message}  (${d.ruleId})`);
+}
+
+export interface GithubOptions extends CiContext {
+  lang: Lang;
+  /** The job summary lists every finding ($GITHUB_STEP_SUMMARY is written). */
+  jobSummary?: boolean;
+}
+
+/**
+ * One `::error`/`::warning` annotation per problem, which GitHub Actions shows on the changed lines,
+ * in the order given (the change's files first). Past GitHub's cap per severity the findings are
+ * plain log lines, and a notice and a tally say how many were not annotated and where they are.
+ */
+export function formatGithub(outcomes: readonly FileOutcome[], options: GithubOptions): string {
   const lines: string[] = [];
+  const rest: Diagnostic[] = [];
+  const annotated = { error: 0, warning: 0 };
   for (const o of outcomes) {
     for (const d of o.diagnostics) {
-      const props = [`file=${property(d.file)}`];
-      if (d.line > 0) props.push(`line=${d.line}`, `col=${d.col}`, `endLine=${d.endLine}`, `endColumn=${d.endCol}`);
-      props.push(`title=${property(`bosoreport ${d.ruleId}`)}`);
-      lines.push(`::${d.severity} ${props.join(',')}::${data(d.message + (d.hint ? ` ${d.hint}` : ''))}`);
+      if (annotated[d.severity] >= ANNOTATION_CAP) rest.push(d);
+      else {
+        annotated[d.severity]++;
+        lines.push(annotation(d));
+      }
     }
   }
+  const { lang } = options;
+  for (const d of rest) lines.push(logLine(d, lang));
+  if (rest.length) {
+    const errors = rest.filter((d) => d.severity === 'error').length;
+    const where = t(lang, options.jobSummary ? 'ci/capped-where-summary' : 'ci/capped-where-log');
+    lines.push(`::notice title=${property('bosoreport')}::${data(t(lang, 'ci/capped', { errors, warnings: rest.length - errors, cap: ANNOTATION_CAP, where }))}`);
+  }
+  const tally = tallyOf(outcomes, options);
+  if (tally.changed) lines.push(visible(t(lang, 'ci/tally-changed', { ...prefixed('c', tally.changed), ...prefixed('o', tally.other) })));
   return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+/** `{errors, warnings, files}` as `{cErrors, cWarnings, cFiles}`, for a message that names two groups. */
+function prefixed(prefix: string, count: { errors: number; warnings: number; files: number }): Record<string, number> {
+  return { [`${prefix}Errors`]: count.errors, [`${prefix}Warnings`]: count.warnings, [`${prefix}Files`]: count.files };
 }

@@ -8,6 +8,7 @@ import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish, type FileOutcome } from './stylish.js';
+import type { CiContext } from './tally.js';
 import { VERSION } from '../../util/version.js';
 
 /** A rule's one-line description for SARIF, from the rule itself (the forms the checked reports used, and the built-in ones). */
@@ -23,7 +24,7 @@ function describer(outcomes: readonly FileOutcome[], builtin: FormRegistry, lang
 export const FORMAT_NAMES = ['stylish', 'json', 'junit', 'github', 'sarif'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
-/** Picks the formatter; each is a pure function of the outcomes. */
+/** Picks the formatter; each is a pure function of the outcomes (github also of what CI adds: the change's files, the baseline, the job summary). */
 export async function formatOutcomes(
   name: FormatName,
   outcomes: readonly FileOutcome[],
@@ -31,6 +32,7 @@ export async function formatOutcomes(
   io: Io,
   toFile: boolean,
   listClean: boolean,
+  ci: CiContext & { jobSummary?: boolean } = {},
   /** The `fix` command for what it can mend, which the human format ends with. */
   fixCommand?: string,
 ): Promise<string> {
@@ -40,7 +42,7 @@ export async function formatOutcomes(
     case 'junit':
       return formatJunit(outcomes);
     case 'github':
-      return formatGithub(outcomes);
+      return formatGithub(outcomes, { ...ci, lang });
     case 'sarif':
       return formatSarif(outcomes, {
         version: VERSION,
