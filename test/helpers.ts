@@ -18,6 +18,14 @@ export function exampleText(rel: string): string {
   return readFileSync(path.join(ROOT, rel), 'utf8');
 }
 
+/**
+ * An example as it would stand in a reports repository at rapporter/<kommune>/: its modeline points
+ * where init writes it there (into node_modules/bosoreport), not at this repository's schemas/.
+ */
+export function exampleInRepository(rel: string): string {
+  return exampleText(rel).replace(/^(# yaml-language-server: \$schema=)\.\.\/schemas\//, '$1../../node_modules/bosoreport/schemas/');
+}
+
 /** An example as an editable YAML document, so tests change one thing in a real report. */
 export function exampleDoc(rel: string): Document {
   return parseDocument(exampleText(rel));

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 // template.hbs, partials/) next to its compiled code in dist/forms/, so a form is one folder in the
 // source and one folder when built; then writes each built-in form's editor copy of its schema
 // (self-contained, with Norwegian editor messages) to schemas/<id>.schema.json, the path the
-// examples' and init's modelines use.
+// examples' and init's modelines use, and schemas/rapport.schema.json, which `init --repo` maps reports to.
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const from = path.join(root, 'src', 'forms');
 const to = path.join(root, 'dist', 'forms');
@@ -25,7 +25,8 @@ for (const entry of readdirSync(from, { withFileTypes: true })) {
 const { builtinForms } = await import('../forms/registry.js');
 const { bundledSchema } = await import('../schema/bundle.js');
 const { editorSchema } = await import('../schema/editor.js');
-for (const form of (await builtinForms()).forms) {
+const builtin = (await builtinForms()).forms;
+for (const form of builtin) {
   // Under the form's old ids too, so that modelines written before a rename keep their help.
   for (const name of [form.schemaId, ...form.aliases.map((a) => `${a}.schema.json`)]) {
     const target = path.join(root, 'schemas', name);
@@ -33,6 +34,12 @@ for (const form of (await builtinForms()).forms) {
     renameSync(`${target}.tmp`, target);
   }
 }
+
+// One schema for every report, which follows the report's `skjema:` (what `init --repo` maps reports to).
+const { REPORT_SCHEMA_ID, reportDispatchSchema } = await import('../schema/editor-dispatch.js');
+const dispatch = path.join(root, 'schemas', REPORT_SCHEMA_ID);
+writeFileSync(`${dispatch}.tmp`, `${JSON.stringify(reportDispatchSchema(builtin), null, 2)}\n`);
+renameSync(`${dispatch}.tmp`, dispatch);
 
 // form.yaml's schema, as the editor copy a form author's modeline points at (bosoreport validates
 // with the schema in src/forms/form-yaml.ts, compiled with the forms' by precompile.ts).

@@ -97,6 +97,7 @@ const SAME_WORDS: Record<string, string> = {
   '[command]': '[kommando]',
   '<file>': '<fil>',
   '<form>': '<skjema>',
+  '[form]': '[skjema]',
   '<dir>': '<mappe>',
   '<path>': '<sti>',
   '<lang>': '<språk>',

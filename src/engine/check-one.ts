@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { diagnostic, FILE_START, NO_POSITION } from '../diagnostics.js';
+import { byPosition, diagnostic, FILE_START, NO_POSITION } from '../diagnostics.js';
 import { LIMITS } from '../load/limits.js';
 import { loadProblem, parseReport, type ParsedReport } from '../load/parse.js';
 import { factsOf, type ReportFacts } from '../cross/rules.js';
@@ -10,6 +10,7 @@ import { validateSource, type ValidationResult } from '../validate/validate.js';
 import type { FileOutcome } from './types.js';
 import { readReportFile } from '../load/read.js';
 import { fixableCount } from '../fix/count.js';
+import { modelineDiagnostics } from './modeline.js';
 
 /** One file to check, with the rule levels in force for it. */
 export interface CheckJob {
@@ -79,6 +80,9 @@ export function checkOne(cwd: string, lang: Lang, job: CheckJob, keep: boolean, 
     return { file, diagnostics: [loadProblem(file, FILE_START, lang, 'load/too-large', { size: read.size, limit: LIMITS.maxFileBytes })] };
   }
   const result = validateSource(file, read.bytes, { lang, rules, forms });
+  // The file's own place on disk, which validateSource (pure) does not look at.
+  const modeline = modelineDiagnostics(cwd, file, result, rules, lang);
+  if (modeline.length) result.diagnostics = [...result.diagnostics, ...modeline].sort(byPosition);
   const checked: CheckedFile = {
     file,
     diagnostics: result.diagnostics,

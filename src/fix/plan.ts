@@ -9,7 +9,7 @@ import { decimal, isoDate, percent, plainCount } from '../format/typed.js';
 import { asksForShare, numberAsText } from '../schema/fields.js';
 
 /** The kinds of mechanical mistake `fix` mends, for its closing count. */
-export type FixKind = 'innrykk' | 'dato' | 'tall' | 'prosent' | 'desimal' | 'tekst' | 'feltnavn';
+export type FixKind = 'innrykk' | 'dato' | 'tall' | 'prosent' | 'desimal' | 'tekst' | 'feltnavn' | 'modeline';
 
 /** One edit: replace the text from `start` to `end` (offsets in the file's text) with `text`. */
 export interface Fix {

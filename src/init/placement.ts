@@ -3,7 +3,7 @@ import path from 'node:path';
 import { kommuneKey } from '../cross/rules.js';
 
 /** Folder names a reports repository keeps its reports under. */
-const REPORT_FOLDERS = ['rapporter', 'reports'];
+export const REPORT_FOLDERS = ['rapporter', 'reports'];
 
 const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
 

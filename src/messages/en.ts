@@ -246,6 +246,7 @@ export const en: MessageCatalogue = {
   'fix/kind-prosent': (p) => `${p.n} ${Number(p.n) === 1 ? 'percent' : 'percents'}`,
   'fix/kind-desimal': (p) => `${p.n} ${Number(p.n) === 1 ? 'decimal' : 'decimals'}`,
   'fix/kind-feltnavn': (p) => `${p.n} ${Number(p.n) === 1 ? 'field name' : 'field names'}`,
+  'fix/kind-modeline': (p) => `${p.n} ${Number(p.n) === 1 ? 'modeline' : 'modelines'} (the editor's path to the schema)`,
   'fix/file': (p) => `fixed ${p.file}: ${p.what}`,
   'fix/done': (p) => `✔ Fixed ${p.what} in ${p.files} of ${p.total} ${Number(p.total) === 1 ? 'file' : 'files'}.`,
   'fix/would': (p) => `Would fix ${p.what} in ${p.files} of ${p.total} ${Number(p.total) === 1 ? 'file' : 'files'}; nothing was written (--dry-run).`,
@@ -305,6 +306,12 @@ export const en: MessageCatalogue = {
   'init/editor-help': (p) =>
     `Editor help: the file points at ${p.ref}, which exists once bosoreport is added to the repository with "npm install --save-dev <the bosoreport package>".`,
   'init/wrote': (p) => `wrote ${p.file}; fill in the empty fields and run "npx bosoreport validate ${p.file}".`,
+  // init --repo: the repository's .vscode/settings.json (editor help without a modeline).
+  'init/settings-wrote': (p) =>
+    `wrote ${p.file}: VS Code (with Red Hat's YAML extension) now gives every report under ${p.folder}/ the help of the form in its "skjema:", with or without a modeline.`,
+  'init/settings-unreadable': (p) => `${p.file} is not plain JSON (VS Code allows comments there), so bosoreport does not overwrite it. Add this yourself:`,
+  'init/no-form': () =>
+    'Say which form the report follows, for example "npx bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013" (or "init --repo" for the editor settings).',
   'io/too-many-files': (p) => `${p.reason} files match "${p.path}"; bosoreport takes at most ${p.limit} in one run.`,
   'io/too-many-files.hint': () => 'Check that the path is the reports folder, not a whole disk; split the run if you really have that many reports.',
   'io/why-full': () => 'the disk is full',

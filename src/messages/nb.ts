@@ -245,6 +245,7 @@ export const nb = {
   'fix/kind-prosent': (p) => `${p.n} ${Number(p.n) === 1 ? 'prosentverdi' : 'prosentverdier'}`,
   'fix/kind-desimal': (p) => `${p.n} desimaltall`,
   'fix/kind-feltnavn': (p) => `${p.n} feltnavn`,
+  'fix/kind-modeline': (p) => `${p.n} ${Number(p.n) === 1 ? 'modeline' : 'modeliner'} (editorens sti til skjemaet)`,
   'fix/file': (p) => `rettet ${p.file}: ${p.what}`,
   'fix/done': (p) => `✔ Rettet ${p.what} i ${p.files} av ${p.total} ${Number(p.total) === 1 ? 'fil' : 'filer'}.`,
   'fix/would': (p) => `Ville rettet ${p.what} i ${p.files} av ${p.total} ${Number(p.total) === 1 ? 'fil' : 'filer'}; ingenting er skrevet (--dry-run).`,
@@ -303,6 +304,12 @@ export const nb = {
   'init/editor-help': (p) =>
     `Hjelp i redigeringsprogrammet: filen peker på ${p.ref}, som finnes når bosoreport er lagt til i repositoryet med «npm install --save-dev <bosoreport-pakken>».`,
   'init/wrote': (p) => `skrev ${p.file}; fyll inn de tomme feltene og kjør «npx bosoreport validate ${p.file}».`,
+  // init --repo: the repository's .vscode/settings.json (editor help without a modeline).
+  'init/settings-wrote': (p) =>
+    `skrev ${p.file}: VS Code (med YAML-utvidelsen fra Red Hat) gir nå hver rapport under ${p.folder}/ hjelpen til skjemaet i «skjema:», også uten modeline-linje.`,
+  'init/settings-unreadable': (p) => `${p.file} er ikke ren JSON (VS Code tillater kommentarer der), så bosoreport skriver ikke over den. Legg til dette selv:`,
+  'init/no-form': () =>
+    'Si hvilket skjema rapporten skal følge, for eksempel «npx bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013» (eller «init --repo» for editoroppsettet).',
   'io/too-many-files': (p) => `${p.reason} filer passer til «${p.path}»; bosoreport tar høyst ${p.limit} i én kjøring.`,
   'io/too-many-files.hint': () => 'Sjekk at stien er rapportmappen, ikke en hel disk; del opp kjøringen om du virkelig har så mange rapporter.',
   'io/why-full': () => 'disken er full',

@@ -245,6 +245,7 @@ export const nn: MessageCatalogue = {
   'fix/kind-prosent': (p) => `${p.n} ${Number(p.n) === 1 ? 'prosentverdi' : 'prosentverdiar'}`,
   'fix/kind-desimal': (p) => `${p.n} desimaltal`,
   'fix/kind-feltnavn': (p) => `${p.n} feltnamn`,
+  'fix/kind-modeline': (p) => `${p.n} ${Number(p.n) === 1 ? 'modeline' : 'modelinar'} (stien editoren har til skjemaet)`,
   'fix/file': (p) => `retta ${p.file}: ${p.what}`,
   'fix/done': (p) => `✔ Retta ${p.what} i ${p.files} av ${p.total} ${Number(p.total) === 1 ? 'fil' : 'filer'}.`,
   'fix/would': (p) => `Ville retta ${p.what} i ${p.files} av ${p.total} ${Number(p.total) === 1 ? 'fil' : 'filer'}; ingenting er skrive (--dry-run).`,
@@ -304,6 +305,12 @@ export const nn: MessageCatalogue = {
   'init/editor-help': (p) =>
     `Hjelp i redigeringsprogrammet: fila peikar på ${p.ref}, som finst når bosoreport er lagt til i repositoryet med «npm install --save-dev <bosoreport-pakken>».`,
   'init/wrote': (p) => `skreiv ${p.file}; fyll inn dei tomme felta og køyr «npx bosoreport validate ${p.file}».`,
+  // init --repo: the repository's .vscode/settings.json (editor help without a modeline).
+  'init/settings-wrote': (p) =>
+    `skreiv ${p.file}: VS Code (med YAML-utvidinga frå Red Hat) gir no kvar rapport under ${p.folder}/ hjelpa til skjemaet i «skjema:», òg utan modeline-linje.`,
+  'init/settings-unreadable': (p) => `${p.file} er ikkje rein JSON (VS Code tillèt kommentarar der), så bosoreport skriv ikkje over han. Legg til dette sjølv:`,
+  'init/no-form': () =>
+    'Sei kva skjema rapporten skal følgje, til dømes «npx bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013» (eller «init --repo» for editoroppsettet).',
   'io/too-many-files': (p) => `${p.reason} filer passar til «${p.path}»; bosoreport tek høgst ${p.limit} i éi køyring.`,
   'io/too-many-files.hint': () => 'Sjekk at stien er rapportmappa, ikkje ein heil disk; del opp køyringa om du verkeleg har så mange rapportar.',
   'io/why-full': () => 'disken er full',

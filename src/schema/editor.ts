@@ -1,3 +1,4 @@
+import { misspellingDef, misspellingPattern, requiredChecks, unknownKeyCheck } from './editor-keys.js';
 import type { SchemaNode } from './store.js';
 
 /**
@@ -41,7 +42,9 @@ function typeMessage(node: SchemaNode): string | undefined {
           .join(', '),
       ) + end
     );
-  if (types.includes('object')) return NB.object;
+  // A figure that may also be written as an object (value and comment): a wrong value was meant as the number.
+  const scalar = types.some((t) => t !== 'object' && t !== 'null');
+  if (types.includes('object') && !scalar) return NB.object;
   if (types.includes('array')) return NB.array;
   if (types.includes('integer')) return NB.integer + end;
   if (types.includes('number')) return NB.number + end;
@@ -64,6 +67,11 @@ function forEditors(node: SchemaNode): SchemaNode {
   }
   const message = typeMessage(node);
   if (message && !out.patternErrorMessage) out.errorMessage = message;
+  // A date typed so that YAML reads a number (11.2010) is a wrong type: the date message says what to write.
+  else if (out.patternErrorMessage && (node.format === 'date' || node.format === 'dato-eller-maaned')) out.errorMessage = out.patternErrorMessage;
+  // The form's rule for a figure nobody knows is null, never 0: completion inserts the default.
+  const types = typesOf(node);
+  if (types.includes('null') && (types.includes('integer') || types.includes('number')) && node.default === undefined) out.default = null;
   // Hovers show the title as a heading; completions show only this, so it leads with the form's words.
   if (typeof node.title === 'string') {
     out.markdownDescription = node.description ? `**${node.title}** – ${node.description}` : `**${node.title}**`;
@@ -72,13 +80,42 @@ function forEditors(node: SchemaNode): SchemaNode {
 }
 
 /**
- * The editor copy of a form's bundled schema: the same rules, plus `pattern`/`patternErrorMessage`
- * for dates, Norwegian `errorMessage` for wrong types and `markdownDescription` led by the field's
- * title, as yaml-language-server (VS Code's YAML extension) reads them. bosoreport never validates
- * with this copy, so ajv never sees these keywords.
+ * The editor copy of a form's bundled schema: the same reports pass, plus what yaml-language-server
+ * (VS Code's YAML extension) reads: `pattern`/`patternErrorMessage` for dates, Norwegian
+ * `errorMessage` for wrong types, `markdownDescription` led by the field's title, `default: null`
+ * for figures, and unknown and missing keys said by name (editor-keys.ts). bosoreport never
+ * validates with this copy, so its own ajv never sees these keywords.
  */
 export function editorSchema(schema: SchemaNode): SchemaNode {
-  return walk(schema, 'schema') as SchemaNode;
+  const keys = new Set<string>();
+  const defs = (schema.$defs ?? {}) as Record<string, SchemaNode>;
+  // A field's title and type, where its property says only `$ref` to a shared definition.
+  const resolve = (field: SchemaNode): SchemaNode => {
+    const target = typeof field.$ref === 'string' && field.$ref.startsWith('#/$defs/') ? defs[field.$ref.slice('#/$defs/'.length)] : undefined;
+    return { ...target, ...field };
+  };
+  const out = walk(schema, 'schema', (node) => withKeyChecks(node, resolve, keys)) as SchemaNode;
+  if (keys.size === 0) return out;
+  const patterns = Object.fromEntries([...keys].sort().map((k) => [misspellingDef(k), { type: 'string', pattern: misspellingPattern(k) }]));
+  return { ...out, $defs: { ...(out.$defs as object), ...patterns } };
+}
+
+/** Unknown and missing keys said with their own messages (see editor-keys.ts), for an object with a closed list of fields. */
+function withKeyChecks(node: SchemaNode, resolve: (field: SchemaNode) => SchemaNode, keys: Set<string>): SchemaNode {
+  if (!node.properties || typeof node.properties !== 'object') return node;
+  const out: SchemaNode = { ...node };
+  const known = Object.keys(node.properties);
+  if (node.additionalProperties === false && node.patternProperties === undefined && node.propertyNames === undefined) {
+    delete out.additionalProperties;
+    out.propertyNames = unknownKeyCheck(known);
+    for (const k of known) keys.add(k);
+  }
+  if (Array.isArray(node.required) && node.required.length > 0) {
+    delete out.required;
+    out.allOf = [...((node.allOf as SchemaNode[] | undefined) ?? []), ...requiredChecks(node, resolve)];
+    for (const k of node.required) keys.add(k);
+  }
+  return out;
 }
 
 /** What a value in a schema document is: a schema, a map or list of schemas, or plain data (enum, const, examples). */
@@ -87,11 +124,16 @@ const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 const SCHEMA_MAPS = new Set(['properties', '$defs', 'definitions', 'patternProperties', 'dependentSchemas']);
 const SCHEMA_ONE = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems']);
 
-function walk(value: unknown, kind: Kind): unknown {
+/** Each schema node through forEditors, then (its children done) through `after`. */
+function walk(value: unknown, kind: Kind, after: (node: SchemaNode) => SchemaNode): unknown {
   if (!value || typeof value !== 'object' || kind === 'data') return value;
-  if (Array.isArray(value)) return kind === 'list' || kind === 'schema' ? value.map((v) => walk(v, 'schema')) : value;
-  if (kind === 'map') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, 'schema')]));
+  if (Array.isArray(value)) return kind === 'list' || kind === 'schema' ? value.map((v) => walk(v, 'schema', after)) : value;
+  if (kind === 'map') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, 'schema', after)]));
   if (kind === 'list') return value;
   const node = forEditors(value as SchemaNode);
-  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, SCHEMA_MAPS.has(k) ? 'map' : SCHEMA_LISTS.has(k) ? 'list' : SCHEMA_ONE.has(k) ? 'schema' : 'data')]));
+  return after(
+    Object.fromEntries(
+      Object.entries(node).map(([k, v]) => [k, walk(v, SCHEMA_MAPS.has(k) ? 'map' : SCHEMA_LISTS.has(k) ? 'list' : SCHEMA_ONE.has(k) ? 'schema' : 'data', after)]),
+    ),
+  );
 }

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Document } from 'yaml';
-import { BIN, exampleDoc, GJOVIK, LILLEHAMMER, ROOT } from '../helpers.js';
+import { parseDocument } from 'yaml';
+import { BIN, exampleInRepository, GJOVIK, LILLEHAMMER, ROOT } from '../helpers.js';
 import { evaluate, readWorkflow, runJob, type StepResult } from './runner.js';
 
 /**
@@ -15,6 +16,8 @@ import { evaluate, readWorkflow, runJob, type StepResult } from './runner.js';
  * this checkout, linked, as `npm ci` would have put the package there, so `npx --no-install
  * bosoreport` runs the build under test. `uses:` steps are not run; whether they would run is checked.
  */
+/** An example as a report in the repository, its modeline where init writes it. */
+const repoDoc = (rel: string) => parseDocument(exampleInRepository(rel));
 const WORKFLOW_FILE = path.join(ROOT, 'examples/ci/.github/workflows/bosoreport.yml');
 const workflow = readWorkflow(WORKFLOW_FILE);
 const work = mkdtempSync(path.join(tmpdir(), 'bosoreport-workflow-'));
@@ -52,7 +55,7 @@ function installLinked(dir: string): void {
 
 /** Gjøvik's 2012 report as another municipality's (its four warnings come along). */
 function annual(kommune: string, change?: (doc: Document) => void): string {
-  const doc = exampleDoc(GJOVIK);
+  const doc = repoDoc(GJOVIK);
   doc.setIn(['generell_programinformasjon', 'kommune'], kommune);
   change?.(doc);
   return doc.toString();
@@ -71,9 +74,9 @@ function origin(name: string, baseline: boolean): string {
     'package.json': `${JSON.stringify({ name: 'rapporter-region-ost', private: true, devDependencies: { bosoreport: 'file:vendor/bosoreport-0.1.0.tgz' } }, null, 2)}\n`,
     '.gitignore': 'node_modules/\ndist/\n',
     '.github/workflows/bosoreport.yml': readFileSync(WORKFLOW_FILE, 'utf8'),
-    'rapporter/gjovik/2012-aarsrapport.yaml': exampleDoc(GJOVIK).toString(),
+    'rapporter/gjovik/2012-aarsrapport.yaml': repoDoc(GJOVIK).toString(),
     'rapporter/hamar/2012-aarsrapport.yaml': annual('Hamar'),
-    'rapporter/lillehammer/2011-halvaarsrapport.yaml': exampleDoc(LILLEHAMMER).toString(),
+    'rapporter/lillehammer/2011-halvaarsrapport.yaml': repoDoc(LILLEHAMMER).toString(),
   });
   if (baseline) {
     const r = spawnSync(process.execPath, [BIN, 'baseline', 'rapporter/'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C' } });

@@ -6,7 +6,7 @@ import { formatGithub } from '../../src/cli/formatters/github.js';
 import { formatJobSummary } from '../../src/cli/formatters/job-summary.js';
 import { changedFirst } from '../../src/cli/formatters/tally.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { exampleDoc, exampleText, GJOVIK, runCli, runMain, tempTree } from '../helpers.js';
+import { exampleDoc, exampleInRepository, exampleText, GJOVIK, runCli, runMain, tempTree } from '../helpers.js';
 
 const finding = (file: string, severity: Diagnostic['severity'], line: number, message = `problem ${line}`): Diagnostic => ({
   file,
@@ -99,7 +99,7 @@ describe('the job summary', () => {
 
 /** A reports repository: its root is where package.json is. */
 function reportsRepository(extra: Record<string, string> = {}) {
-  return tempTree({ 'package.json': '{ "private": true }\n', 'rapporter/gjovik/2012-aarsrapport.yaml': exampleText(GJOVIK), ...extra });
+  return tempTree({ 'package.json': '{ "private": true }\n', 'rapporter/gjovik/2012-aarsrapport.yaml': exampleInRepository(GJOVIK), ...extra });
 }
 
 describe('bosoreport baseline, and validate reading it', () => {
@@ -154,17 +154,17 @@ describe('bosoreport baseline, and validate reading it', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('(rapporteringsdato-for-periodeslutt)');
     expect(r.stdout).not.toContain('negativt-resultat');
-    writeFileSync(report, exampleText(GJOVIK));
+    writeFileSync(report, exampleInRepository(GJOVIK));
   });
 
   it('says when the baseline can be tightened, and --prune tightens it', async () => {
-    writeFileSync(report, exampleText(GJOVIK).replace(/^forsidedato: .*\n/m, ''));
+    writeFileSync(report, exampleInRepository(GJOVIK).replace(/^forsidedato: .*\n/m, ''));
     const r = await run(['validate', 'rapporter/']);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('The baseline can be tightened: 1 rule has fewer findings than it accepts. Run "npx bosoreport baseline --prune rapporter/" and commit the file.');
     expect((await run(['baseline', '--prune', 'rapporter/'])).status).toBe(0);
     expect(JSON.parse(readFileSync(baselineFile, 'utf8'))).toEqual({ 'rapporter/gjovik/2012-aarsrapport.yaml': { 'negativt-resultat': { count: 3 } } });
-    writeFileSync(report, exampleText(GJOVIK));
+    writeFileSync(report, exampleInRepository(GJOVIK));
   });
 
   it('a broken baseline is a usage error with the way out, never ignored', async () => {
@@ -193,7 +193,7 @@ function git(cwd: string, ...args: string[]): void {
 }
 
 describe('validate --changed', () => {
-  const t = reportsRepository({ 'rapporter/hamar/2012-aarsrapport.yaml': exampleText(GJOVIK).replace('kommune: Gjøvik', 'kommune: Hamar') });
+  const t = reportsRepository({ 'rapporter/hamar/2012-aarsrapport.yaml': exampleInRepository(GJOVIK).replace('kommune: Gjøvik', 'kommune: Hamar') });
   afterAll(t.cleanup);
   git(t.dir, 'init', '-q', '-b', 'main');
   git(t.dir, 'add', '-A');

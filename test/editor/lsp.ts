@@ -11,6 +11,13 @@ export interface LspDiagnostic {
   source?: string;
 }
 
+/** What the editor offers at a position, and the text it inserts when the item is taken. */
+export interface CompletionItem {
+  label: string;
+  documentation?: unknown;
+  insertText?: string;
+}
+
 /**
  * A minimal language-server client over stdio, enough to open YAML files in yaml-language-server (what
  * VS Code's YAML extension runs) and collect the diagnostics it publishes.
@@ -22,6 +29,7 @@ export class YamlLanguageServer {
   private published = new Map<string, LspDiagnostic[][]>();
   private waiters: (() => void)[] = [];
   private open = new Set<string>();
+  private versions = new Map<string, number>();
 
   private constructor(
     private readonly child: ChildProcessWithoutNullStreams,
@@ -55,11 +63,13 @@ export class YamlLanguageServer {
   /** Opens a file as the editor would and waits for the diagnostics published after its schema loaded. */
   async diagnostics(file: string, timeoutMs = 15_000): Promise<LspDiagnostic[]> {
     const uri = pathToFileURL(file).href;
+    // A file opened before is closed first, as an editor does when it opens the file again after a change on disk.
+    if (this.open.has(uri)) this.notify('textDocument/didClose', { textDocument: { uri } });
     this.published.delete(uri);
-    // The server keeps a document it has opened; each file is opened once (tests use a new name).
-    if (this.open.has(uri)) throw new Error(`${path.basename(file)} is already open`);
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
     this.open.add(uri);
-    this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: readFileSync(file, 'utf8') } });
+    this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text: readFileSync(file, 'utf8') } });
     const deadline = Date.now() + timeoutMs;
     // The server publishes once when it opens the file and again once the schema is in; wait until quiet.
     let lastCount = -1;
@@ -86,9 +96,9 @@ export class YamlLanguageServer {
     return result?.contents?.value ?? '';
   }
 
-  async completion(file: string, line: number, character: number): Promise<{ label: string; documentation?: unknown }[]> {
+  async completion(file: string, line: number, character: number): Promise<CompletionItem[]> {
     const result = (await this.request('textDocument/completion', { textDocument: { uri: pathToFileURL(file).href }, position: { line, character } })) as {
-      items?: { label: string }[];
+      items?: CompletionItem[];
     } | null;
     return result?.items ?? [];
   }

@@ -181,7 +181,7 @@ describe('schemas/form.schema.json', () => {
     const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020') as typeof import('ajv/dist/2020.js');
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
     // The words yaml-language-server reads, which are no rules.
-    ajv.addVocabulary(['markdownDescription', 'errorMessage', 'patternErrorMessage']);
+    ajv.addVocabulary(['markdownDescription', 'errorMessage', 'patternErrorMessage', 'doNotSuggest']);
     const validate = ajv.compile(published);
     for (const file of FORM_YAMLS) {
       const data = parse(readFileSync(path.join(ROOT, file), 'utf8')) as unknown;

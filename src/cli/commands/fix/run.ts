@@ -2,6 +2,7 @@ import path from 'node:path';
 import { EXIT_CLEAN, EXIT_USAGE, OutputError } from '../../../errors.js';
 import { unifiedDiff } from '../../../fix/diff.js';
 import { applyFixes, planFixes, type Fix, type FixKind } from '../../../fix/plan.js';
+import { withModelineFix } from '../../../fix/modeline.js';
 import type { Form } from '../../../forms/types.js';
 import { parseReport, type ParsedReport } from '../../../load/parse.js';
 import { t, type Lang } from '../../../messages/index.js';
@@ -24,7 +25,7 @@ export interface FixOptions {
   beforeValidate?: boolean;
 }
 
-const KINDS: readonly FixKind[] = ['innrykk', 'dato', 'tall', 'prosent', 'desimal', 'tekst', 'feltnavn'];
+const KINDS: readonly FixKind[] = ['innrykk', 'dato', 'tall', 'prosent', 'desimal', 'tekst', 'feltnavn', 'modeline'];
 const BOM = '\ufeff';
 /** Rounds of fixing: a renamed key lets the schema see the values under it, which may need fixing too. */
 const ROUNDS = 4;
@@ -106,7 +107,8 @@ export async function runFix(paths: readonly string[], ctx: CommandContext, opti
       continue;
     }
     const bom = f.bytes[0] === 0xef && f.bytes[1] === 0xbb && f.bytes[2] === 0xbf ? BOM : '';
-    const mended = start.form ? fixText(start.report, start.form, lang) : { text: start.report.text, fixes: [] };
+    const typed = start.form ? fixText(start.report, start.form, lang) : { text: start.report.text, fixes: [] };
+    const mended = start.form && f.file !== STDIN_NAME ? withModelineFix(typed, f.file, start.form, io.cwd) : typed;
     const fixed = { text: mended.text, fixes: [...start.fixes, ...mended.fixes] };
     if (fixed.fixes.length === 0) continue;
     const name = visible(f.file);

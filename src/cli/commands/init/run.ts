@@ -7,6 +7,7 @@ import { skeleton } from '../../../init/skeleton.js';
 import { t } from '../../../messages/index.js';
 import { closest } from '../../../util/similar.js';
 import { defaultReportPath, modelineTarget } from '../../../init/placement.js';
+import { editorSchemaFile } from '../../../init/modeline.js';
 import { SCHEMA_DIR } from '../../../schema/store.js';
 import { check } from '../../check.js';
 import { colorFor, type CommandContext } from '../../context.js';
@@ -25,8 +26,9 @@ export interface InitOptions {
 }
 
 /** `bosoreport init <form>`: a new report with every field, explained; never overwrites a file. */
-export async function runInit(formId: string, options: InitOptions, ctx: CommandContext): Promise<number> {
+export async function runInit(formId: string | undefined, options: InitOptions, ctx: CommandContext): Promise<number> {
   const { io, lang } = ctx;
+  if (formId === undefined) throw new BosoreportError(t(lang, 'init/no-form'), EXIT_USAGE);
   const { forms } = await formsHere(ctx);
   if (!forms) return EXIT_USAGE;
   // An old id still works: the new file gets the form's present id.
@@ -64,8 +66,7 @@ export async function runInit(formId: string, options: InitOptions, ctx: Command
   const type = variant ? variants!.values[variant]!.type : form.type;
   const output = options.output ? path.resolve(io.cwd, options.output) : defaultReportPath(io.cwd, options.kommune, aar, type);
   // Editors get the editor copy the build writes to schemas/; a repository's form, its own file.
-  const schemaFile = form.origin === 'builtin' ? path.join(SCHEMA_DIR, form.schemaId) : path.join(form.dir, 'schema.json');
-  const modeline = modelineTarget(output, schemaFile, SCHEMA_DIR, io.cwd);
+  const modeline = modelineTarget(output, editorSchemaFile(form), SCHEMA_DIR, io.cwd);
   const text = skeleton({ form, kommune: options.kommune.trim(), aar, schemaRef: modeline.ref, ...(variant ? { variant } : {}), ...(from ? { from } : {}) });
   await makeDirs(path.dirname(output));
   let handle;
