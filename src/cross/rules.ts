@@ -5,7 +5,7 @@ import type { DataPath } from '../load/positions.js';
 import type { Params } from '../messages/index.js';
 import { NEED_ROWS, type NeedRowKey } from '../parts/data.js';
 import { findParts } from '../parts/discover.js';
-import { readHeader, valueAt } from '../parts/header.js';
+import { municipalityName, readHeader, valueAt } from '../parts/header.js';
 import type { RuleMeta } from '../rules/types.js';
 import { own } from '../util/own.js';
 import { asciiKey } from '../util/similar.js';
@@ -17,6 +17,11 @@ import { asciiKey } from '../util/similar.js';
 export interface ReportFacts {
   file: string;
   form: Form;
+  /**
+   * False for a report that did not match its form: only what its header says of it (municipality,
+   * year, report type) is known, read where the form keeps them, and only the duplicate check uses it.
+   */
+  schemaValid: boolean;
   kommune: string;
   /** The municipality as a comparable key: «Gjøvik kommune» and «gjovik» are the same. */
   kommuneKey: string;
@@ -39,7 +44,7 @@ export function factsOf(file: string, form: Form, data: unknown): ReportFacts {
   const header = readHeader(data, form.fields);
   const kommune = own(header.kommune ?? '');
   const variant = form.variant(data);
-  const facts: ReportFacts = { file, form, kommune, kommuneKey: kommuneKey(kommune), aar: header.aar ?? 0, type: variant.type, periodKind: variant.period.kind };
+  const facts: ReportFacts = { file, form, schemaValid: true, kommune, kommuneKey: kommuneKey(kommune), aar: header.aar ?? 0, type: variant.type, periodKind: variant.period.kind };
   if (form.facts.behov) {
     const table = valueAt(data, form.facts.behov) as Record<NeedRowKey, { status_behov_pr_0101: number | null; status_behov_pr_3112: number | null }> | undefined;
     if (table)
@@ -82,6 +87,19 @@ export function factsOf(file: string, form: Form, data: unknown): ReportFacts {
   return facts;
 }
 
+/**
+ * What can be read safely of a report that did not match its form: its municipality, year and report
+ * type, where they have the right kind of value (a name, a whole year); else nothing. A draft copy
+ * with a mistake in it is then still found as a copy.
+ */
+export function identityOf(file: string, form: Form, data: unknown): ReportFacts | undefined {
+  const header = readHeader(data, form.fields);
+  const kommune = municipalityName(header.kommune);
+  if (!kommune || header.aar === null || !Number.isSafeInteger(header.aar)) return undefined;
+  const variant = form.variant(data);
+  return { file, form, schemaValid: false, kommune: own(kommune), kommuneKey: kommuneKey(kommune), aar: header.aar, type: variant.type, periodKind: variant.period.kind };
+}
+
 export interface CrossFinding {
   report: ReportFacts;
   path: DataPath;
@@ -95,6 +113,8 @@ export interface CrossContext {
 
 /** A check across the reports of a repository, with its own words like every rule. */
 export interface CrossRule extends RuleMeta<any> {
+  /** Also given the reports that did not match their form (their header only); the others get schema-valid reports alone. */
+  withBroken?: boolean;
   check(reports: readonly ReportFacts[], ctx: CrossContext): CrossFinding[];
 }
 
@@ -104,11 +124,27 @@ export function kommuneKey(name: string): string {
     .replace(/^bydel_/, '');
 }
 
+/** The reports that are copies of each other have this in common: municipality, report type and year. */
+export function duplicateKey(r: { kommuneKey: string; type: string; aar: number }): string {
+  return `${r.kommuneKey}|${r.type}|${r.aar}`;
+}
+
+/**
+ * Of a municipality's reports for one period, the one that counts comes first: one that matches its
+ * form before a broken draft, then by file name. The duplicate check flags the others, and the
+ * overview shows the first one's figures.
+ */
+export function originalFirst(a: { schemaValid: boolean; file: string }, b: { schemaValid: boolean; file: string }): number {
+  return Number(b.schemaValid) - Number(a.schemaValid) || a.file.localeCompare(b.file);
+}
+
 /** Two reports for the same municipality, report type and period: one of them is a copy or mislabelled. */
 export const dobbelRapport: CrossRule = {
   id: 'dobbel-rapport',
   code: 'X3',
   severity: 'error',
+  // A draft with a schema error is a copy too, and must not pass for the report.
+  withBroken: true,
   messages: {
     nb: {
       message: (p) => `Det finnes allerede en rapport av samme type for ${p.kommune} ${p.aar}: ${p.annen}.`,
@@ -127,10 +163,10 @@ export const dobbelRapport: CrossRule = {
     },
   },
   check: (reports) =>
-    [...groupBy(reports, (r) => `${r.kommuneKey}|${r.type}|${r.aar}`).values()]
+    [...groupBy(reports, duplicateKey).values()]
       .filter((group) => group.length > 1)
       .flatMap((group) => {
-        const sorted = [...group].sort((a, b) => a.file.localeCompare(b.file));
+        const sorted = [...group].sort(originalFirst);
         return sorted.slice(1).map((r) => ({ report: r, path: r.form.fields.aar, params: { annen: sorted[0]!.file, kommune: r.kommune, aar: r.aar } }));
       }),
 };

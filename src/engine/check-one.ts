@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { byPosition, diagnostic, FILE_START, NO_POSITION } from '../diagnostics.js';
 import { LIMITS } from '../load/limits.js';
 import { loadProblem, parseReport, type ParsedReport } from '../load/parse.js';
-import { factsOf, type ReportFacts } from '../cross/rules.js';
+import { factsOf, identityOf, type ReportFacts } from '../cross/rules.js';
 import type { FormRegistry } from '../forms/registry.js';
 import { words, type Lang, type MessageCode } from '../messages/index.js';
 import type { SeveritySetting } from '../rules/types.js';
@@ -91,6 +91,11 @@ export function checkOne(cwd: string, lang: Lang, job: CheckJob, keep: boolean, 
     ...(result.form ? { formTitle: result.form.title[lang], formId: result.form.id, formName: result.form.title.nb } : {}),
   };
   if (result.schemaValid && result.form) checked.facts = factsOf(file, result.form, result.data);
+  else if (result.form && result.data !== undefined) {
+    // A broken draft is still a copy of its report: what its header says is enough to find it.
+    const identity = identityOf(file, result.form, result.data);
+    if (identity) checked.facts = identity;
+  }
   // Only a report with errors can have some that fix mends.
   if (job.countFixable && result.diagnostics.some((d) => d.severity === 'error')) {
     const fixable = fixableCount(result, read.bytes, lang);

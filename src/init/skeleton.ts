@@ -1,8 +1,9 @@
-import { Document, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { Document, isMap, isScalar, isSeq, visit, type Node } from 'yaml';
 import type { Form } from '../forms/types.js';
 import type { DataPath } from '../load/positions.js';
 import { NEED_ROWS } from '../parts/data.js';
 import { valueAt } from '../parts/header.js';
+import { NOT_FILLED_IN } from '../parts/not-filled-in.js';
 import { loadSchemas, resolve, type SchemaNode } from '../schema/store.js';
 
 export interface SkeletonOptions {
@@ -11,6 +12,8 @@ export interface SkeletonOptions {
   aar: number;
   /** Path from the new file to the form's schema, for the editor modeline. */
   schemaRef: string;
+  /** The command that checks the new file, as the author can type it («npx bosoreport validate …»). */
+  checkCommand: string;
   /** For a form with variants (half-year or annual): the value of the field that chooses. */
   variant?: string;
   /** Last year's report of the same municipality, already schema-valid, and its file name. */
@@ -46,6 +49,8 @@ function empty(node: SchemaNode, docId: string): unknown {
     }
     return out;
   }
+  // A text with a pattern (an activity's id) cannot start empty: it starts as the schema's first example.
+  if (t.includes('string') && typeof s.pattern === 'string' && Array.isArray(s.examples) && typeof s.examples[0] === 'string') return s.examples[0];
   if (t.includes('string')) return '';
   if (t.includes('array') && s.items) {
     const item = resolve(s.items, n.docId).node;
@@ -91,6 +96,48 @@ function annotate(node: Node | null, schema: SchemaNode, docId: string, depth: n
   }
 }
 
+/**
+ * The facts the checks across reports compare (form.yaml `fakta`) are in every new report, optional
+ * or not, so a plan starts with its activity list to fill in rather than without one (E43). A plan's
+ * activity goals are the other way to list the same activities, so they are left to the author.
+ */
+const SKELETON_FACTS = ['behov', 'prioritert_omraade', 'plan_aktiviteter'] as const;
+
+/** Adds the field at `path` with its empty value, where its section is in the new report and the field is not. */
+function include(value: Record<string, unknown>, root: SchemaNode, rootId: string, path: DataPath): void {
+  let here = resolve(root, rootId);
+  let owner: unknown = value;
+  for (const [i, seg] of path.entries()) {
+    const child = typeof seg === 'string' && here.node.properties && Object.hasOwn(here.node.properties, seg) ? here.node.properties[seg] : undefined;
+    if (!child || !owner || typeof owner !== 'object' || Array.isArray(owner)) return;
+    const at = owner as Record<string, unknown>;
+    if (at[seg as string] === undefined) {
+      if (i < path.length - 1) return;
+      at[seg as string] = empty(child, here.docId);
+    }
+    owner = at[seg as string];
+    here = resolve(child, here.docId);
+  }
+}
+
+/**
+ * Marks each value left for the author, null or an empty list, «# fyll inn»: the checks then say
+ * «fill this in», where a bare null would read as «unknown» and ask why (E1, W20).
+ */
+function markNotFilledIn(doc: Document): void {
+  visit(doc, {
+    Pair(_, pair) {
+      const v = pair.value;
+      if (isScalar(v) && v.value === null) v.comment = ` ${NOT_FILLED_IN}`;
+      else if (isSeq(v) && v.items.length === 0) {
+        // A block sequence with no items would put the comment on a line of its own, away from the value.
+        v.flow = true;
+        v.comment = ` ${NOT_FILLED_IN}`;
+      }
+    },
+  });
+}
+
 /** Sets the value at a path where the new report already has the field. */
 function setAt(data: unknown, path: DataPath, value: unknown): void {
   const owner = valueAt(data, path.slice(0, -1));
@@ -133,26 +180,36 @@ export function skeleton(options: SkeletonOptions): string {
   const schemaId = options.form.schemaId;
   const schema = loadSchemas().get(schemaId)!;
   const value = empty(schema, schemaId) as Record<string, any>;
+  for (const fact of SKELETON_FACTS) {
+    const at = options.form.facts[fact];
+    if (at) include(value, schema, schemaId, at);
+  }
   value.skjema = options.form.id;
   setAt(value, options.form.fields.kommune, options.kommune);
   setAt(value, options.form.fields.aar, options.aar);
   const variants = options.form.variants;
   if (variants && options.variant) {
-    // The choosing field goes right after `skjema:`, where a reader looks for what the report is.
-    const { skjema, ...rest } = value;
-    for (const key of Object.keys(value)) delete value[key];
-    Object.assign(value, { skjema, [String(variants.field[0])]: options.variant }, rest);
+    // The choosing field goes right after `skjema:`, where a reader looks for what the report is;
+    // then it is set (the rest holds its empty value, which must not win).
+    if (variants.field.length === 1) {
+      const { skjema, ...rest } = value;
+      for (const key of Object.keys(value)) delete value[key];
+      Object.assign(value, { skjema, [String(variants.field[0])]: null }, rest);
+    }
+    setAt(value, variants.field, options.variant);
   }
   const notes = carry(value, options);
   const doc = new Document(value);
   annotate(doc.contents as Node, schema, schemaId, 0);
+  markNotFilledIn(doc);
   doc.commentBefore = [
     ` yaml-language-server: $schema=${options.schemaRef}`,
     '',
     ` ${options.form.title.nb}, ${options.kommune} ${options.aar}. Laget av «bosoreport init».`,
-    ' Fyll inn alle felt som står tomme (""). Tall som ikke er kjent skrives null, aldri 0,',
-    ' og forklares i «kommentar» på samme rad. Lengre tekst skrives etter «|» på linjene under.',
-    ' Sjekk rapporten med: bosoreport validate <denne filen>',
+    ` Fyll inn alle felt som står tomme ("") eller med «null  # ${NOT_FILLED_IN}». Et tall som ikke er kjent`,
+    ` er null, aldri 0: skriv da grunnen i stedet for «${NOT_FILLED_IN}». Lengre tekst skrives etter «|»`,
+    ' på linjene under.',
+    ` Sjekk rapporten med: ${options.checkCommand}`,
     ...notes.map((n) => ` ${n}`),
   ].join('\n');
   return doc.toString({ lineWidth: 0 });

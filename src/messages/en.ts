@@ -268,6 +268,7 @@ export const en: MessageCatalogue = {
   'summary/pdf-needs-output': () => 'A PDF needs a file name: use -o overview.pdf.',
   'summary/config': () => 'A .bosoreport.yaml, or a form it names, has errors; run "npx bosoreport validate" for the details.',
   'summary/with-errors': (p) => `${p.n} ${Number(p.n) === 1 ? 'report has' : 'reports have'} errors; their figures are marked with *. See "npx bosoreport validate".`,
+  'summary/bad-today': (p) => `BOSOREPORT_TODAY must be a date (YYYY-MM-DD), not "${p.value}".`,
   'summary/unplaced': (p) =>
     `${p.n} ${Number(p.n) === 1 ? 'file is' : 'files are'} not in the overview, since its form, municipality or year cannot be read: ${p.files}. See "npx bosoreport validate".`,
   'render/nothing': () => '--no-html without --pdf leaves nothing to write.',
@@ -305,13 +306,13 @@ export const en: MessageCatalogue = {
   'init/exists': (p) => `${p.file} already exists; bosoreport does not overwrite a report. Choose another name with -o.`,
   'init/editor-help': (p) =>
     `Editor help: the file points at ${p.ref}, which exists once bosoreport is added to the repository with "npm install --save-dev <the bosoreport package>".`,
-  'init/wrote': (p) => `wrote ${p.file}; fill in the empty fields and run "npx bosoreport validate ${p.file}".`,
   // init --repo: the repository's .vscode/settings.json (editor help without a modeline).
   'init/settings-wrote': (p) =>
     `wrote ${p.file}: VS Code (with Red Hat's YAML extension) now gives every report under ${p.folder}/ the help of the form in its "skjema:", with or without a modeline.`,
   'init/settings-unreadable': (p) => `${p.file} is not plain JSON (VS Code allows comments there), so bosoreport does not overwrite it. Add this yourself:`,
   'init/no-form': () =>
     'Say which form the report follows, for example "npx bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013" (or "init --repo" for the editor settings).',
+  'init/wrote': (p) => `wrote ${p.file}; fill in the fields left empty or marked "# fyll inn", and run "npx bosoreport validate ${p.arg}".`,
   'io/too-many-files': (p) => `${p.reason} files match "${p.path}"; bosoreport takes at most ${p.limit} in one run.`,
   'io/too-many-files.hint': () => 'Check that the path is the reports folder, not a whole disk; split the run if you really have that many reports.',
   'io/why-full': () => 'the disk is full',

@@ -266,6 +266,7 @@ export const nb = {
   'summary/pdf-needs-output': () => 'En PDF trenger et filnavn: bruk -o oversikt.pdf.',
   'summary/config': () => 'En .bosoreport.yaml eller et skjema den viser til har feil; kjør «npx bosoreport validate» for detaljene.',
   'summary/with-errors': (p) => `${p.n} ${Number(p.n) === 1 ? 'rapport har' : 'rapporter har'} feil; tallene deres er merket med *. Se «npx bosoreport validate».`,
+  'summary/bad-today': (p) => `BOSOREPORT_TODAY må være en dato (ÅÅÅÅ-MM-DD), ikke «${p.value}».`,
   'summary/unplaced': (p) =>
     `${p.n} ${Number(p.n) === 1 ? 'fil' : 'filer'} er ikke med i oversikten, fordi skjema, kommune eller år ikke kan leses: ${p.files}. Se «npx bosoreport validate».`,
   'render/nothing': () => '--no-html uten --pdf gir ingenting å skrive.',
@@ -303,13 +304,13 @@ export const nb = {
   'init/exists': (p) => `${p.file} finnes allerede; bosoreport skriver ikke over en rapport. Velg et annet navn med -o.`,
   'init/editor-help': (p) =>
     `Hjelp i redigeringsprogrammet: filen peker på ${p.ref}, som finnes når bosoreport er lagt til i repositoryet med «npm install --save-dev <bosoreport-pakken>».`,
-  'init/wrote': (p) => `skrev ${p.file}; fyll inn de tomme feltene og kjør «npx bosoreport validate ${p.file}».`,
   // init --repo: the repository's .vscode/settings.json (editor help without a modeline).
   'init/settings-wrote': (p) =>
     `skrev ${p.file}: VS Code (med YAML-utvidelsen fra Red Hat) gir nå hver rapport under ${p.folder}/ hjelpen til skjemaet i «skjema:», også uten modeline-linje.`,
   'init/settings-unreadable': (p) => `${p.file} er ikke ren JSON (VS Code tillater kommentarer der), så bosoreport skriver ikke over den. Legg til dette selv:`,
   'init/no-form': () =>
     'Si hvilket skjema rapporten skal følge, for eksempel «npx bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013» (eller «init --repo» for editoroppsettet).',
+  'init/wrote': (p) => `skrev ${p.file}; fyll inn feltene som står tomme eller med «# fyll inn», og kjør «npx bosoreport validate ${p.arg}».`,
   'io/too-many-files': (p) => `${p.reason} filer passer til «${p.path}»; bosoreport tar høyst ${p.limit} i én kjøring.`,
   'io/too-many-files.hint': () => 'Sjekk at stien er rapportmappen, ikke en hel disk; del opp kjøringen om du virkelig har så mange rapporter.',
   'io/why-full': () => 'disken er full',

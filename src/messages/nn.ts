@@ -267,6 +267,7 @@ export const nn: MessageCatalogue = {
   'summary/pdf-needs-output': () => 'Ein PDF treng eit filnamn: bruk -o oversikt.pdf.',
   'summary/config': () => 'Ei .bosoreport.yaml eller eit skjema ho viser til, har feil; køyr «npx bosoreport validate» for detaljane.',
   'summary/with-errors': (p) => `${p.n} ${Number(p.n) === 1 ? 'rapport har' : 'rapportar har'} feil; tala deira er merkte med *. Sjå «npx bosoreport validate».`,
+  'summary/bad-today': (p) => `BOSOREPORT_TODAY må vere ein dato (ÅÅÅÅ-MM-DD), ikkje «${p.value}».`,
   'summary/unplaced': (p) =>
     `${p.n} ${Number(p.n) === 1 ? 'fil' : 'filer'} er ikkje med i oversikta, fordi skjema, kommune eller år ikkje kan lesast: ${p.files}. Sjå «npx bosoreport validate».`,
   'render/nothing': () => '--no-html utan --pdf gir ingenting å skrive.',
@@ -304,13 +305,13 @@ export const nn: MessageCatalogue = {
   'init/exists': (p) => `${p.file} finst alt; bosoreport skriv ikkje over ein rapport. Vel eit anna namn med -o.`,
   'init/editor-help': (p) =>
     `Hjelp i redigeringsprogrammet: fila peikar på ${p.ref}, som finst når bosoreport er lagt til i repositoryet med «npm install --save-dev <bosoreport-pakken>».`,
-  'init/wrote': (p) => `skreiv ${p.file}; fyll inn dei tomme felta og køyr «npx bosoreport validate ${p.file}».`,
   // init --repo: the repository's .vscode/settings.json (editor help without a modeline).
   'init/settings-wrote': (p) =>
     `skreiv ${p.file}: VS Code (med YAML-utvidinga frå Red Hat) gir no kvar rapport under ${p.folder}/ hjelpa til skjemaet i «skjema:», òg utan modeline-linje.`,
   'init/settings-unreadable': (p) => `${p.file} er ikkje rein JSON (VS Code tillèt kommentarar der), så bosoreport skriv ikkje over han. Legg til dette sjølv:`,
   'init/no-form': () =>
     'Sei kva skjema rapporten skal følgje, til dømes «npx bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013» (eller «init --repo» for editoroppsettet).',
+  'init/wrote': (p) => `skreiv ${p.file}; fyll inn felta som står tomme eller med «# fyll inn», og køyr «npx bosoreport validate ${p.arg}».`,
   'io/too-many-files': (p) => `${p.reason} filer passar til «${p.path}»; bosoreport tek høgst ${p.limit} i éi køyring.`,
   'io/too-many-files.hint': () => 'Sjekk at stien er rapportmappa, ikkje ein heil disk; del opp køyringa om du verkeleg har så mange rapportar.',
   'io/why-full': () => 'disken er full',

@@ -1,6 +1,7 @@
 import type { DataPath } from '../load/positions.js';
 import type { Finding, Rule, RuleContext } from '../rules/types.js';
 import { schemaAt } from '../schema/store.js';
+import { isNotFilledIn } from './not-filled-in.js';
 
 // «Not answered» is a value of its own: null (or an empty list) with its reason beside it. These
 // rules hold every form, built in or from a repository, to that: a figure or answer left out is
@@ -9,14 +10,14 @@ import { schemaAt } from '../schema/store.js';
 type AnswerRule = Rule<unknown, unknown>;
 
 /** A value left unanswered (null, or a list with nothing in it), where it stands. */
-interface Unanswered {
+export interface Unanswered {
   path: DataPath;
   /** The objects around it, nearest first, to look for a `kommentar` or `merknad` that explains it. */
   owners: Record<string, unknown>[];
   emptyList: boolean;
 }
 
-function unanswered(data: unknown): Unanswered[] {
+export function unanswered(data: unknown): Unanswered[] {
   const found: Unanswered[] = [];
   const visit = (value: unknown, path: DataPath, owners: Record<string, unknown>[], depth: number) => {
     if (depth > 64) return;
@@ -56,6 +57,8 @@ function unexplained(ctx: RuleContext<unknown, unknown>): Unexplained[] {
     const node = schemaAt(ctx.form.schemaId, u.path);
     if (typeof node?.title !== 'string') return [];
     const comment = ctx.comment?.(u.path);
+    // init's «fyll inn» is no reason: the value is not filled in yet, which ikke-utfylt says.
+    if (isNotFilledIn(comment)) return [];
     if (comment && !comment.startsWith(`${node.title}:`)) return [];
     const inList = typeof u.path[u.path.length - 2] === 'number';
     if (u.owners.slice(0, inList ? 2 : 1).some((o) => ['kommentar', 'merknad'].some((k) => typeof o[k] === 'string' && (o[k] as string).trim() !== ''))) return [];

@@ -2,7 +2,9 @@ import { formatDate } from '../format/norwegian.js';
 import { findStrings } from '../rules/paths.js';
 import type { Rule, RuleForm } from '../rules/types.js';
 import { schemaAt } from '../schema/store.js';
+import { unanswered } from './answer-rules.js';
 import { readHeader } from './header.js';
+import { isNotFilledIn } from './not-filled-in.js';
 import { daysBetween, endDate, startDate, type PeriodFacts } from './period.js';
 
 /** Every form has a header (found through the form's field paths) and period facts. */
@@ -302,31 +304,53 @@ export const kommunenavnUryddig: CommonRule = {
   },
 };
 
-/** An empty text where the form expects an answer: what `init` leaves for the author to fill in. */
+/**
+ * A field left as `init` leaves it for the author: an empty text, or null (or an empty list) with
+ * init's «# fyll inn» beside it. Such a field is not answered yet, so the check says «fill this in»
+ * rather than asking why a figure is unknown (E1) or an answer is left out (W20).
+ */
 export const ikkeUtfylt: CommonRule = {
   id: 'ikke-utfylt',
   code: 'E0',
   severity: 'error',
   messages: {
     nb: {
-      message: () => 'Feltet er ikke fylt ut.',
-      hint: () => 'Skriv svaret mellom anførselstegnene, eller etter «|» på linjene under for lengre tekst.',
-      about: 'Et tekstfelt står tomt (som etter «bosoreport init»).',
+      message: (p) => (p.tom === 'liste' ? 'Lista er ikke fylt ut.' : 'Feltet er ikke fylt ut.'),
+      hint: (p) =>
+        p.tom === 'null'
+          ? 'Skriv svaret i stedet for null. Er det ukjent, la null stå og skriv grunnen i stedet for «fyll inn»: null  # grunnen.'
+          : p.tom === 'liste'
+            ? 'Før opp radene i lista. Har rapporten ingen, la [] stå og skriv grunnen i stedet for «fyll inn».'
+            : 'Skriv svaret mellom anførselstegnene, eller etter «|» på linjene under for lengre tekst.',
+      about: 'Et felt står slik «bosoreport init» lot det stå: tom tekst (""), eller null eller [] med «# fyll inn» ved siden av.',
     },
     nn: {
-      message: () => 'Feltet er ikkje fylt ut.',
-      hint: () => 'Skriv svaret mellom hermeteikna, eller etter «|» på linjene under for lengre tekst.',
-      about: 'Eit tekstfelt står tomt (som etter «bosoreport init»).',
+      message: (p) => (p.tom === 'liste' ? 'Lista er ikkje fylt ut.' : 'Feltet er ikkje fylt ut.'),
+      hint: (p) =>
+        p.tom === 'null'
+          ? 'Skriv svaret i staden for null. Er det ukjent, lat null stå og skriv grunnen i staden for «fyll inn»: null  # grunnen.'
+          : p.tom === 'liste'
+            ? 'Før opp radene i lista. Har rapporten ingen, lat [] stå og skriv grunnen i staden for «fyll inn».'
+            : 'Skriv svaret mellom hermeteikna, eller etter «|» på linjene under for lengre tekst.',
+      about: 'Eit felt står slik «bosoreport init» lét det stå: tom tekst (""), eller null eller [] med «# fyll inn» ved sida av.',
     },
     en: {
-      message: () => 'The field is not filled in.',
-      hint: () => 'Write the answer between the quotes, or after "|" on the lines below for longer text.',
-      about: 'A text field is empty (as after "bosoreport init").',
+      message: (p) => (p.tom === 'liste' ? 'The list is not filled in.' : 'The field is not filled in.'),
+      hint: (p) =>
+        p.tom === 'null'
+          ? 'Write the answer in place of null. If it is unknown, keep null and write the reason in place of «fyll inn»: null  # the reason.'
+          : p.tom === 'liste'
+            ? 'List the rows. If the report has none, keep [] and write the reason in place of «fyll inn».'
+            : 'Write the answer between the quotes, or after "|" on the lines below for longer text.',
+      about: 'A field is as "bosoreport init" left it: an empty text (""), or null or [] with "# fyll inn" beside it.',
     },
   },
-  check: ({ data }) => {
-    return findStrings(data, (text) => text.trim() === '').map(({ path }) => ({ path }));
-  },
+  check: ({ data, comment }) => [
+    ...findStrings(data, (text) => text.trim() === '').map(({ path }) => ({ path, params: { tom: 'tekst' } })),
+    ...unanswered(data)
+      .filter((u) => isNotFilledIn(comment?.(u.path)))
+      .map((u) => ({ path: u.path, params: { tom: u.emptyList ? 'liste' : 'null' } })),
+  ],
 };
 
 /** Rules every form shares: the registry gives them to every form, built-in or from a repository. */

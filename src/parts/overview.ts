@@ -101,7 +101,11 @@ export type DeliveryStatus = 'i_tide' | 'for_sent' | 'uten_frist' | 'uten_dato';
 
 /** The delivery columns every report has in the long format (a missing report too), from `periode`. */
 export const DELIVERY_FIELDS: readonly { id: string; label: string }[] = [
-  { id: 'levering.status', label: 'i_tide, for_sent, uten_frist (dated, but the form has no deadline), uten_dato (no reporting date) or mangler (a missing annual report)' },
+  {
+    id: 'levering.status',
+    label:
+      'i_tide, for_sent, uten_frist (dated, but the form has no deadline), uten_dato (no reporting date) or mangler (an annual or half-year report owed and not delivered by its deadline)',
+  },
   { id: 'levering.frist', label: 'the deadline (ÅÅÅÅ-MM-DD)' },
   { id: 'levering.rapporteringsdato', label: 'the reporting date (ÅÅÅÅ-MM-DD)' },
   { id: 'levering.dager_til_frist', label: 'days delivered before the deadline; negative: after it' },

@@ -222,7 +222,7 @@ export function summaryHtml(model: SummaryModel, meta: { created: string; versio
   }
   body.push('</section>');
   if (model.rapporter.some((r) => r.errors > 0))
-    body.push('<p class="merk"><span class="feil">*</span> fra en rapport med feil: tallet kan være feil. Se <code>bosoreport validate</code>.</p>');
+    body.push('<p class="merk"><span class="feil">*</span> fra en rapport med feil: tallet kan være feil. Se <code>npx bosoreport validate</code>.</p>');
 
   const html = `<!doctype html>\n<html lang="nb">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Oversikt over rapportene</title>\n<meta name="generator" content="bosoreport ${esc(meta.version)}">\n<style>\n${STYLE}</style>\n</head>\n<body>\n${body.join('\n')}\n</body>\n</html>\n`;
   return embedFonts(html);

@@ -1,10 +1,14 @@
-import { kommuneKey } from '../cross/rules.js';
+import { duplicateKey, kommuneKey, originalFirst } from '../cross/rules.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Form } from '../forms/types.js';
 import { municipalityName, readHeader, valueAt } from '../parts/header.js';
 import { deliveryOf, type DeliveryStatus } from '../parts/overview.js';
+import { periodFacts } from '../parts/period.js';
 import type { CommonFigures } from '../parts/shared-figures.js';
+import { isIsoDate } from '../schema/formats.js';
+import { groupBy } from '../util/group.js';
 import { periodLabel, reportThemes, summaryThemes, type SummaryForm, type SummaryTheme } from './fields.js';
+import { lastOwedYear, owedDeadline, type OwedBy, type OwedKind } from './owed.js';
 
 export type Delivery = DeliveryStatus | 'mangler';
 
@@ -15,6 +19,8 @@ export interface ReportEntry {
   kommuneKey: string;
   aar: number;
   periodKind: string;
+  /** The report type (aarsrapport, halvaarsrapport …): with municipality and year, what a copy shares. */
+  type: string;
   periode: string;
   order: number;
   skjema: string;
@@ -33,7 +39,7 @@ export interface ReportEntry {
   levering: Delivery;
 }
 
-/** An annual report a municipality should have delivered and did not. */
+/** An annual or half-year report a municipality should have delivered and did not. */
 export interface Missing {
   kommune: string;
   kommuneKey: string;
@@ -57,7 +63,10 @@ export interface SummaryModel {
   themes: SummaryTheme[];
   kommuner: { key: string; navn: string }[];
   perioder: { label: string; order: number }[];
+  /** One report per municipality and period: the one that counts, never a copy. */
   rapporter: ReportEntry[];
+  /** The other reports for a period that has one already (a draft, a copy): not shown, named in `funn`. */
+  kopier: ReportEntry[];
   mangler: Missing[];
   funn: Finding[];
 }
@@ -74,6 +83,9 @@ export function entryOf(file: string, form: Form, data: unknown, figures: Record
   const variant = form.variant(data);
   const { label, order } = periodLabel(variant.period.kind, header.aar, variant.reportName);
   const common = figures as CommonFigures | undefined;
+  // A report that did not match its form has no figures; its deadline still follows from its form and year.
+  const date = header.rapporteringsdato !== null && isIsoDate(header.rapporteringsdato) ? header.rapporteringsdato : null;
+  const periode = common?.periode ?? periodFacts(variant.period, header.aar, date);
   const values: ReportEntry['values'] = {};
   for (const theme of common ? reportThemes(form, common) : []) {
     for (const figure of theme.figures) {
@@ -88,60 +100,96 @@ export function entryOf(file: string, form: Form, data: unknown, figures: Record
     kommuneKey: kommuneKey(kommune),
     aar: header.aar,
     periodKind: variant.period.kind,
+    type: variant.type,
     periode: label,
     order,
     skjema: form.id,
     form: { id: form.id, years: form.years, overview: form.overview },
     schemaValid: figures !== undefined,
     values,
-    ...deliveryOf(common, header.rapporteringsdato),
+    ...deliveryOf({ periode } as CommonFigures, header.rapporteringsdato),
   };
 }
 
-/** The annual deadline as the reports show it: years after the report year, and the day. */
-function annualDeadline(entries: readonly ReportEntry[]): (aar: number) => string {
-  const sample = entries.find((e) => e.periodKind === 'aar' && e.frist);
-  const after = sample ? Number(sample.frist!.slice(0, 4)) - sample.aar : 1;
-  const day = sample ? sample.frist!.slice(4) : '-02-28';
-  return (aar) => `${aar + after}${day}`;
+export interface SummaryOptions {
+  /** The day reports are owed by: a report is missing once its deadline is before it (ISO). */
+  today: string;
+  /** What the forms of the run say about the reports owed: the years and deadlines. */
+  owed: readonly OwedBy[];
+  /** The municipalities, years and forms to show. */
+  filter?: SummaryFilter;
 }
 
 /**
- * The overview of a set of reports: municipalities, periods, and the annual reports that are missing
- * (a year between two a municipality reported, or a year it sent a half-year report for), counted
- * only once their deadline has passed on `today`. Pure.
+ * The reports a municipality owes and has not delivered, counted once their deadline is before
+ * `today`. Annual reports: every year from its first annual or half-year report to the last year
+ * the annual forms served (so a missing latest report counts too). Half-year reports: only for a
+ * municipality that has delivered one, from its first to the last year the half-year forms served.
+ * A final report ends the programme: nothing is owed for its year or later.
  */
-export function buildSummary(entries: readonly ReportEntry[], funn: readonly Finding[], today: string): SummaryModel {
-  const deadline = annualDeadline(entries);
-  const byKommune = new Map<string, ReportEntry[]>();
-  for (const e of entries) byKommune.set(e.kommuneKey, [...(byKommune.get(e.kommuneKey) ?? []), e]);
+function missingOf(reports: readonly ReportEntry[], options: SummaryOptions): { kind: OwedKind; aar: number; frist: string }[] {
+  // Only years the report's form served count: a mistyped year (0, 20122) is the report's own
+  // problem (a finding), not a reason to list every year between it and the others as missing.
+  const served = reports.filter((r) => r.aar >= r.form.years[0] && r.aar <= r.form.years[1]);
+  const end = Math.min(...served.filter((r) => r.periodKind === 'programperiode').map((r) => r.aar));
+  const used = new Set(served.map((r) => r.skjema));
+  const yearsOf = (kind: string) => served.filter((r) => r.periodKind === kind).map((r) => r.aar);
+  // Nothing is owed for a year whose deadline cannot have passed yet: it keeps the loop short too.
+  const thisYear = Number(options.today.slice(0, 4));
+  const out: { kind: OwedKind; aar: number; frist: string }[] = [];
+  const owe = (kind: OwedKind, from: number[], delivered: number[]) => {
+    if (from.length === 0) return;
+    const last = Math.min(Math.max(...from, lastOwedYear(options.owed, kind)), end - 1, thisYear);
+    for (let aar = Math.min(...from); aar <= last; aar++) {
+      if (delivered.includes(aar)) continue;
+      const frist = owedDeadline(options.owed, kind, aar, used);
+      if (frist < options.today) out.push({ kind, aar, frist });
+    }
+  };
+  owe('aar', [...yearsOf('aar'), ...yearsOf('halvaar')], yearsOf('aar'));
+  owe('halvaar', yearsOf('halvaar'), yearsOf('halvaar'));
+  return out;
+}
+
+/**
+ * The overview of a set of reports: municipalities, periods, one report per municipality and period
+ * (a copy or a broken draft never stands in for the report: see `originalFirst`), and the reports
+ * that are missing. Pure.
+ */
+export function buildSummary(all: readonly ReportEntry[], funn: readonly Finding[], options: SummaryOptions): SummaryModel {
+  const { fra, til, ...which } = options.filter ?? {};
+  const inYears = (r: { aar: number }) => (fra === undefined || r.aar >= fra) && (til === undefined || r.aar <= til);
+  // What is owed follows from all the years a municipality reported, not only those shown: with
+  // --aar 2013, the 2013 report is missing whether or not 2012 is shown.
+  const entries = filterEntries(all, which);
+  const shown: ReportEntry[] = [];
+  const kopier: ReportEntry[] = [];
+  for (const group of groupBy(entries, duplicateKey).values()) {
+    const [first, ...rest] = [...group].sort(originalFirst);
+    shown.push(first!);
+    kopier.push(...rest);
+  }
   const mangler: Missing[] = [];
-  for (const [key, reports] of byKommune) {
-    // Only years the report's form served count: a mistyped year (0, 20122) is the report's own
-    // problem (a finding), not a reason to list every year between it and the others as missing.
-    const served = reports.filter((r) => r.aar >= r.form.years[0] && r.aar <= r.form.years[1]);
-    const annual = new Set(served.filter((r) => r.periodKind === 'aar').map((r) => r.aar));
-    const years = served.filter((r) => r.periodKind === 'aar' || r.periodKind === 'halvaar').map((r) => r.aar);
-    if (years.length === 0) continue;
+  for (const [key, reports] of groupBy(shown, (e) => e.kommuneKey)) {
     const navn = reports[0]!.kommune;
-    for (let aar = Math.min(...years); aar <= Math.max(...years); aar++) {
-      const between = aar > Math.min(...annual) && aar < Math.max(...annual);
-      const halfYearOnly = years.includes(aar);
-      if (annual.has(aar) || !(between || halfYearOnly) || deadline(aar) >= today) continue;
-      const { label, order } = periodLabel('aar', aar, 'Årsrapport');
-      mangler.push({ kommune: navn, kommuneKey: key, aar, periode: label, order, frist: deadline(aar) });
+    for (const m of missingOf(reports, options).filter(inYears)) {
+      const { label, order } = periodLabel(m.kind, m.aar, m.kind === 'aar' ? 'Årsrapport' : 'Halvårsrapport');
+      mangler.push({ kommune: navn, kommuneKey: key, aar: m.aar, periode: label, order, frist: m.frist });
     }
   }
+  const rapporter = shown.filter(inYears);
+  const byKommune = groupBy([...rapporter, ...mangler], (e) => e.kommuneKey);
   const perioder = new Map<string, number>();
-  for (const p of [...entries, ...mangler]) perioder.set(p.periode, p.order);
-  const kommuner = [...byKommune].map(([key, reports]) => ({ key, navn: reports[0]!.kommune })).sort((a, b) => a.navn.localeCompare(b.navn, 'nb'));
-  const sorted = [...entries].sort((a, b) => a.kommune.localeCompare(b.kommune, 'nb') || a.order - b.order || a.file.localeCompare(b.file));
-  const forms = new Map(entries.map((e) => [e.form.id, e.form]));
+  for (const p of [...rapporter, ...mangler]) perioder.set(p.periode, p.order);
+  const kommuner = [...byKommune].map(([key, items]) => ({ key, navn: items[0]!.kommune })).sort((a, b) => a.navn.localeCompare(b.navn, 'nb'));
+  const byName = (a: ReportEntry, b: ReportEntry) => a.kommune.localeCompare(b.kommune, 'nb') || a.order - b.order || a.file.localeCompare(b.file);
+  const forms = new Map(rapporter.map((e) => [e.form.id, e.form]));
   return {
     themes: summaryThemes([...forms.values()]),
     kommuner,
     perioder: [...perioder].map(([label, order]) => ({ label, order })).sort((a, b) => a.order - b.order),
-    rapporter: sorted,
+    rapporter: rapporter.sort(byName),
+    kopier: kopier.filter(inYears).sort(byName),
     mangler: mangler.sort((a, b) => a.kommune.localeCompare(b.kommune, 'nb') || a.order - b.order),
     funn: funn.filter((f) => byKommune.has(f.kommuneKey)),
   };

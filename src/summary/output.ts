@@ -80,6 +80,8 @@ export function summaryJson(model: SummaryModel, version: string): string {
     perioder: model.perioder.map((p) => p.label),
     verdier: longRows(model),
     mangler: model.mangler.map(({ kommune, periode, frist }) => ({ kommune, periode, frist })),
+    // The copies whose figures are not shown: a `dobbel-rapport` finding each.
+    kopier: model.kopier.map(({ kommune, periode, file }) => ({ kommune, periode, fil: file })),
     funn: model.funn.map(({ kommuneKey: _key, ...f }) => ({ kommune: names.get(_key), ...f })),
     feil: errors,
     advarsler: warnings,
@@ -116,7 +118,8 @@ export function deliveryCell(model: SummaryModel, kommuneKey: string, periode: s
   let index = cells.get(model);
   if (!index) {
     index = new Map();
-    // The first report of a municipality and period speaks for it (a second is a `dobbel-rapport` finding).
+    // One report speaks for a municipality and period (its copies are in `kopier`); should two
+    // reports of different types share a period's name, the first does.
     for (const r of model.rapporter) {
       const key = `${r.kommuneKey}\u0000${r.periode}`;
       if (!index.has(key)) index.set(key, { text: deliveryText(r) + (r.errors > 0 ? ' *' : ''), status: r.levering, frist: r.frist });
@@ -161,6 +164,6 @@ export function summaryMarkdown(model: SummaryModel): string {
     const funn = groupBy(model.funn, (f) => f.kommuneKey);
     for (const k of model.kommuner) for (const f of funn.get(k.key) ?? []) out.push(`- **${mdCell(k.navn)}** (${mdCell(f.file)}): ${mdCell(f.message)}`);
   }
-  if (model.rapporter.some((r) => r.errors > 0)) out.push('', '\\* fra en rapport med feil: se `bosoreport validate`.');
+  if (model.rapporter.some((r) => r.errors > 0)) out.push('', '\\* fra en rapport med feil: se `npx bosoreport validate`.');
   return `${out.join('\n')}\n`;
 }

@@ -6,7 +6,7 @@ import type { Form } from '../../../forms/types.js';
 import { skeleton } from '../../../init/skeleton.js';
 import { t } from '../../../messages/index.js';
 import { closest } from '../../../util/similar.js';
-import { defaultReportPath, modelineTarget } from '../../../init/placement.js';
+import { defaultReportPath, modelineTarget, repositoryRoot } from '../../../init/placement.js';
 import { editorSchemaFile } from '../../../init/modeline.js';
 import { SCHEMA_DIR } from '../../../schema/store.js';
 import { check } from '../../check.js';
@@ -14,6 +14,7 @@ import { colorFor, type CommandContext } from '../../context.js';
 import { formatStylish } from '../../formatters/stylish.js';
 import { formsHere } from '../../forms-here.js';
 import { display } from '../../../engine/index.js';
+import { shellArg } from '../../../util/shell-arg.js';
 import { visible } from '../../../util/visible.js';
 
 export interface InitOptions {
@@ -67,7 +68,20 @@ export async function runInit(formId: string | undefined, options: InitOptions, 
   const output = options.output ? path.resolve(io.cwd, options.output) : defaultReportPath(io.cwd, options.kommune, aar, type);
   // Editors get the editor copy the build writes to schemas/; a repository's form, its own file.
   const modeline = modelineTarget(output, editorSchemaFile(form), SCHEMA_DIR, io.cwd);
-  const text = skeleton({ form, kommune: options.kommune.trim(), aar, schemaRef: modeline.ref, ...(variant ? { variant } : {}), ...(from ? { from } : {}) });
+  // The file's own note says how to check it from the repository's root, where a colleague stands.
+  const fromRoot = path
+    .relative(repositoryRoot(output) ?? io.cwd, output)
+    .split(path.sep)
+    .join('/');
+  const text = skeleton({
+    form,
+    kommune: options.kommune.trim(),
+    aar,
+    schemaRef: modeline.ref,
+    checkCommand: `npx bosoreport validate ${shellArg(fromRoot)}`,
+    ...(variant ? { variant } : {}),
+    ...(from ? { from } : {}),
+  });
   await makeDirs(path.dirname(output));
   let handle;
   try {
@@ -81,7 +95,8 @@ export async function runInit(formId: string | undefined, options: InitOptions, 
   } finally {
     await handle?.close();
   }
-  io.stdout.write(`${t(lang, 'init/wrote', { file: visible(display(io.cwd, output)) })}\n`);
+  const shown = display(io.cwd, output);
+  io.stdout.write(`${t(lang, 'init/wrote', { file: visible(shown), arg: visible(shellArg(shown)) })}\n`);
   // The modeline is written for the repository as committed; say what makes it work here too.
   if (!modeline.installed) io.stdout.write(`${t(lang, 'init/editor-help', { ref: modeline.ref })}\n`);
   return EXIT_CLEAN;

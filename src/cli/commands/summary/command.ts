@@ -32,8 +32,9 @@ Eksempler:
   $ bosoreport summary rapporter/ -f markdown >> "$GITHUB_STEP_SUMMARY"
   $ bosoreport summary rapporter/ --kommune Gjøvik,Hamar --fra 2012 -f json
 
-Ukjente tall står som «ukjent»; tall fra en rapport med feil er merket; en manglende årsrapport (et
-hull mellom år, eller en halvårsrapport uten sitt år) vises når fristen er passert.
+Ukjente tall står som «ukjent»; tall fra en rapport med feil er merket; en kopi eller et utkast står
+aldri for rapporten. En års- eller halvårsrapport som ikke er levert, står som «mangler» når fristen
+er passert, også den siste.
 Avslutningskoder som for validate; oversikten skrives uansett.`,
     },
     nn: {
@@ -59,8 +60,9 @@ Døme:
   $ bosoreport summary rapporter/ -f markdown >> "$GITHUB_STEP_SUMMARY"
   $ bosoreport summary rapporter/ --kommune Gjøvik,Hamar --fra 2012 -f json
 
-Ukjende tal står som «ukjent»; tal frå ein rapport med feil er merkte; ein årsrapport som manglar (eit
-hol mellom år, eller ein halvårsrapport utan året sitt) blir vist når fristen er passert.
+Ukjende tal står som «ukjent»; tal frå ein rapport med feil er merkte; ein kopi eller eit utkast står
+aldri for rapporten. Ein års- eller halvårsrapport som ikkje er levert, står som «mangler» når fristen
+er passert, òg den siste.
 Avslutningskodar som for validate; oversikta blir skriven same kva.`,
     },
     en: {
@@ -86,8 +88,9 @@ Examples:
   $ bosoreport summary reports/ -f markdown >> "$GITHUB_STEP_SUMMARY"
   $ bosoreport summary reports/ --kommune Gjøvik,Hamar --fra 2012 -f json
 
-Unknown figures stay «ukjent»; figures from a report with errors are marked; a missing annual report
-(a gap between years, or a half-year report without its year) is listed once its deadline has passed.
+Unknown figures stay «ukjent»; figures from a report with errors are marked; a copy or a draft never
+stands in for the report. An annual or half-year report not delivered is listed as «mangler» once its
+deadline has passed, the latest one too.
 Exit codes as for validate; the overview is written either way.`,
     },
   },

@@ -7,8 +7,10 @@ import { PdfPrinter } from '../../../render/pdf.js';
 import { writeAtomic } from '../../../render/write.js';
 import type { SeveritySetting } from '../../../rules/types.js';
 import { summaryHtml } from '../../../summary/html.js';
-import { buildSummary, entryOf, filterEntries, type Finding, type ReportEntry, type SummaryFilter } from '../../../summary/model.js';
+import { buildSummary, entryOf, type Finding, type ReportEntry, type SummaryFilter } from '../../../summary/model.js';
 import { summaryCsv, summaryJson, summaryMarkdown } from '../../../summary/output.js';
+import { owedReports } from '../../../summary/owed.js';
+import { isIsoDate } from '../../../schema/formats.js';
 import { VERSION } from '../../../util/version.js';
 import type { Extract } from '../../../engine/index.js';
 import { builtinForms } from '../../../forms/registry.js';
@@ -28,7 +30,7 @@ export interface SummaryOptions {
   rules: Record<string, SeveritySetting>;
   browser?: string;
   timeoutMs: number;
-  /** The day missing reports are judged on (their deadline must have passed); today by default. */
+  /** The day missing reports are judged on (their deadline must have passed), ISO; today by default. */
   today?: string;
 }
 
@@ -49,6 +51,8 @@ export async function runSummary(paths: readonly string[], ctx: CommandContext, 
   if (!format || !SUMMARY_FORMATS.includes(format))
     throw new BosoreportError(t(lang, 'summary/bad-format', { value: options.format ?? options.output ?? '', formats: SUMMARY_FORMATS.join(', ') }), EXIT_USAGE);
   if (format === 'pdf' && !options.output) throw new BosoreportError(t(lang, 'summary/pdf-needs-output'), EXIT_USAGE);
+  // The day missing reports are judged on: today, or the day BOSOREPORT_TODAY names (a test, or looking back).
+  if (options.today !== undefined && !isIsoDate(options.today)) throw new BosoreportError(t(lang, 'summary/bad-today', { value: options.today }), EXIT_USAGE);
 
   // The figures are read from each result while it is at hand; a batch keeps no more than that.
   const extract: Extract = (r) =>
@@ -79,7 +83,14 @@ export async function runSummary(paths: readonly string[], ctx: CommandContext, 
     for (const d of f.diagnostics)
       if (CROSS_IDS.has(d.ruleId)) funn.push({ kommuneKey: entry.kommuneKey, file: f.file, ruleId: d.ruleId, severity: d.severity, message: d.message });
   }
-  const model = buildSummary(filterEntries(entries, options.filter), funn, options.today ?? new Date().toISOString().slice(0, 10));
+  // The forms say which reports were owed and by when: the built-in ones and the repository's own.
+  const registries = new Set([await builtinForms(), ...checked.files.flatMap((f) => (f.forms ? [f.forms] : []))]);
+  const forms = new Map([...registries].flatMap((r) => r.forms.map((f) => [f.id, f] as const)));
+  const model = buildSummary(entries, funn, {
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+    owed: owedReports(forms.values()),
+    filter: options.filter,
+  });
 
   let out: string | Uint8Array;
   if (format === 'csv') out = summaryCsv(model);
