@@ -10,7 +10,8 @@ try {
   ({ main, stdoutFailed } = loadBundle().exports);
 } catch (error) {
   if (error && error.code === 'ENOENT' && String(error.path).endsWith('bosoreport.cjs')) {
-    process.stderr.write('bosoreport is not built yet: run `npm install` (or `npm run build`) in its folder.\n');
+    // npm installs no build step (no `prepare`): a checkout builds itself, a release tarball comes built.
+    process.stderr.write('bosoreport is not built yet: run `npm run build` in its folder, or install a release tarball (`npm pack` makes one).\n');
     process.exit(2);
   }
   throw error;

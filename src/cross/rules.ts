@@ -106,9 +106,10 @@ export interface CrossFinding {
   params: Params;
 }
 
-/** What the checks across reports know beyond the reports: the report types the forms define. */
+/** What the checks across reports know beyond the reports: the report types the forms define, and the folder file names are relative to. */
 export interface CrossContext {
   types: readonly string[];
+  cwd: string;
 }
 
 /** A check across the reports of a repository, with its own words like every rule. */
@@ -327,7 +328,7 @@ export const filnavnStemmerIkke: CrossRule = {
       about: "Folder and file name agree with the report's municipality, year and report type.",
     },
   },
-  check: (reports, { types }) => {
+  check: (reports, { types, cwd }) => {
     const typer = [...types].sort((a, b) => a.localeCompare(b)).join('|');
     // Longest first, so that a name says «halvaarsrapport» rather than the «aarsrapport» inside it.
     const longestFirst = [...types].sort((a, b) => b.length - a.length);
@@ -335,7 +336,7 @@ export const filnavnStemmerIkke: CrossRule = {
       // A report piped in on standard input has no file name to check.
       if (r.file === '<stdin>') return [];
       const name = asciiKey(path.basename(r.file).replace(/\.ya?ml$/i, ''));
-      const mappe = path.basename(path.dirname(path.resolve(r.file)));
+      const mappe = path.basename(path.dirname(path.resolve(cwd, r.file)));
       const where = `${kommuneKey(mappe)}/${name}`;
       const problems: string[] = [];
       if (!where.includes(r.kommuneKey)) problems.push('kommune');

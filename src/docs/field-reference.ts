@@ -94,7 +94,8 @@ export function fieldReference(registry: FormRegistry): string {
     const root = resolve(schema, form.schemaId);
     children(root.node, root.docId, '', rows);
     out.push(`### \`${form.id}\`: ${form.title.nb}`, '', oneLine(schema.description), '');
-    out.push(`Skjema: [\`src/forms/${form.id}/schema.json\`](../src/forms/${form.id}/schema.json)${form.provisional ? ' (foreløpig)' : ''}`, '');
+    // No link into src/: this page ships in the package, which has no sources.
+    out.push(`Skjema: \`npx bosoreport schema ${form.id}\` skriver det ut; editorer bruker \`schemas/${form.schemaId}\` i pakken${form.provisional ? ' (foreløpig)' : ''}.`, '');
     out.push('| Felt | Tittel i skjemaet | Verdi | Påkrevd | Forklaring |', '| --- | --- | --- | --- | --- |');
     for (const r of rows) out.push(`| \`${r.path}\` | ${r.title} | ${r.kind} | ${r.required ? 'ja' : 'nei'} | ${r.description} |`);
     out.push('');

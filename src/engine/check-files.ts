@@ -197,7 +197,7 @@ export async function checkReports(paths: readonly string[], options: CheckOptio
       if (job) context.push(checkOne(cwd, lang, { ...job, bytes: read.bytes }, false));
     }
   }
-  runCrossRules([...files, ...context], lang, { types: [...types] });
+  runCrossRules([...files, ...context], lang, { types: [...types], cwd });
 
   let configFailed = false;
   for (const config of inputConfigs) {

@@ -272,12 +272,12 @@ export const en: MessageCatalogue = {
   'summary/unplaced': (p) =>
     `${p.n} ${Number(p.n) === 1 ? 'file is' : 'files are'} not in the overview, since its form, municipality or year cannot be read: ${p.files}. See "npx bosoreport validate".`,
   'render/nothing': () => '--no-html without --pdf leaves nothing to write.',
-  'render/no-browser': (p) => `Found no browser to print PDF with (looked for: ${p.tried}). The HTML files are written.`,
+  'render/no-browser': (p) => `Found no browser to print PDF with (looked for: ${p.tried}).`,
   'render/no-browser.hint': () =>
     'Install Google Chrome, Microsoft Edge or Chromium, or name one with --browser PATH (or PUPPETEER_EXECUTABLE_PATH). On Linux x64, "npm install" brings a bundled Chromium.',
   'render/timed-out': (p) => `the browser did not answer within ${p.seconds} s (--timeout)`,
   'render/browser-failed': (p) => `The browser ${p.path} did not start: ${p.reason}`,
-  'render/pdf-failed': (p) => `The PDF could not be made: ${p.reason}. The HTML file is written; an existing PDF is left unchanged.`,
+  'render/pdf-failed': (p) => `The PDF could not be made: ${p.reason}. An existing PDF is left unchanged.`,
   'render/blocked-request': (p) => `The report tried to fetch ${p.url}; the request was stopped (PDFs are made without network).`,
   'render/not-written': (p) => `did not write ${p.file}: the report has errors (see above); correct them and it is made`,
   'render/wrote': (p) => `wrote ${p.file}`,
@@ -376,4 +376,6 @@ export const en: MessageCatalogue = {
   'ci/loose': (p) => `The baseline can be tightened for ${p.count} ${Number(p.count) === 1 ? 'rule' : 'rules'}: run "${p.command}" and commit the file.`,
   'ci/loose-entry': (p) => `accepts ${p.allowed}, found ${p.found}`,
   'ci/more': (p) => `… and ${p.count} more (see the log, or run validate locally).`,
+  // The browser named by --browser or PUPPETEER_EXECUTABLE_PATH is missing: not the same as «none found».
+  'render/browser-missing': (p) => `The browser named by ${p.from}, ${p.path}, does not exist or is not a program that can be run.`,
 };

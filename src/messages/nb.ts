@@ -270,12 +270,12 @@ export const nb = {
   'summary/unplaced': (p) =>
     `${p.n} ${Number(p.n) === 1 ? 'fil' : 'filer'} er ikke med i oversikten, fordi skjema, kommune eller år ikke kan leses: ${p.files}. Se «npx bosoreport validate».`,
   'render/nothing': () => '--no-html uten --pdf gir ingenting å skrive.',
-  'render/no-browser': (p) => `Fant ingen nettleser å lage PDF med (så etter: ${p.tried}). HTML-filene er skrevet.`,
+  'render/no-browser': (p) => `Fant ingen nettleser å lage PDF med (så etter: ${p.tried}).`,
   'render/no-browser.hint': () =>
     'Installer Google Chrome, Microsoft Edge eller Chromium, eller oppgi en med --browser STI (eller PUPPETEER_EXECUTABLE_PATH). På Linux x64 gir «npm install» en innebygd Chromium.',
   'render/timed-out': (p) => `nettleseren svarte ikke innen ${p.seconds} s (--timeout)`,
   'render/browser-failed': (p) => `Nettleseren ${p.path} startet ikke: ${p.reason}`,
-  'render/pdf-failed': (p) => `PDF kunne ikke lages: ${p.reason}. HTML-filen er skrevet; en eksisterende PDF er ikke endret.`,
+  'render/pdf-failed': (p) => `PDF kunne ikke lages: ${p.reason}. En eksisterende PDF er ikke endret.`,
   'render/blocked-request': (p) => `Rapporten prøvde å hente ${p.url}; forespørselen ble stoppet (PDF-en lages uten nettverk).`,
   'render/not-written': (p) => `skrev ikke ${p.file}: rapporten har feil (se over); rett dem, så lages den`,
   'render/wrote': (p) => `skrev ${p.file}`,
@@ -374,4 +374,6 @@ export const nb = {
   'ci/loose': (p) => `Grunnlinjen kan strammes inn for ${p.count} ${Number(p.count) === 1 ? 'regel' : 'regler'}: kjør «${p.command}» og commit filen.`,
   'ci/loose-entry': (p) => `godtar ${p.allowed}, fant ${p.found}`,
   'ci/more': (p) => `… og ${p.count} til (se loggen, eller kjør validate lokalt).`,
+  // The browser named by --browser or PUPPETEER_EXECUTABLE_PATH is missing: not the same as «none found».
+  'render/browser-missing': (p) => `Nettleseren ${p.from} peker på, ${p.path}, finnes ikke eller er ikke et program som kan kjøres.`,
 } satisfies Catalogue;

@@ -271,12 +271,12 @@ export const nn: MessageCatalogue = {
   'summary/unplaced': (p) =>
     `${p.n} ${Number(p.n) === 1 ? 'fil' : 'filer'} er ikkje med i oversikta, fordi skjema, kommune eller år ikkje kan lesast: ${p.files}. Sjå «npx bosoreport validate».`,
   'render/nothing': () => '--no-html utan --pdf gir ingenting å skrive.',
-  'render/no-browser': (p) => `Fann ingen nettlesar å lage PDF med (såg etter: ${p.tried}). HTML-filene er skrivne.`,
+  'render/no-browser': (p) => `Fann ingen nettlesar å lage PDF med (såg etter: ${p.tried}).`,
   'render/no-browser.hint': () =>
     'Installer Google Chrome, Microsoft Edge eller Chromium, eller oppgi ein med --browser STI (eller PUPPETEER_EXECUTABLE_PATH). På Linux x64 gir «npm install» ein innebygd Chromium.',
   'render/timed-out': (p) => `nettlesaren svarte ikkje innan ${p.seconds} s (--timeout)`,
   'render/browser-failed': (p) => `Nettlesaren ${p.path} starta ikkje: ${p.reason}`,
-  'render/pdf-failed': (p) => `PDF kunne ikkje lagast: ${p.reason}. HTML-fila er skriven; ein eksisterande PDF er ikkje endra.`,
+  'render/pdf-failed': (p) => `PDF kunne ikkje lagast: ${p.reason}. Ein eksisterande PDF er ikkje endra.`,
   'render/blocked-request': (p) => `Rapporten prøvde å hente ${p.url}; førespurnaden vart stoppa (PDF-en blir laga utan nettverk).`,
   'render/not-written': (p) => `skreiv ikkje ${p.file}: rapporten har feil (sjå over); rett dei, så blir han laga`,
   'render/wrote': (p) => `skreiv ${p.file}`,
@@ -375,4 +375,6 @@ export const nn: MessageCatalogue = {
   'ci/loose': (p) => `Grunnlinja kan strammast inn for ${p.count} ${Number(p.count) === 1 ? 'regel' : 'reglar'}: køyr «${p.command}» og commit fila.`,
   'ci/loose-entry': (p) => `godtek ${p.allowed}, fann ${p.found}`,
   'ci/more': (p) => `… og ${p.count} til (sjå loggen, eller køyr validate lokalt).`,
+  // The browser named by --browser or PUPPETEER_EXECUTABLE_PATH is missing: not the same as «none found».
+  'render/browser-missing': (p) => `Nettlesaren ${p.from} peikar på, ${p.path}, finst ikkje eller er ikkje eit program som kan køyrast.`,
 };

@@ -63,7 +63,7 @@ describe('the launcher and the bundle it loads', () => {
       for (const f of ['bosoreport.cjs', 'load-bundle.cjs']) copyFileSync(path.join(ROOT, 'bin', f), path.join(t.dir, 'bin', f));
       const r = spawnSync(process.execPath, [path.join(t.dir, 'bin/bosoreport.cjs'), '--version'], { encoding: 'utf8' });
       expect(r.status).toBe(2);
-      expect(r.stderr).toContain('bosoreport is not built yet: run `npm install`');
+      expect(r.stderr).toContain('bosoreport is not built yet: run `npm run build` in its folder');
     } finally {
       t.cleanup();
     }

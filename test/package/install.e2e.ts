@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { extractCommands } from '../docs/commands.js';
 import { readPdf } from '../render/pdf-reader.js';
 
 /**
@@ -68,6 +69,21 @@ describe('the packed package, installed the way the example workflow installs it
     expect(files.filter((f) => f.startsWith('test/') || f.startsWith('src/') || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
   });
 
+  it('links from its README and docs only to files it carries', () => {
+    const pages = files.filter((f) => f === 'README.md' || /^docs\/[^/]+\.md$/.test(f));
+    expect(pages).toContain('README.md');
+    expect(pages).toContain('docs/cli.md');
+    const carried = (target: string) => files.includes(target) || files.some((f) => f.startsWith(`${target.replace(/\/$/, '')}/`));
+    for (const page of pages) {
+      const text = readFileSync(path.join(ROOT, page), 'utf8');
+      for (const [, link] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:|^#/i.test(link!)) continue;
+        const target = path.posix.normalize(path.posix.join(path.posix.dirname(page), link!.replace(/#.*$/, '')));
+        expect(carried(target), `${page} links to ${link}, which the package does not carry`).toBe(true);
+      }
+    }
+  });
+
   it('the workflow stops with a clear message while BOSOREPORT_PACKAGE is not set', () => {
     const r = bash(workflowStep('Install bosoreport'), repo, { BOSOREPORT_PACKAGE: '' });
     expect(r.status).toBe(1);
@@ -115,5 +131,51 @@ describe('the packed package, installed the way the example workflow installs it
     expect((await readPdf(path.join(repo, 'til-husbanken.pdf'))).text).not.toContain('Kontrollmerknader');
     const version = bash('npx --no-install bosoreport --version', repo);
     expect(version.out.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+  });
+});
+
+describe('the packed package, installed the way the README says', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'bosoreport-readme-install-'));
+  const repo = path.join(work, 'reports-repo');
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('installs as a devDependency from the tarball, runs no install script, and its pre-commit hook stops a report with errors', () => {
+    const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: ROOT, env: cleanEnv({}), encoding: 'utf8' });
+    expect(packed.status, packed.stderr).toBe(0);
+    const [info] = JSON.parse(packed.stdout) as [{ filename: string }];
+    // The README's own install line, with the tarball where it says to put it.
+    const line = extractCommands('README.md', readFileSync(path.join(ROOT, 'README.md'), 'utf8')).find((c) => /^npm install --save-dev \S+\.tgz$/.test(c.text));
+    expect(line, 'README.md shows how to install the tarball').toBeDefined();
+    const tarball = line!.text.split(' ').at(-1)!;
+    expect(path.basename(tarball), 'the README names the tarball npm pack makes').toBe(info.filename);
+    mkdirSync(path.dirname(path.join(repo, tarball)), { recursive: true });
+    copyFileSync(path.join(work, info.filename), path.join(repo, tarball));
+
+    const install = bash(line!.text, repo);
+    expect(install.status, install.out).toBe(0);
+    // npm warns of a package with install scripts (prepare included) that no one allowed; there is none to allow.
+    expect(install.out).not.toMatch(/install-scripts|prepare/i);
+    const installed = JSON.parse(readFileSync(path.join(repo, 'node_modules/bosoreport/package.json'), 'utf8')) as { scripts?: Record<string, string> };
+    expect(Object.keys(installed.scripts ?? {}).filter((s) => /^(pre|post)?(install|prepare)$/.test(s))).toEqual([]);
+    expect(JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')).devDependencies.bosoreport).toBe(`file:${path.posix.normalize(tarball)}`);
+
+    // The hook, installed as its own comment says, from the repository's top folder.
+    const hook = readFileSync(path.join(repo, 'node_modules/bosoreport/examples/ci/pre-commit'), 'utf8');
+    const copy = /^#\s+(cp node_modules\/bosoreport\/\S+ .*)$/m.exec(hook)?.[1];
+    expect(copy, 'the hook says how to install it').toBeDefined();
+    const git = (args: string) => bash(`git -c user.name=Test -c user.email=test@example.org ${args}`, repo);
+    expect(git('init -q').status).toBe(0);
+    expect(bash(copy!, repo).status).toBe(0);
+    const report = readFileSync(path.join(ROOT, 'examples/gjovik-aarsrapport-2012.yaml'), 'utf8');
+    mkdirSync(path.join(repo, 'rapporter/gjovik'), { recursive: true });
+    writeFileSync(path.join(repo, 'rapporter/gjovik/2012-aarsrapport.yaml'), report.replace('rapporteringsaar: 2012', 'rapporteringsaar: tjue tolv'));
+    git('add rapporter');
+    const refused = git('commit -q -m bad');
+    expect(refused.status, refused.out).not.toBe(0);
+    expect(refused.out).toMatch(/rapporter\/gjovik\/2012-aarsrapport\.yaml:\d+:\d+ .*error/);
+    writeFileSync(path.join(repo, 'rapporter/gjovik/2012-aarsrapport.yaml'), report);
+    git('add rapporter');
+    const accepted = git('commit -q -m good');
+    expect(accepted.status, accepted.out).toBe(0);
   });
 });

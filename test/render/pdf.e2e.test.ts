@@ -151,8 +151,9 @@ describe('render without a working browser, or when printing fails', () => {
     try {
       const r = runCli(['render', 'g.yaml', '--pdf', '--browser', '/no/such/chrome'], { cwd: t.dir });
       expect(r.status).toBe(2);
-      expect(r.stdout).toContain('Found no browser to print PDF with (looked for: /no/such/chrome)');
+      expect(r.stdout).toContain('The browser named by --browser, /no/such/chrome, does not exist');
       expect(r.stdout).toContain('--browser PATH');
+      expect(r.stdout).toContain('wrote out/g.html');
       expect(existsSync(path.join(t.dir, 'out/g.html'))).toBe(true);
       expect(existsSync(path.join(t.dir, 'out/g.pdf'))).toBe(false);
     } finally {

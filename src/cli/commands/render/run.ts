@@ -3,6 +3,7 @@ import { diagnostic, NO_POSITION, type Diagnostic } from '../../../diagnostics.j
 import { BosoreportError, EXIT_USAGE } from '../../../errors.js';
 import { t } from '../../../messages/index.js';
 import { findBrowser } from '../../../render/browser.js';
+import { noBrowserMessage } from '../../browser-message.js';
 import { renderReport } from '../../../render/html.js';
 import type { Kopi } from '../../../render/view.js';
 import { PdfPrinter } from '../../../render/pdf.js';
@@ -63,7 +64,8 @@ async function pool<T>(items: readonly T[], jobs: number, work: (item: T) => Pro
 /**
  * `bosoreport render`: HTML for every schema-valid report, and with --pdf the same HTML printed by one
  * browser for the whole batch. Output mirrors the input folders under --out-dir and is written
- * atomically. Without a browser the HTML is still written and the run ends with exit 2.
+ * atomically. Without a browser the run ends with exit 2; the HTML asked for is still written, and
+ * only what was written is said to be.
  */
 export async function runRender(paths: readonly string[], options: RenderOptions, ctx: CommandContext): Promise<number> {
   const { io, lang } = ctx;
@@ -149,8 +151,7 @@ export async function runRender(paths: readonly string[], options: RenderOptions
     const lookup = await findBrowser(options.browser, io.env);
     if (!lookup.chosen) {
       usageFailed = true;
-      const tried = lookup.tried.map((c) => `${c.path}${c.note ? ` (${c.note})` : ''}`).join(', ');
-      note(jobs[0]!.file, problem(jobs[0]!.file, 'render/no-browser', t(lang, 'render/no-browser', { tried }), 'error', t(lang, 'render/no-browser.hint')));
+      note(jobs[0]!.file, problem(jobs[0]!.file, 'render/no-browser', noBrowserMessage(lang, lookup), 'error', t(lang, 'render/no-browser.hint')));
     } else {
       let printer: PdfPrinter | undefined;
       try {

@@ -3,6 +3,7 @@ import { CROSS_RULES } from '../../../cross/rules.js';
 import { BosoreportError, EXIT_USAGE } from '../../../errors.js';
 import { t } from '../../../messages/index.js';
 import { findBrowser } from '../../../render/browser.js';
+import { noBrowserMessage } from '../../browser-message.js';
 import { PdfPrinter } from '../../../render/pdf.js';
 import { writeAtomic } from '../../../render/write.js';
 import type { SeveritySetting } from '../../../rules/types.js';
@@ -113,8 +114,7 @@ export async function runSummary(paths: readonly string[], ctx: CommandContext, 
 /** The overview printed by the same browser lookup as `render`. */
 async function printPdf(html: string, options: SummaryOptions, ctx: CommandContext): Promise<Uint8Array> {
   const lookup = await findBrowser(options.browser, ctx.io.env);
-  if (!lookup.chosen)
-    throw new BosoreportError(`${t(ctx.lang, 'render/no-browser', { tried: lookup.tried.map((c) => c.path).join(', ') })} ${t(ctx.lang, 'render/no-browser.hint')}`, EXIT_USAGE);
+  if (!lookup.chosen) throw new BosoreportError(`${noBrowserMessage(ctx.lang, lookup)} ${t(ctx.lang, 'render/no-browser.hint')}`, EXIT_USAGE);
   const printer = await PdfPrinter.launch(lookup.chosen.path, options.timeoutMs);
   try {
     const meta = {

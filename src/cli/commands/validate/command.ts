@@ -26,7 +26,7 @@ Eksempler:
   $ bosoreport validate rapporter/                    alle .yaml/.yml under mappen
   $ bosoreport validate a.yaml b.yaml 'rapporter/**/*.yaml'
   $ bosoreport validate --lang en rapporter/
-  $ bosoreport validate --format github --max-warnings 0 rapporter/     i GitHub Actions
+  $ bosoreport validate --format github --max-warnings 0 rapporter/     i GitHub Actions: avslutningskode 1 alt ved én advarsel
   $ bosoreport validate --format sarif -o bosoreport.sarif rapporter/   til kodeskanning
   $ bosoreport validate --format github --changed origin/main rapporter/  en pull requests egne filer først
 
@@ -52,7 +52,7 @@ Døme:
   $ bosoreport validate rapporter/                    alle .yaml/.yml under mappa
   $ bosoreport validate a.yaml b.yaml 'rapporter/**/*.yaml'
   $ bosoreport validate --lang en rapporter/
-  $ bosoreport validate --format github --max-warnings 0 rapporter/     i GitHub Actions
+  $ bosoreport validate --format github --max-warnings 0 rapporter/     i GitHub Actions: avslutningskode 1 alt ved éi åtvaring
   $ bosoreport validate --format sarif -o bosoreport.sarif rapporter/   til kodeskanning
   $ bosoreport validate --format github --changed origin/main rapporter/  filene til ein pull request først
 
@@ -78,7 +78,7 @@ Examples:
   $ bosoreport validate reports/                      every .yaml/.yml below, recursively
   $ bosoreport validate a.yaml b.yaml 'reports/**/*.yaml'
   $ bosoreport validate --lang en reports/
-  $ bosoreport validate --format github --max-warnings 0 reports/     in a GitHub Actions step
+  $ bosoreport validate --format github --max-warnings 0 reports/     in a GitHub Actions step: exit 1 on any warning
   $ bosoreport validate --format sarif -o bosoreport.sarif reports/   for code scanning
   $ bosoreport validate --format github --changed origin/main reports/  a pull request's own files first
 
