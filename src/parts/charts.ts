@@ -18,6 +18,16 @@ export interface PairBar {
 
 export const UNKNOWN = 'ukjent';
 
+/** A chart's words are the working copy's: in a nynorsk report (`spraak: nn`) «ukjend», marked so. */
+export type ChartLang = 'nb' | 'nn';
+export function chartLang(report: unknown): ChartLang {
+  return (report as { spraak?: unknown } | null)?.spraak === 'nn' ? 'nn' : 'nb';
+}
+/** The text element for an unknown figure, in the chart's language. */
+export function unknownText(attrs: string, lang: ChartLang, after = ''): string {
+  return `<text ${attrs} class="ukjent"${lang === 'nn' ? ' lang="nn"' : ''}>${lang === 'nn' ? 'ukjend' : UNKNOWN}${after}</text>`;
+}
+
 /**
  * The bar colours, set on the bars themselves: each has at least 3:1 contrast against white (WCAG
  * 1.4.11; a 8.66:1, b 3.39:1), and the two differ by 2.56:1 from each other.
@@ -60,11 +70,11 @@ export function wrapLabel(label: string, width: number, lines: number): string[]
 }
 
 /** Grouped horizontal bars: status behov pr. 01.01 (a) against pr. 31.12 (b), per row. */
-export function pairedBars(rows: readonly PairBar[], legend: [string, string], title: string): string {
-  return pairedBarsWide(rows, legend, title) + pairedBarsNarrow(rows, legend, title);
+export function pairedBars(rows: readonly PairBar[], legend: [string, string], title: string, lang: ChartLang = 'nb'): string {
+  return pairedBarsWide(rows, legend, title, lang) + pairedBarsNarrow(rows, legend, title, lang);
 }
 
-function pairedBarsWide(rows: readonly PairBar[], legend: [string, string], title: string): string {
+function pairedBarsWide(rows: readonly PairBar[], legend: [string, string], title: string, lang: ChartLang): string {
   const labelW = 210;
   const barW = 300;
   const rowH = 34;
@@ -72,7 +82,7 @@ function pairedBarsWide(rows: readonly PairBar[], legend: [string, string], titl
   const height = top + rows.length * rowH + 6;
   const max = Math.max(1, ...rows.flatMap((r) => [r.a ?? 0, r.b ?? 0]));
   const bar = (v: number | null, y: number, fill: string) => {
-    if (v === null) return `<text x="${labelW + 4}" y="${y + 9}" class="ukjent">${UNKNOWN}</text>`;
+    if (v === null) return unknownText(`x="${labelW + 4}" y="${y + 9}"`, lang);
     const w = Math.max(1, (v / max) * barW);
     return `<rect x="${labelW}" y="${y}" width="${w.toFixed(1)}" height="12" fill="${fill}"/><text x="${(labelW + w + 4).toFixed(1)}" y="${y + 10}">${formatInteger(v)}</text>`;
   };
@@ -87,7 +97,7 @@ function pairedBarsWide(rows: readonly PairBar[], legend: [string, string], titl
 }
 
 /** The phone layout: the label on its own line, then each bar with its value and its date. */
-function pairedBarsNarrow(rows: readonly PairBar[], legend: [string, string], title: string): string {
+function pairedBarsNarrow(rows: readonly PairBar[], legend: [string, string], title: string, lang: ChartLang): string {
   const f = SMALL_FONT;
   const barH = 12;
   const rowH = f + 6 + 2 * (barH + 6) + 8;
@@ -95,7 +105,7 @@ function pairedBarsNarrow(rows: readonly PairBar[], legend: [string, string], ti
   // The longest bar takes 55 % of the width, leaving room after it for «12 pr. 31.12.2012».
   const bar = (v: number | null, y: number, fill: string, series: string) => {
     const name = escapeHtml(series);
-    if (v === null) return `<text x="0" y="${y + barH - 1}" class="ukjent">${UNKNOWN} ${name}</text>`;
+    if (v === null) return unknownText(`x="0" y="${y + barH - 1}"`, lang, ` ${name}`);
     const pct = Math.max(0.3, (v / max) * 55);
     return `<rect x="0" y="${y}" width="${pct.toFixed(1)}%" height="${barH}" fill="${fill}"/><text x="${pct.toFixed(1)}%" dx="5" y="${y + barH - 1}">${formatInteger(v)} ${name}</text>`;
   };
@@ -121,20 +131,25 @@ export function progressBars(rows: readonly ProgressBar[], title: string): strin
 function progressBarsWide(rows: readonly ProgressBar[], title: string): string {
   const labelW = 250;
   const barW = 280;
-  const rowH = 18;
-  const height = rows.length * rowH + 4;
+  const line = 11;
+  let y = 0;
   const body = rows
-    .map((r, i) => {
-      const y = i * rowH;
-      const label = r.label.length > 42 ? `${r.label.slice(0, 41)}…` : r.label;
+    .map((r) => {
+      // A long label wraps under itself (up to four lines) rather than being cut mid-word; one
+      // still longer keeps its full text as the label's tooltip and for screen readers.
+      const lines = wrapLabel(r.label, 46, 4);
+      const cut = lines.join(' ') !== r.label.trim();
+      const rowH = 18 + (lines.length - 1) * line;
+      const label = `<text x="0" y="${y + 12}" class="etikett">${cut ? `<title>${escapeHtml(r.label)}</title>` : ''}${lines.map((l, i) => `<tspan x="0" dy="${i === 0 ? 0 : line}">${escapeHtml(l)}</tspan>`).join('')}</text>`;
       const value =
         r.percent === null
           ? `<text x="${labelW + 4}" y="${y + 12}" class="ukjent">ingen prosent</text>`
-          : `<rect x="${labelW}" y="${y + 3}" width="${barW}" height="11" class="spor"/><rect x="${labelW}" y="${y + 3}" width="${((r.percent / 100) * barW).toFixed(1)}" height="11" fill="${BAR_COLOURS.a}"/><text x="${labelW + barW + 6}" y="${y + 12}">${r.percent} %</text>`;
-      return `<text x="0" y="${y + 12}" class="etikett">${escapeHtml(label)}</text>${value}`;
+          : `<rect x="${labelW}" y="${y + 3}" width="${barW}" height="11" class="spor"/><rect x="${labelW}" y="${y + 3}" width="${((r.percent / 100) * barW).toFixed(1)}" height="11" fill="${BAR_COLOURS.a}"/><text x="${labelW + barW + 6}" y="${y + 12}">${r.percent}\u00a0%</text>`;
+      y += rowH;
+      return label + value;
     })
     .join('');
-  return svg('class="diagram diagram-bred"', title, `viewBox="0 0 ${labelW + barW + 50} ${height}" width="100%"`, body);
+  return svg('class="diagram diagram-bred"', title, `viewBox="0 0 ${labelW + barW + 50} ${y + 4}" width="100%"`, body);
 }
 
 /** The phone layout: the label on up to two lines of its own, the bar under it, the percent after the bar. */
@@ -151,7 +166,7 @@ function progressBarsNarrow(rows: readonly ProgressBar[], title: string): string
       const value =
         r.percent === null
           ? `<text x="0" y="${barY + barH - 1}" class="ukjent">ingen prosent</text>`
-          : `<rect x="0" y="${barY}" width="75%" height="${barH}" class="spor"/><rect x="0" y="${barY}" width="${((r.percent / 100) * 75).toFixed(1)}%" height="${barH}" fill="${BAR_COLOURS.a}"/><text x="75%" dx="6" y="${barY + barH - 1}">${r.percent} %</text>`;
+          : `<rect x="0" y="${barY}" width="75%" height="${barH}" class="spor"/><rect x="0" y="${barY}" width="${((r.percent / 100) * 75).toFixed(1)}%" height="${barH}" fill="${BAR_COLOURS.a}"/><text x="75%" dx="6" y="${barY + barH - 1}">${r.percent}\u00a0%</text>`;
       y = barY + barH + 10;
       return label + value;
     })

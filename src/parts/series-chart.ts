@@ -1,5 +1,5 @@
 import { formatInteger } from '../format/norwegian.js';
-import { BAR_COLOURS, SMALL_ATTRS, SMALL_FONT, svg, UNKNOWN } from './charts.js';
+import { BAR_COLOURS, SMALL_ATTRS, SMALL_FONT, svg, unknownText, type ChartLang } from './charts.js';
 
 /**
  * A figure year by year as columns, one per year, for the final report's series. Like the charts in
@@ -12,11 +12,11 @@ export interface YearValue {
 }
 
 /** Columns per year: the value above each, the year below, «ukjent» where the figure is unknown. */
-export function yearColumns(values: readonly YearValue[], title: string): string {
-  return yearColumnsWide(values, title) + yearColumnsNarrow(values, title);
+export function yearColumns(values: readonly YearValue[], title: string, lang: ChartLang = 'nb'): string {
+  return yearColumnsWide(values, title, lang) + yearColumnsNarrow(values, title, lang);
 }
 
-function yearColumnsWide(values: readonly YearValue[], title: string): string {
+function yearColumnsWide(values: readonly YearValue[], title: string, lang: ChartLang): string {
   const width = 560;
   const top = 16;
   const barMax = 80;
@@ -28,7 +28,7 @@ function yearColumnsWide(values: readonly YearValue[], title: string): string {
     .map((v, i) => {
       const mid = (i + 0.5) * slot;
       const year = `<text x="${mid.toFixed(1)}" y="${base + 14}" text-anchor="middle" class="etikett">${v.aar}</text>`;
-      if (v.antall === null) return `${year}<text x="${mid.toFixed(1)}" y="${base - 4}" text-anchor="middle" class="ukjent">${UNKNOWN}</text>`;
+      if (v.antall === null) return year + unknownText(`x="${mid.toFixed(1)}" y="${base - 4}" text-anchor="middle"`, lang);
       const h = Math.max(1, (v.antall / max) * barMax);
       return `${year}<rect x="${(mid - barW / 2).toFixed(1)}" y="${(base - h).toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}" fill="${BAR_COLOURS.a}"/><text x="${mid.toFixed(1)}" y="${(base - h - 4).toFixed(1)}" text-anchor="middle">${formatInteger(v.antall)}</text>`;
     })
@@ -38,7 +38,7 @@ function yearColumnsWide(values: readonly YearValue[], title: string): string {
 }
 
 /** The phone layout: one row per year, the year, then its bar (up to 60 % of the width) and value. */
-function yearColumnsNarrow(values: readonly YearValue[], title: string): string {
+function yearColumnsNarrow(values: readonly YearValue[], title: string, lang: ChartLang): string {
   const f = SMALL_FONT;
   const rowH = f + 9;
   const barH = 12;
@@ -47,7 +47,7 @@ function yearColumnsNarrow(values: readonly YearValue[], title: string): string 
     .map((v, i) => {
       const y = i * rowH;
       const year = `<text x="0" y="${y + f}" class="etikett">${v.aar}</text>`;
-      if (v.antall === null) return `${year}<text x="20%" y="${y + f}" class="ukjent">${UNKNOWN}</text>`;
+      if (v.antall === null) return year + unknownText(`x="20%" y="${y + f}"`, lang);
       const pct = Math.max(0.3, (v.antall / max) * 60);
       return `${year}<rect x="20%" y="${y + f - barH + 1}" width="${pct.toFixed(1)}%" height="${barH}" fill="${BAR_COLOURS.a}"/><text x="${(20 + pct).toFixed(1)}%" dx="5" y="${y + f}">${formatInteger(v.antall)}</text>`;
     })

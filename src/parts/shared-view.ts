@@ -2,7 +2,7 @@ import { formatShortDate } from '../format/norwegian.js';
 import { toPointer } from '../diagnostics.js';
 import type { DataPath } from '../load/positions.js';
 import { activityLines, type ActivityLine } from './activities.js';
-import { pairedBars, progressBars } from './charts.js';
+import { chartLang, pairedBars, progressBars, type ChartLang } from './charts.js';
 import { NEED_ROWS, type NeedRow, type NeedRowKey } from './data.js';
 import { findParts } from './discover.js';
 import type { NeedTableFigures } from './figures.js';
@@ -21,7 +21,7 @@ const NEED_LABELS: Record<NeedRowKey, string> = {
 };
 
 /** A need table's rows for a template: the form's label, the row as written, bosoreport's figures, where to flag. */
-export function needTableView(path: DataPath, rows: Record<NeedRowKey, NeedRow>, figures: NeedTableFigures, wording: Wording) {
+export function needTableView(path: DataPath, rows: Record<NeedRowKey, NeedRow>, figures: NeedTableFigures, wording: Wording, lang: ChartLang = 'nb') {
   return {
     sti: toPointer(path),
     tittel: wording.title(path) ?? '',
@@ -39,6 +39,7 @@ export function needTableView(path: DataPath, rows: Record<NeedRowKey, NeedRow>,
       // Each bar's own date: over a programme period (a final report) the two lie years apart.
       [`Status behov pr. ${formatShortDate(figures.dato_0101)}`, `pr. ${formatShortDate(figures.dato_3112)}`],
       'Status behov ved periodens start og slutt, per kategori',
+      lang,
     ),
   };
 }
@@ -82,7 +83,7 @@ export function sharedView(schemaId: string, data: unknown, figures: SharedFigur
   const parts = findParts(schemaId, data);
   const behovstabeller = parts.needTables.flatMap((t) => {
     const f = figures.behovstabeller?.[toPointer(t.path)];
-    return f ? [needTableView(t.path, t.rows, f, wording)] : [];
+    return f ? [needTableView(t.path, t.rows, f, wording, chartLang(data))] : [];
   });
   const aktivitetstabeller = parts.activityLists.map((list) => {
     const lines = activityLines(list.activities, [...list.path]);

@@ -153,9 +153,31 @@ function pruneSoftHyphens(): void {
 type Hyphenate = (word: string) => string;
 let patterns: Promise<Hyphenate> | undefined;
 
+/**
+ * Letters a break leaves at least before it and after it. TeX's patterns allow two, which splits
+ * «Programledel-sen» and «samarbeidsstruktu-rer»; a word broken near its end reads worse than one
+ * moved whole, so at least three letters stay on the line and four go over.
+ */
+export const MIN_BEFORE_BREAK = 3;
+export const MIN_AFTER_BREAK = 4;
+
+/** Drops the soft hyphens in a hyphenated word that leave too few letters on either side. */
+export function keepBreaksAwayFromEnds(hyphenated: string): string {
+  const letters = hyphenated.replaceAll('\u00AD', '').length;
+  let seen = 0;
+  let out = '';
+  for (const ch of hyphenated) {
+    if (ch !== '\u00AD') {
+      seen++;
+      out += ch;
+    } else if (seen >= MIN_BEFORE_BREAK && letters - seen >= MIN_AFTER_BREAK) out += ch;
+  }
+  return out;
+}
+
 /** TeX's Norwegian patterns (one set for bokmål and nynorsk), loaded the first time a page needs them. */
 function norwegian(): Promise<Hyphenate> {
-  patterns ??= import('hyphen/nb/index.js').then((m) => (word: string) => m.default.hyphenateSync(word, { minWordLength: 5 }));
+  patterns ??= import('hyphen/nb/index.js').then((m) => (word: string) => keepBreaksAwayFromEnds(m.default.hyphenateSync(word, { minWordLength: 5 })));
   return patterns;
 }
 

@@ -50,24 +50,47 @@ function checkPartials(compiled: readonly Compiled[], known: ReadonlySet<string>
   }
 }
 
+type HelperOptions = { data?: { root?: { kopi?: string; rapport?: unknown } } };
+
+/** The report's language, for the words bosoreport adds to the working copy: «nn» from its `spraak`, else bokmål. */
+function reportLang(o: HelperOptions): 'nb' | 'nn' {
+  const report = o.data?.root?.rapport as { spraak?: unknown } | null | undefined;
+  return report?.spraak === 'nn' ? 'nn' : 'nb';
+}
+
+/** The answers' language when it is not the form's bokmål: «nn» from the report's `spraak`. */
+function answerLang(o: HelperOptions): 'nn' | undefined {
+  return reportLang(o) === 'nn' ? 'nn' : undefined;
+}
+
 /**
- * «ukjent» for a value written as unknown, in the working copy. The copy for Husbanken shows an
- * unanswered value as the paper form does, as an empty cell: decided here, once, from the page's
- * own `kopi`, so no template (a repository's included) can print bosoreport's word into that copy.
+ * bosoreport's word for a value that is not there, in the working copy: «ukjent» for a figure written
+ * as unknown (null), «ikke besvart» for an answer left out, in the report's language. The copy for
+ * Husbanken shows either as the paper form does, as an empty cell: decided here, once, from the
+ * page's own `kopi`, so no template (a repository's included) can print bosoreport's word into that copy.
  */
-type HelperOptions = { data?: { root?: { kopi?: string } } };
-const unknown = (options: HelperOptions) => (options.data?.root?.kopi === 'husbanken' ? '' : new Handlebars.SafeString('<span class="ukjent">ukjent</span>'));
+const MISSING = {
+  ukjent: { nb: 'ukjent', nn: 'ukjend' },
+  ubesvart: { nb: 'ikke besvart', nn: 'ikkje svara' },
+} as const;
+const missing = (kind: keyof typeof MISSING, o: HelperOptions) => {
+  if (o.data?.root?.kopi === 'husbanken') return '';
+  const lang = reportLang(o);
+  return new Handlebars.SafeString(`<span class="ukjent${kind === 'ubesvart' ? ' ubesvart' : ''}"${lang === 'nn' ? ' lang="nn"' : ''}>${MISSING[kind][lang]}</span>`);
+};
+const unknown = (o: HelperOptions) => missing('ukjent', o);
+const unanswered = (o: HelperOptions) => missing('ubesvart', o);
 
 /** A CSS string literal that cannot end early: everything but letters, digits and spaces is escaped. */
 export function cssString(text: string): string {
   return `"${[...text].map((ch) => (/[\p{L}\p{N} .,–-]/u.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `)).join('')}"`;
 }
 
-/** The answers' language when it is not the form's bokmål: «nn» from the report's `spraak`. */
-function answerLang(o: HelperOptions): 'nn' | undefined {
-  const report = (o.data as { root?: { rapport?: { spraak?: unknown } } } | undefined)?.root?.rapport;
-  return report?.spraak === 'nn' ? 'nn' : undefined;
-}
+/**
+ * The space between a number and «%» («50 %») as a no-break space, in the HTML only: a line never
+ * starts with the «%» of the number before it. The report's text is left as written.
+ */
+const keepPercent = (html: string) => html.replace(/(\d) %/g, '$1\u00a0%');
 
 function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('tall', (v: unknown, o: HelperOptions) => (typeof v === 'number' ? formatInteger(v) : v === null ? unknown(o) : ''));
@@ -77,26 +100,47 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('kortdato', (v: unknown) => (typeof v === 'string' ? formatShortDate(v) : ''));
   // «31.08» from a date: the day and month a deadline recurs on.
   hb.registerHelper('dagmaaned', (v: unknown) => (typeof v === 'string' ? formatShortDate(v).slice(0, 5) : ''));
-  hb.registerHelper('dager', (v: unknown) => (typeof v === 'number' ? `${formatInteger(v)} ${Math.abs(v) === 1 ? 'dag' : 'dager'}` : ''));
+  hb.registerHelper('dager', (v: unknown, o: HelperOptions) =>
+    typeof v === 'number' ? `${formatInteger(v)} ${Math.abs(v) === 1 ? 'dag' : reportLang(o) === 'nn' ? 'dagar' : 'dager'}` : '',
+  );
+  // A figure the form asks for: «ukjent» when written null, «ikke besvart» when left out (working copy only).
+  hb.registerHelper('svartall', (v: unknown, o: HelperOptions) => (typeof v === 'number' ? formatInteger(v) : v === null ? unknown(o) : unanswered(o)));
   // The municipality's answers in the language it wrote them in (spraak: nn), marked so screen
   // readers and the PDF's structure read them so; the form's own text stays bokmål (html lang="nb").
-  hb.registerHelper('md', (v: unknown, o: HelperOptions) => {
-    if (v === null) return unknown(o);
-    const html = typeof v === 'string' ? renderMarkdown(v) : '';
+  // A text answer written null is «ikke besvart» in the working copy; so is one left out or blank
+  // under a question of the form (sporsmal=true), where an empty space would read as a page fault.
+  hb.registerHelper('md', (v: unknown, o: HelperOptions & { hash?: { sporsmal?: boolean } }) => {
+    if (v === null) return unanswered(o);
+    if (o.hash?.sporsmal && (typeof v !== 'string' || v.trim() === '')) return unanswered(o);
+    const html = typeof v === 'string' ? keepPercent(renderMarkdown(v)) : '';
     const lang = answerLang(o);
     return new Handlebars.SafeString(lang && html ? `<div lang="${lang}">${html}</div>` : html);
   });
   hb.registerHelper('svartekst', (v: unknown, o: HelperOptions) => {
-    if (v === null) return unknown(o);
-    const text = Handlebars.escapeExpression(typeof v === 'string' ? v : '');
+    if (v === null) return unanswered(o);
+    const text = keepPercent(Handlebars.escapeExpression(typeof v === 'string' ? v : ''));
     const lang = answerLang(o);
     return new Handlebars.SafeString(lang && text ? `<span lang="${lang}">${text}</span>` : text);
   });
+  // The words bosoreport adds to the working copy, in the report's language: {{#nn}}nynorsk{{else}}bokmål{{/nn}}
+  // around a run of inline text (the nynorsk marked lang="nn"); (spraak) where markup cannot be
+  // marked (a CSS string); {{ukjent}} for a value bosoreport cannot tell.
+  hb.registerHelper('nn', function (this: unknown, o: HelperOptions & Handlebars.HelperOptions) {
+    return reportLang(o) === 'nn' ? new Handlebars.SafeString(`<span lang="nn">${o.fn(this)}</span>`) : o.inverse(this);
+  });
+  hb.registerHelper('spraak', (o: HelperOptions) => reportLang(o));
+  hb.registerHelper('ukjent', (o: HelperOptions) => unknown(o));
+  // A finding's message or hint, escaped, a number's «%» kept on its line.
+  hb.registerHelper('melding', (v: unknown) => new Handlebars.SafeString(keepPercent(Handlebars.escapeExpression(String(v ?? '')))));
+  // A name in «»; quotation marks inside it become "…", as Norwegian nests them («… "Formalia" (2011)»).
+  hb.registerHelper('sitat', (v: unknown) => `«${String(v ?? '').replace(/«([^«»]*)»/g, '"$1"')}»`);
   // A field of the form's header table: its value (a date the Norwegian way with dato=true), or the
   // one word for a field left empty, written null or not written at all.
   hb.registerHelper('felt', (v: unknown, o: HelperOptions & { hash?: { dato?: boolean } }) => {
     if (v === null || v === undefined || v === '') return unknown(o);
-    return o.hash?.dato && typeof v === 'string' ? formatDate(v) : String(v);
+    if (o.hash?.dato && typeof v === 'string') return formatDate(v);
+    const lang = answerLang(o);
+    return lang ? new Handlebars.SafeString(`<span lang="${lang}">${Handlebars.escapeExpression(String(v))}</span>`) : String(v);
   });
   // A help text the form prints as bullet points, written as one string with « · » between them.
   hb.registerHelper('punkter', (v: unknown) => (typeof v === 'string' ? v.split(' · ') : []));

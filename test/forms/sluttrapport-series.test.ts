@@ -59,13 +59,13 @@ describe('the final report: chapters from real final reports', () => {
     });
   }
 
-  it('a chapter the report leaves out is not printed; one answered null is empty on the form, «ukjent» in the working copy', () => {
+  it('a chapter the report leaves out is not printed; one answered null is empty on the form, «ikke besvart» in the working copy', () => {
     const without = edited((doc) => doc.delete('sammendrag'));
     expect(visibleText(render(without, 'husbanken'))).not.toContain('Sammendrag');
     const unanswered = edited((doc) => doc.set('kort_om_metode', null));
     const section = (html: string) => visibleText(/<section aria-labelledby="metode">([\s\S]*?)<\/section>/.exec(html)![1]!).trim();
     expect(section(render(unanswered, 'husbanken'))).toBe('Kort om metode');
-    expect(section(render(unanswered, 'arbeidskopi'))).toBe('Kort om metode ukjent');
+    expect(section(render(unanswered, 'arbeidskopi'))).toBe('Kort om metode ikke besvart');
   });
 });
 

@@ -15,4 +15,10 @@ export const ADDED_WORDS: readonly RegExp[] = [
   /Oppsummering av aktivitetene/,
   /Stemmer med oppgitt antall/,
   /bosoreport/i,
+  // The working copy's words for a missing value, and its words in a nynorsk report.
+  /ikke besvart/,
+  /\bukjend\b/,
+  /ikkje svara/,
+  /berekna/i,
+  /Nøkkeltal\b/,
 ];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/render/html.js';
 import { loadTemplates } from '../../src/render/templates.js';
-import { check, exampleText, GJOVIK, LILLEHAMMER } from '../helpers.js';
+import { check, exampleDoc, exampleText, GJOVIK, LILLEHAMMER, visibleText } from '../helpers.js';
 
 const FJORDVIK = 'examples/fjordvik-aarsrapport-2013.yaml';
 
@@ -49,6 +49,30 @@ describe('spraak: the language the municipality answers in', () => {
     const page = html(exampleText(FJORDVIK));
     expect(languageAt(page, 'Talet på hushald i A, B og C gjekk ned')).toBe('nn');
     expect(languageAt(page, '1.1 Anskaffe og beholde bolig')).toBe('nb');
+  });
+
+  it('marks the C.2 breakdown and the header fields nynorsk too: they are the municipality’s words', () => {
+    const page = html(exampleText(FJORDVIK));
+    expect(languageAt(page, 'Omsorgsbustader')).toBe('nn');
+    expect(languageAt(page, 'Kari Nes</span>')).toBe('nn');
+  });
+
+  it('writes bosoreport’s own words in a nynorsk report’s working copy in nynorsk, marked so', () => {
+    const doc = exampleDoc(FJORDVIK);
+    doc.setIn(['hovedmaal', 'anskaffe_og_beholde_bolig', 'a_uten_eid_eller_leid_bolig', 'status_behov_pr_0101'], null);
+    doc.setIn(['hovedmaal', 'anskaffe_og_beholde_bolig', 'a_uten_eid_eller_leid_bolig', 'kommentar'], 'Talet manglar.');
+    doc.deleteIn(['hovedmaal', 'anskaffe_og_beholde_bolig', 'b_fare_for_aa_miste_boligen', 'resultat']);
+    const page = html(doc.toString());
+    const text = visibleText(page);
+    for (const words of ['Tillegg frå bosoreport', 'Stemmer med oppgitt tal (142).', '7 dagar før fristen', 'Nøkkeltal for C.1', 'ukjend', 'ikkje svara'])
+      expect(text, words).toContain(words);
+    for (const words of [/\bukjent\b/, /ikke besvart/, /Stemmer med oppgitt antall/, /\bdager\b/, /Tillegg fra bosoreport/]) expect(text).not.toMatch(words);
+    expect(languageAt(page, 'Stemmer med oppgitt tal')).toBe('nn');
+    expect(languageAt(page, 'ukjend')).toBe('nn');
+    expect(page).toContain('"Arbeidskopi frå bosoreport – ikkje send denne.');
+    // The Husbanken copy has none of it, in either language.
+    const husbanken = visibleText(renderHtml(check(doc.toString(), 'nb'), loadTemplates(), { kopi: 'husbanken' }));
+    expect(husbanken).not.toMatch(/ukjend|ikkje svara|bosoreport/);
   });
 
   it('is bokmål when left out or set to nb: no answer is marked', () => {

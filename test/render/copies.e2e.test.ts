@@ -1,27 +1,9 @@
 import { ADDED_WORDS } from './added-words.js';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleText, GJOVIK, LILLEHAMMER, runCli, tempTree } from '../helpers.js';
-import { readPdf } from './pdf-reader.js';
-
-/** Each page's text, whitespace folded: the mark must be on every one, not somewhere in the file. */
-async function pageTexts(file: string): Promise<string[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false, useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(
-      content.items
-        .map((item) => ('str' in item ? item.str + (item.hasEOL ? ' ' : '') : ''))
-        .join('')
-        .replace(/\s+/g, ' '),
-    );
-  }
-  await doc.destroy();
-  return pages;
-}
+import { pageTexts, readPdf } from './pdf-reader.js';
 
 const MARK = 'Arbeidskopi fra bosoreport – ikke send denne. Send Husbanken-kopien (render --copy husbanken).';
 

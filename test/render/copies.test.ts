@@ -10,7 +10,7 @@ const EXAMPLES: Record<string, { file: string; added: string[] }> = {
   'aarsrapport-2012': {
     file: GJOVIK,
     added: [
-      'Nedgang i behov (01.01.2012 − 31.12.2012) beregnet',
+      'Nedgang i behov 01.01.2012 − 31.12.2012 beregnet',
       'Sum A + B + C',
       'Nøkkeltall for C.1',
       'Levert 18. februar 2013: 10 dager før fristen',
@@ -81,7 +81,7 @@ describe('the Husbanken copy and the working copy', () => {
             .slice(html.indexOf('<body>'), html.search(/<section class="tillegg"|<\/main>/))
             .replace(/<tr class="flaggrad">[\s\S]*?<\/tr>/g, '')
             .replace(/<span class="flagg flagg-\w+"><span class="kilde">bosoreport:<\/span>[^<]*<\/span>/g, '')
-            .replace(/<span class="ukjent">ukjent<\/span>/g, '')
+            .replace(/<span class="ukjent( ubesvart)?">(ukjent|ikke besvart)<\/span>/g, '')
             .replace(/<span class="nr delnr">[^<]*<\/span>/g, '')
             .replace(/<tr class="merknadrad">[\s\S]*?<\/tr>/g, '')
             .replace(/\s+/g, ' ');
@@ -97,12 +97,12 @@ describe('the Husbanken copy and the working copy', () => {
     });
   }
 
-  it('an answer left empty is an empty cell in the Husbanken copy and «ukjent» in the working copy', () => {
+  it('an answer left empty is an empty cell in the Husbanken copy, and «ukjent» (null) or «ikke besvart» (left out) in the working copy', () => {
     const row = (html: string) => /Antall barnefamilier med boligbehov[\s\S]*?<\/tr>/.exec(html)![0];
     const cells = (html: string) => [...row(html).matchAll(/<td class="tall">([\s\S]*?)<\/td>/g)].map((m) => visibleText(m[1]!).trim());
     expect(cells(render(GJOVIK, 'husbanken'))).toEqual(['', '', '']);
-    // The result is not given at all: empty in both.
-    expect(cells(render(GJOVIK, 'arbeidskopi'))).toEqual(['ukjent', 'ukjent', '']);
+    // The result is not given at all: not answered, which the working copy says.
+    expect(cells(render(GJOVIK, 'arbeidskopi'))).toEqual(['ukjent', 'ukjent', 'ikke besvart']);
   });
 
   it('a header field written null is «ukjent» in the working copy, empty on the form; the header «Merknad» is in the working copy only', () => {

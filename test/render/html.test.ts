@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../src/render/templates.js';
 import { renderHtml } from '../../src/render/html.js';
-import { check, exampleDoc, exampleText, GJOVIK, LILLEHAMMER, runCli, tempTree } from '../helpers.js';
+import { check, exampleDoc, exampleText, GJOVIK, LILLEHAMMER, runCli, tempTree, visibleText } from '../helpers.js';
 
 function html(text: string): string {
   const r = check(text, 'nb');
@@ -183,5 +183,45 @@ describe("the need table's chart over a programme period", () => {
     expect(html).toContain('Status behov pr. 01.01.2009');
     expect(html).toContain('pr. 31.12.2014');
     expect(html).not.toContain('31.12.2009');
+  });
+});
+
+describe('what the reviewer of the printed examples found', () => {
+  const templates = loadTemplates();
+  const page = (text: string, kopi: 'husbanken' | 'arbeidskopi') => renderHtml(check(text, 'nb'), templates, { kopi });
+
+  it('a question of the form left without an answer says «ikke besvart» in the working copy, and is empty in the Husbanken copy', () => {
+    const doc = exampleDoc('examples/eksempelvik-program-og-aktivitetsplan-2012.yaml');
+    doc.deleteIn(['del1_programplan', 'innledning', 'bakgrunn']);
+    const section = (html: string) => visibleText(/<h4>Bakgrunn<\/h4>([\s\S]*?)<\/div>/.exec(html)![1]!).trim();
+    expect(section(page(doc.toString(), 'arbeidskopi'))).toBe('ikke besvart');
+    expect(section(page(doc.toString(), 'husbanken'))).toBe('');
+  });
+
+  it('keeps a number and its «%» on one line in the page, and leaves the report’s text as written', () => {
+    const html = page(exampleText(LILLEHAMMER), 'arbeidskopi');
+    const [shown, data] = html.split('<script type="application/json"');
+    expect(shown).toContain('oppgaver (50\u00a0%) foreløpig');
+    expect(shown).not.toMatch(/\d %/);
+    expect(data).toContain('oppgaver (50 %) foreløpig');
+  });
+
+  it('shows a free report’s header field written null, as it shows the other null fields: «ukjent» in the working copy, empty on the form', () => {
+    const row = (html: string) => visibleText(/<th scope="row">Programleder<\/th><td>([\s\S]*?)<\/td>/.exec(html)![1]!).trim();
+    const larvik = exampleText('examples/larvik-aarsrapport-2011.yaml');
+    expect(row(page(larvik, 'arbeidskopi'))).toBe('ukjent');
+    expect(row(page(larvik, 'husbanken'))).toBe('');
+  });
+
+  it('nests quotation marks the Norwegian way: «… "Formalia" (2011)»', () => {
+    const text = visibleText(page(exampleText('examples/drammen-aarsrapport-2011.yaml'), 'arbeidskopi'));
+    expect(text).toContain('Skjemaet «Region sør – års- og halvårsrapport med "Formalia" (2011)» er en foreløpig modell');
+  });
+
+  it('wraps a long activity name in the progress chart instead of cutting it mid-word', () => {
+    const chart = /<svg class="diagram diagram-bred"[\s\S]*?<\/svg>/.exec(page(exampleText(LILLEHAMMER), 'arbeidskopi').split('Tillegg fra bosoreport')[1]!)![0];
+    const label = [...chart.matchAll(/<text x="0"[^>]*class="etikett">([\s\S]*?)<\/text>/g)].find((m) => m[1]!.includes('boligsosial strategi'))![1]!;
+    expect(visibleText(label.replace(/<\/tspan>/g, ' ')).trim()).toBe('2 Utarbeide overordnet, boligsosial strategi');
+    expect(chart).not.toMatch(/strat…/);
   });
 });

@@ -1,4 +1,5 @@
 import { toPointer } from '../../diagnostics.js';
+import { chartLang } from '../../parts/charts.js';
 import { yearColumns } from '../../parts/series-chart.js';
 import { byYear, type SeriesFigures, type Sluttrapport2015 } from './series.js';
 
@@ -30,7 +31,7 @@ export function viewSluttrapport2015(data: Sluttrapport2015, figures: { tallseri
   const serieendringer = figures.tallserier.map((f, i) => ({
     ...f,
     tittel: label(f.navn, f.enhet),
-    diagram: yearColumns(byYear(series[i]!.tall_per_aar), `${label(f.navn, f.enhet)}, per år`),
+    diagram: yearColumns(byYear(series[i]!.tall_per_aar), `${label(f.navn, f.enhet)}, per år`, chartLang(data)),
   }));
   // The years share what the name (22 %) and comment (26 %) columns leave.
   const aarbredde = (52 / Math.max(1, years.length)).toFixed(1);
