@@ -22,7 +22,7 @@ describe('README', () => {
         .filter(Boolean)
         .map((l) => l.replace(/\s+#.*$/, '')),
     ).toEqual(['npm ci && npm run examples', 'npm test']);
-    expect(readme.indexOf(first)).toBeLessThan(readme.indexOf('## Install'));
+    expect(readme.indexOf(first)).toBeLessThan(readme.indexOf('## Programme leader'));
     expect(read('.ci/run')).toMatch(/^npm test$/m);
   });
 
