@@ -6,9 +6,9 @@ import { modelineRule } from '../rules/modeline.js';
 import { ruleWords } from '../rules/runner.js';
 import type { SeveritySetting } from '../rules/types.js';
 import type { ValidationResult } from '../validate/validate.js';
+import { shellArg } from '../util/shell-arg.js';
 
 /** A file name as a shell takes it in the hint's command. */
-const shellWord = (file: string) => (/^[\w./@%+=:,-]+$/.test(file) ? file : `"${file.replace(/(["\\$`])/g, '\\$1')}"`);
 
 /** The modeline warning for one report, when its editor help is lost (see rules/modeline.ts). */
 export function modelineDiagnostics(cwd: string, file: string, result: ValidationResult, settings: Readonly<Record<string, SeveritySetting>>, lang: Lang): Diagnostic[] {
@@ -19,5 +19,5 @@ export function modelineDiagnostics(cwd: string, file: string, result: Validatio
   if (!repair) return [];
   const { modeline, target } = repair;
   const span = { line: modeline.line, col: modeline.col, endLine: modeline.line, endCol: modeline.col + [...modeline.ref].length };
-  return [diagnostic(file, span, severity, modelineRule.id, ruleWords(modelineRule, lang, { sti: modeline.ref, riktig: target, fil: shellWord(file) }))];
+  return [diagnostic(file, span, severity, modelineRule.id, ruleWords(modelineRule, lang, { sti: modeline.ref, riktig: target, fil: shellArg(file) }))];
 }

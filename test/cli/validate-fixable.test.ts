@@ -83,7 +83,7 @@ describe('validate says what fix would mend', () => {
     const t = tempTree({ [spaced]: gjovik });
     try {
       const r = await runMain(['validate', spaced], { cwd: t.dir });
-      expect(r.stdout).toContain(`\`npx bosoreport fix '${spaced}'\``);
+      expect(r.stdout).toContain(`\`npx bosoreport fix "${spaced}"\``);
     } finally {
       t.cleanup();
     }

@@ -7,6 +7,7 @@ import { changedFiles } from '../../../git/changed.js';
 import { t } from '../../../messages/index.js';
 import { writeAtomic } from '../../../render/write.js';
 import type { SeveritySetting } from '../../../rules/types.js';
+import { shellArg } from '../../../util/shell-arg.js';
 import { visible } from '../../../util/visible.js';
 import { check } from '../../check.js';
 import type { CommandContext } from '../../context.js';
@@ -87,7 +88,7 @@ export async function runValidate(paths: readonly string[], ctx: CommandContext,
         `${t(lang, 'baseline/hidden', { count: hidden.errors + hidden.warnings, errors: hidden.errors, warnings: hidden.warnings, file: visible(used.join(', ')) })}\n`,
       );
     if (loose.length > 0)
-      io.stderr.write(`${t(lang, 'baseline/loose', { count: loose.length, command: visible(['npx bosoreport baseline --prune', ...paths.map(shellWord)].join(' ')) })}\n`);
+      io.stderr.write(`${t(lang, 'baseline/loose', { count: loose.length, command: visible(['npx bosoreport baseline --prune', ...paths.map(shellArg)].join(' ')) })}\n`);
   }
   if (exitCode !== EXIT_CLEAN) return exitCode;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
@@ -97,15 +98,10 @@ export async function runValidate(paths: readonly string[], ctx: CommandContext,
   return EXIT_CLEAN;
 }
 
-/** A word as a shell reads it back: quoted when it holds anything but letters, digits and path characters. */
-function shellWord(word: string): string {
-  return /^[\p{L}\p{N}_@%+=:,./-]+$/u.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 /** The command that mends what fix can: the one file that has such findings, or else the paths as given. */
 function fixCommand(files: readonly CheckedFile[], paths: readonly string[]): string | undefined {
   const fixable = files.filter((f) => f.fixable);
   if (fixable.length === 0) return undefined;
   const targets = fixable.length === 1 ? [fixable[0]!.file === STDIN_NAME ? '-' : fixable[0]!.file] : paths;
-  return ['npx bosoreport fix', ...targets.map(shellWord)].join(' ');
+  return ['npx bosoreport fix', ...targets.map(shellArg)].join(' ');
 }
