@@ -32,6 +32,7 @@ function real(file: string): string {
  * not followed. A folder that cannot be listed, or holds more files than a run may check, adds none.
  */
 export async function neighboursOf(roots: ReadonlySet<string>, inputs: readonly string[], cwd: string): Promise<string[]> {
+  if (roots.size === 0) return [];
   const given = new Set(inputs.map((f) => real(path.resolve(cwd, f))));
   const out = new Map<string, string>();
   for (const root of roots) {

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -130,6 +131,20 @@ describe('files that are not files', () => {
       expect(c.status).toBe(2);
       expect(c.stdout).toContain('The config file cannot be read: not a regular file');
     } finally {
+      t.cleanup();
+    }
+  });
+
+  it('refuses a Unix socket given as a report as it refuses a pipe, exit 2', async () => {
+    const t = tempTree({});
+    const server = net.createServer();
+    try {
+      await new Promise<void>((resolve) => server.listen(path.join(t.dir, 'sock.yaml'), resolve));
+      const r = await runMain(['validate', 'sock.yaml'], { cwd: t.dir });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toContain('not a regular file');
+    } finally {
+      server.close();
       t.cleanup();
     }
   });
