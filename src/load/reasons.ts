@@ -17,6 +17,19 @@ const EMPTY_ENTRY = /^[^#:]+:\s*(null|~|\[\s*\])?\s*$/;
  * text (null, an empty list), so a «#» on the line cannot be inside a string.
  */
 export function commentBeside(source: CommentSource, path: DataPath): string | undefined {
+  // Asked for the same values by several rules (ikke-utfylt, E1, W20): found once per report.
+  let known = asked.get(source);
+  if (!known) asked.set(source, (known = new Map()));
+  const key = path.join('\u0000');
+  if (known.has(key)) return known.get(key);
+  const found = findComment(source, path);
+  known.set(key, found);
+  return found;
+}
+
+const asked = new WeakMap<CommentSource, Map<string, string | undefined>>();
+
+function findComment(source: CommentSource, path: DataPath): string | undefined {
   const at = source.rangeOf(path, 'key') ?? source.rangeOf(path, 'value');
   if (!at) return undefined;
   const { text } = source;

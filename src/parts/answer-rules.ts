@@ -17,20 +17,41 @@ export interface Unanswered {
   emptyList: boolean;
 }
 
+const unansweredOf = new WeakMap<object, Unanswered[]>();
+
+/**
+ * Every value left unanswered, found once per report (two rules and ikke-utfylt ask). Walks with one
+ * path and one owner stack and copies them only at a find: nearly every value is answered.
+ */
 export function unanswered(data: unknown): Unanswered[] {
+  const known = data !== null && typeof data === 'object' ? unansweredOf.get(data) : undefined;
+  if (known) return known;
   const found: Unanswered[] = [];
-  const visit = (value: unknown, path: DataPath, owners: Record<string, unknown>[], depth: number) => {
+  const path: (string | number)[] = [];
+  const owners: Record<string, unknown>[] = [];
+  const find = (emptyList: boolean) => found.push({ path: [...path], owners: owners.slice().reverse(), emptyList });
+  const visit = (value: unknown, depth: number): void => {
     if (depth > 64) return;
-    if (value === null) found.push({ path, owners, emptyList: false });
+    if (value === null) find(false);
     else if (Array.isArray(value)) {
-      if (value.length === 0 && path.length > 0) found.push({ path, owners, emptyList: true });
-      value.forEach((item, i) => visit(item, [...path, i], owners, depth + 1));
+      if (value.length === 0 && path.length > 0) find(true);
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(value[i], depth + 1);
+        path.pop();
+      }
     } else if (typeof value === 'object') {
-      const here = [value as Record<string, unknown>, ...owners];
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) visit(v, [...path, k], here, depth + 1);
+      owners.push(value as Record<string, unknown>);
+      for (const k in value) {
+        path.push(k);
+        visit((value as Record<string, unknown>)[k], depth + 1);
+        path.pop();
+      }
+      owners.pop();
     }
   };
-  visit(data, [], [], 0);
+  visit(data, 0);
+  if (data !== null && typeof data === 'object') unansweredOf.set(data, found);
   return found;
 }
 

@@ -179,6 +179,9 @@ export const forsidedatoAvviker: CommonRule = {
 };
 
 /** Leftovers from the Word templates: «(ÅRSTALL)», «XXX kommune», «MAL». */
+/** Any character `trim` would keep: a text without one is blank (no trimmed copy made per text). */
+const NOT_BLANK = /\S/;
+
 export const PLACEHOLDER = /\(ÅRSTALL\)|\bX{3,}\b|\bMAL\b/;
 
 export const plassholder: CommonRule = {
@@ -209,6 +212,8 @@ export const plassholder: CommonRule = {
 
 /** The word «kommune» (or «kommunen»), in any case, standing on its own. */
 const KOMMUNE_WORD = /(?<!\p{L})kommunen?(?!\p{L})/iu;
+/** The word with the marks after it, every one: built once, not per name checked. */
+const KOMMUNE_WORD_AND_MARKS = new RegExp(`${KOMMUNE_WORD.source}[\\s:.,]*`, 'giu');
 /** Two or more punctuation marks in a row: «Gjøvik..», «Gjøvik,.». */
 const DOUBLED_PUNCTUATION = /[.,;:!?]{2,}/;
 /** What ends a name by mistake: punctuation, dashes and slashes, with any spaces among them («Gjøvik.», «Gjøvik -»). */
@@ -231,7 +236,7 @@ function cleanName(text: string, keepKommune: boolean): string {
   const kommuneAfter = keepKommune && /\skommune$/i.test(name);
   if (kommuneAfter) name = name.replace(/\s+kommune$/i, '');
   name = name
-    .replace(new RegExp(`${KOMMUNE_WORD.source}[\\s:.,]*`, 'giu'), ' ')
+    .replace(KOMMUNE_WORD_AND_MARKS, ' ')
     .replace(/([.,;:!?])[.,;:!?]+/g, '$1')
     .replace(/\s+/g, ' ')
     .replace(TRAILING_MARKS, '')
@@ -346,7 +351,7 @@ export const ikkeUtfylt: CommonRule = {
     },
   },
   check: ({ data, comment }) => [
-    ...findStrings(data, (text) => text.trim() === '').map(({ path }) => ({ path, params: { tom: 'tekst' } })),
+    ...findStrings(data, (text) => !NOT_BLANK.test(text)).map(({ path }) => ({ path, params: { tom: 'tekst' } })),
     ...unanswered(data)
       .filter((u) => isNotFilledIn(comment?.(u.path)))
       .map((u) => ({ path: u.path, params: { tom: u.emptyList ? 'liste' : 'null' } })),

@@ -117,7 +117,20 @@ export interface Resolved {
   docId: string;
 }
 
+/** Resolved nodes per schema set, node and document: schemas never change in a run, and a batch asks for the same fields in every report. */
+const resolvedCache = new WeakMap<object, WeakMap<SchemaNode, Map<string, Resolved>>>();
+
 export function resolve(node: SchemaNode, docId: string, schemas = loadSchemas()): Resolved {
+  let byNode = resolvedCache.get(schemas);
+  if (!byNode) resolvedCache.set(schemas, (byNode = new WeakMap()));
+  let byDoc = byNode.get(node);
+  if (!byDoc) byNode.set(node, (byDoc = new Map()));
+  let done = byDoc.get(docId);
+  if (!done) byDoc.set(docId, (done = resolveOnce(node, docId, schemas)));
+  return done;
+}
+
+function resolveOnce(node: SchemaNode, docId: string, schemas: ReturnType<typeof loadSchemas>): Resolved {
   let current: Resolved = { node, docId };
   const overrides: SchemaNode = {};
   for (let hops = 0; current.node.$ref && hops < 32; hops++) {
