@@ -60,16 +60,17 @@ export function modelineRepair(report: string, text: string, form: Form, cwd: st
   const absolute = path.resolve(cwd, report);
   // Only in a repository (package.json, .git, .bosoreport.yaml) is there one right path: through
   // its node_modules/bosoreport. A loose file has nowhere certain to point.
-  if (!modeline || !local || repositoryRoot(absolute) === undefined) return undefined;
-  if (isFile(path.resolve(path.dirname(absolute), local))) return undefined;
+  // The one stat first: a modeline that resolves, the usual case, ends it before the walk up.
+  if (!modeline || !local || isFile(path.resolve(path.dirname(absolute), local))) return undefined;
+  if (repositoryRoot(absolute) === undefined) return undefined;
   const target = modelineTarget(absolute, editorSchemaFile(form), SCHEMA_DIR, cwd).ref;
   return target === modeline.ref ? undefined : { modeline, target };
 }
 
 function isFile(p: string): boolean {
   try {
-    return statSync(p).isFile();
+    return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
-    return false;
+    return false; // a loop of links, a path through a file
   }
 }
