@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { diagnostic, FILE_START, type Diagnostic, type Span } from '../diagnostics.js';
 import { words, type Lang } from '../messages/index.js';
 import type { Rule } from '../rules/types.js';
 import type { FormModule } from './types.js';
+import { childProcess } from '../util/child-process.js';
 
 /**
  * Loads a form's code. In the bundle (CommonJS) `require` loads an ES module synchronously, as Node
@@ -33,7 +33,7 @@ function errorSpan(file: string, error: unknown): Span {
   }
   if (error instanceof SyntaxError) {
     // Node names the line of a syntax error only on stderr of its own check; asked only on this error path.
-    const check = spawnSync(process.execPath, ['--check', file], { encoding: 'utf8' });
+    const check = childProcess().spawnSync(process.execPath, ['--check', file], { encoding: 'utf8' });
     const m = /:(\d+)\r?\n(.*)\r?\n(\s*)\^/.exec(check.stderr);
     if (m) {
       const line = Number(m[1]);

@@ -1,6 +1,6 @@
-import { execFile } from 'node:child_process';
 import { BosoreportError, EXIT_USAGE } from '../errors.js';
 import { t, type Lang } from '../messages/index.js';
+import { childProcess } from '../util/child-process.js';
 
 interface GitResult {
   ok: boolean;
@@ -13,7 +13,7 @@ function git(cwd: string, args: readonly string[], lang: Lang): Promise<GitResul
   return new Promise((resolve, reject) => {
     // GIT_OPTIONAL_LOCKS=0: a read-only question must not take the index lock from a running git.
     const env = { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' };
-    execFile('git', args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    childProcess().execFile('git', args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') reject(new BosoreportError(t(lang, 'changed/no-git'), EXIT_USAGE));
       else resolve({ ok: !error, stdout, stderr });
     });
