@@ -66,27 +66,45 @@ export function applyBaseline<T extends FileOutcome>(files: readonly T[], baseli
   const loose: Loose[] = [];
   const seen = new Set<string>();
   const kept = files.map((f) => {
-    const key = keyOf(f.file);
-    const allowed = key === undefined ? undefined : baseline[key];
-    if (key === undefined || !allowed) return f;
-    seen.add(key);
-    const found = byRule(f.diagnostics);
-    const ran = rulesRan(f.diagnostics);
-    const hide = new Set<Diagnostic>();
-    for (const [ruleId, { count }] of Object.entries(allowed)) {
-      const list = found.get(ruleId) ?? [];
-      if (list.length > count) continue;
-      if (list.length < count && counted(ruleId, ran)) loose.push({ file: f.file, ruleId, allowed: count, found: list.length });
-      for (const d of list) hide.add(d);
-    }
-    for (const d of hide) hidden[d.severity === 'error' ? 'errors' : 'warnings']++;
-    return hide.size ? { ...f, diagnostics: f.diagnostics.filter((d) => !hide.has(d)) } : f;
+    const one = hideIn(f, baseline, keyOf);
+    if (one.key !== undefined) seen.add(one.key);
+    hidden.errors += one.hidden.errors;
+    hidden.warnings += one.hidden.warnings;
+    loose.push(...one.loose);
+    return one.file;
   });
+  loose.push(...goneFrom(baseline, seen, exists));
+  return { files: kept, hidden, loose };
+}
+
+/** `applyBaseline` for one file: the file less what its entry accepts, what was hidden, and its loose entries. */
+export function hideIn<T extends FileOutcome>(f: T, baseline: Baseline, keyOf: KeyOf): { file: T; key?: string; hidden: { errors: number; warnings: number }; loose: Loose[] } {
+  const hidden = { errors: 0, warnings: 0 };
+  const loose: Loose[] = [];
+  const key = keyOf(f.file);
+  const allowed = key === undefined ? undefined : baseline[key];
+  if (key === undefined || !allowed) return { file: f, hidden, loose };
+  const found = byRule(f.diagnostics);
+  const ran = rulesRan(f.diagnostics);
+  const hide = new Set<Diagnostic>();
+  for (const [ruleId, { count }] of Object.entries(allowed)) {
+    const list = found.get(ruleId) ?? [];
+    if (list.length > count) continue;
+    if (list.length < count && counted(ruleId, ran)) loose.push({ file: f.file, ruleId, allowed: count, found: list.length });
+    for (const d of list) hide.add(d);
+  }
+  for (const d of hide) hidden[d.severity === 'error' ? 'errors' : 'warnings']++;
+  return { file: hide.size ? { ...f, diagnostics: f.diagnostics.filter((d) => !hide.has(d)) } : f, key, hidden, loose };
+}
+
+/** The entries of files that were not seen in the run and are gone. */
+export function goneFrom(baseline: Baseline, seen: ReadonlySet<string>, exists: (key: string) => boolean): Loose[] {
+  const loose: Loose[] = [];
   for (const [key, rules] of Object.entries(baseline)) {
     if (seen.has(key) || exists(key)) continue;
     for (const [ruleId, { count }] of Object.entries(rules)) loose.push({ file: key, ruleId, allowed: count, found: 0, gone: true });
   }
-  return { files: kept, hidden, loose };
+  return loose;
 }
 
 /** What a run found of the files, for the next baseline. */

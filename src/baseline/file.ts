@@ -5,7 +5,7 @@ import { display, STDIN_NAME } from '../engine/index.js';
 import { BosoreportError, EXIT_USAGE } from '../errors.js';
 import { t, type Lang } from '../messages/index.js';
 import { writeAtomic } from '../render/write.js';
-import { applyBaseline, record, sorted, type Applied, type Baseline, type Loose } from './baseline.js';
+import { goneFrom, hideIn, record, sorted, type Baseline, type Loose } from './baseline.js';
 
 /** The baseline's file, committed at the repository's root beside `.bosoreport.yaml`. */
 export const BASELINE_FILE = '.bosoreport-baseline.json';
@@ -98,25 +98,70 @@ export function serialise(baseline: Baseline): string {
   return `${JSON.stringify(sorted(baseline), null, 2)}\n`;
 }
 
-export interface BaselineResult<T extends FileOutcome> extends Applied<T> {
+/** What the baselines did in a run: findings hidden, entries that allow more than is found, and the files read. */
+export interface BaselineResult {
+  hidden: { errors: number; warnings: number };
+  loose: Loose[];
   /** The baseline files that were read, as shown. */
   used: string[];
 }
 
-/** Every file's findings less what its repository's baseline accepts, in the order given. */
-export function withoutBaselined<T extends FileOutcome>(files: readonly T[], cwd: string, lang: Lang): BaselineResult<T> {
-  const result: BaselineResult<T> = { files: [...files], hidden: { errors: 0, warnings: 0 }, loose: [], used: [] };
-  const at = new Map(files.map((f, i) => [f, i]));
-  for (const repo of byRepository(files, cwd)) {
-    const baseline = readBaseline(repo.root, repo.shown, lang);
-    if (!baseline) continue;
-    result.used.push(repo.shown);
-    const applied = applyBaseline(repo.files, baseline, repo.keyOf, (key) => existsSync(path.join(repo.root, key)));
-    applied.files.forEach((f, i) => (result.files[at.get(repo.files[i]!)!] = f));
-    result.hidden.errors += applied.hidden.errors;
-    result.hidden.warnings += applied.hidden.warnings;
-    // Entries of files that are gone are named from the working folder, as the other files are.
-    result.loose.push(...applied.loose.map((l): Loose => (l.gone ? { ...l, file: display(cwd, path.join(repo.root, l.file)) } : l)));
+/**
+ * Each file's findings less what its repository's baseline accepts, a file at a time. Every baseline
+ * the files need is read at the start, so a broken one stops the run before anything is shown.
+ */
+export class BaselineFilter {
+  private readonly repos: { repo: RepositoryFiles<{ file: string }>; baseline: Baseline; seen: Set<string>; loose: Loose[] }[] = [];
+  private readonly byFile = new Map<string, BaselineFilter['repos'][number]>();
+  private readonly hidden = { errors: 0, warnings: 0 };
+
+  constructor(
+    files: readonly string[],
+    private readonly cwd: string,
+    lang: Lang,
+  ) {
+    for (const repo of byRepository(
+      files.map((file) => ({ file })),
+      cwd,
+    )) {
+      const baseline = readBaseline(repo.root, repo.shown, lang);
+      if (!baseline) continue;
+      const entry = { repo, baseline, seen: new Set<string>(), loose: [] };
+      this.repos.push(entry);
+      for (const f of repo.files) this.byFile.set(f.file, entry);
+    }
   }
-  return result;
+
+  /** Starts counting what is hidden and loose afresh, for a read of every file. */
+  restart(): void {
+    this.hidden.errors = this.hidden.warnings = 0;
+    for (const entry of this.repos) {
+      entry.seen.clear();
+      entry.loose.length = 0;
+    }
+  }
+
+  /** The file less what its baseline accepts; `count` notes what was hidden and loose (once per file after `restart`). */
+  apply<T extends FileOutcome>(f: T, count: boolean): T {
+    const entry = this.byFile.get(f.file);
+    if (!entry) return f;
+    const one = hideIn(f, entry.baseline, entry.repo.keyOf);
+    if (count) {
+      if (one.key !== undefined) entry.seen.add(one.key);
+      this.hidden.errors += one.hidden.errors;
+      this.hidden.warnings += one.hidden.warnings;
+      entry.loose.push(...one.loose);
+    }
+    return one.file;
+  }
+
+  /** What the baselines did, once every file has been counted; entries of files that are gone are named from the working folder. */
+  result(): BaselineResult {
+    const loose: Loose[] = [];
+    for (const { repo, baseline, seen, loose: found } of this.repos) {
+      const gone = goneFrom(baseline, seen, (key) => existsSync(path.join(repo.root, key)));
+      loose.push(...found, ...gone.map((l): Loose => ({ ...l, file: display(this.cwd, path.join(repo.root, l.file)) })));
+    }
+    return { hidden: { ...this.hidden }, loose, used: this.repos.map((r) => r.repo.shown) };
+  }
 }

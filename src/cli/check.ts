@@ -1,4 +1,4 @@
-import { checkReports, type CheckOptions, type CheckRun } from '../engine/index.js';
+import { checkReports, streamReports, type CheckOptions, type CheckRun, type CheckStream, type StreamOptions } from '../engine/index.js';
 import { t } from '../messages/index.js';
 import { wantsProgress, type CommandContext, type Io } from './context.js';
 
@@ -14,15 +14,22 @@ function stdinOf(io: Io): (() => Promise<Uint8Array>) | undefined {
   };
 }
 
+type Given<O> = Omit<O, 'cwd' | 'lang' | 'stdin' | 'onProgress'> & { lang?: CheckOptions['lang'] };
+
 /**
  * The engine as a command calls it: the working folder, language and standard input of the command,
  * and on a terminal a «files done / total» line while a batch is checked.
  */
-export async function check(
-  paths: readonly string[],
-  ctx: CommandContext,
-  options: Omit<CheckOptions, 'cwd' | 'lang' | 'stdin' | 'onProgress'> & { lang?: CheckOptions['lang'] } = {},
-): Promise<CheckRun> {
+export function check(paths: readonly string[], ctx: CommandContext, options: Given<CheckOptions> = {}): Promise<CheckRun> {
+  return withProgress(ctx, options, (o) => checkReports(paths, o));
+}
+
+/** `check` for a batch of any size: the files are read back one at a time (see `streamReports`). */
+export function checkStream(paths: readonly string[], ctx: CommandContext, options: Given<StreamOptions> = {}): Promise<CheckStream> {
+  return withProgress(ctx, options, (o) => streamReports(paths, o));
+}
+
+async function withProgress<O extends CheckOptions, R>(ctx: CommandContext, options: Given<O>, run: (options: O) => Promise<R>): Promise<R> {
   const { io } = ctx;
   const lang = options.lang ?? ctx.lang;
   const progress = wantsProgress(io);
@@ -36,7 +43,7 @@ export async function check(
     io.stderr.write(`\r${t(ctx.lang, 'progress', { done, total })}`);
   };
   try {
-    return await checkReports(paths, { ...options, cwd: io.cwd, lang, ...(io.stdin ? { stdin: stdinOf(io)! } : {}), ...(progress ? { onProgress } : {}) });
+    return await run({ ...options, cwd: io.cwd, lang, ...(io.stdin ? { stdin: stdinOf(io)! } : {}), ...(progress ? { onProgress } : {}) } as O);
   } finally {
     if (drawn) io.stderr.write('\r\x1b[K');
   }

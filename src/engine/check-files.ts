@@ -3,7 +3,7 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ruleCatalog } from '../cross/catalog.js';
-import { runCrossRules } from '../cross/run.js';
+import { runCrossRules, type CrossInput } from '../cross/run.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../errors.js';
 import { builtinForms, type FormRegistry } from '../forms/registry.js';
@@ -11,7 +11,9 @@ import { LIMITS } from '../load/limits.js';
 import { t, type Lang } from '../messages/index.js';
 import type { SeveritySetting } from '../rules/types.js';
 import { closest } from '../util/similar.js';
-import { checkOne, ioDiagnostic, type CheckedFile, type CheckJob, type Extract } from './check-one.js';
+import { checkOne, ioDiagnostic, release, type CheckedFile, type CheckJob, type Extract } from './check-one.js';
+import { Outcomes } from './outcomes.js';
+import { Spool } from './spool.js';
 import { ConfigResolver, type RuleConfig } from './config.js';
 import { display, expandInputs } from './inputs.js';
 import { mentionsAny, neighboursOf, repositoryRoot } from './neighbours.js';
@@ -27,7 +29,7 @@ export type { CheckedFile, Extract } from './check-one.js';
  * 6.3 s for 10 000 reports on the benchmark machine), and a batch below a thousand never pays it.
  * (--expose-gc is set only when a batch is that large.)
  */
-const COLLECT_EVERY = 1000;
+const COLLECT_EVERY = Number(process.env.BOSO_COLLECT ?? 1000);
 let collect: (() => void) | null | undefined;
 function collector(): (() => void) | null {
   if (collect !== undefined) return collect;
@@ -111,12 +113,53 @@ async function readStdin(options: CheckOptions): Promise<Uint8Array> {
   return bytes;
 }
 
+export interface StreamOptions extends CheckOptions {
+  /**
+   * Called with each file given right after its check, its whole result at hand (as with `keep`);
+   * text returned is checked in place of the file's, and that check is the file's outcome (what
+   * `fix` would write). The result is let go once it returns.
+   */
+  revise?: (file: CheckedFile) => Promise<Uint8Array | undefined> | Uint8Array | undefined;
+}
+
+/** A run whose files are read back one at a time, so that no more than one file's findings is in memory at once. */
+export interface CheckStream extends Omit<CheckRun, 'files'> {
+  /** How many files the run shows (config problems, paths that are not there, reports). */
+  size: number;
+  /**
+   * Each file given, in order, with all its findings (those across reports included), read afresh
+   * on each call: iterate as often as a format needs. `only` skips files by name before their
+   * findings are read.
+   */
+  files(only?: (file: string) => boolean): Generator<CheckedFile>;
+  /** Every file's name, in order. */
+  names(): string[];
+  /** Lets go of the findings kept on disk. */
+  close(): void;
+}
+
 /**
  * The engine every command asks: expands the paths, reads and checks every file (schema, then
  * rules), runs the checks across reports with the repository's other reports as context, and
  * returns every file's findings with the exit code. It prints nothing; the commands format.
  */
 export async function checkReports(paths: readonly string[], options: CheckOptions): Promise<CheckRun> {
+  const run = await checkAll(paths, options, undefined);
+  const files = [...run.files()];
+  run.close();
+  return { files, usageFailed: run.usageFailed, configFailed: run.configFailed, exitCode: run.exitCode };
+}
+
+/**
+ * `checkReports` for a batch of any size: each file's findings go to a file in the temporary folder
+ * as its check ends, and what a run holds until the end is a small record per file and the facts the
+ * checks across reports compare. `keep` keeps every result in memory, as `checkReports` does.
+ */
+export function streamReports(paths: readonly string[], options: StreamOptions): Promise<CheckStream> {
+  return checkAll(paths, options, options.keep ? undefined : { findings: new Spool(), texts: new Spool() });
+}
+
+async function checkAll(paths: readonly string[], options: StreamOptions, spools: { findings: Spool; texts: Spool } | undefined): Promise<CheckStream> {
   const { cwd, lang } = options;
   const ruleOptions = options.rules ?? {};
   // «-» is standard input, once, named <stdin> in messages; its config is the working folder's.
@@ -126,7 +169,6 @@ export async function checkReports(paths: readonly string[], options: CheckOptio
     paths.filter((p) => p !== '-'),
     cwd,
   );
-  const files: CheckedFile[] = inputs.problems.map((p) => ({ file: p.path, diagnostics: [ioDiagnostic(lang, p.ruleId, p.path, p.reason)] }));
   let usageFailed = inputs.problems.length > 0;
   const configs = new ConfigResolver(cwd, lang);
 
@@ -136,6 +178,8 @@ export async function checkReports(paths: readonly string[], options: CheckOptio
   const seen = new Set<FormRegistry>();
   // The configs of the files given: their problems are reported; a neighbour's never are.
   const inputConfigs = new Set<RuleConfig>();
+  // One object of rule levels per config, not one per file.
+  const levels = new Map<RuleConfig, Record<string, SeveritySetting>>();
   const jobFor = async (file: string, input: boolean): Promise<CheckJob | undefined> => {
     const config = await configs.forReport(file === STDIN_NAME ? path.join(cwd, 'stdin.yaml') : file);
     if (input) inputConfigs.add(config);
@@ -148,9 +192,11 @@ export async function checkReports(paths: readonly string[], options: CheckOptio
     // A report under a broken config is not checked: the forms or levels it needs are not known.
     if (config.diagnostics.length > 0) return undefined;
     const bytes = options.sources?.get(file) ?? (file === STDIN_NAME ? stdinBytes : undefined);
+    let rules = levels.get(config);
+    if (!rules) levels.set(config, (rules = { ...config.rules, ...ruleOptions }));
     return {
       file,
-      rules: { ...config.rules, ...ruleOptions },
+      rules,
       forms: config.forms,
       ...(config.folder ? { configFolder: config.folder } : {}),
       ...(bytes ? { bytes, inMemory: true } : {}),
@@ -164,24 +210,47 @@ export async function checkReports(paths: readonly string[], options: CheckOptio
   for (const id of Object.keys(ruleOptions)) {
     if (!knownRules.has(id)) throw new BosoreportError(t(lang, 'usage/unknown-rule', { id, suggestion: closest(id, [...knownRules]) ?? '' }), EXIT_USAGE);
   }
+
+  const outcomes = new Outcomes(spools?.findings);
+  // A broken config's problems come first (the last config found first), then the paths that are not there.
+  const configProblems: CheckedFile[] = [];
+  let configFailed = false;
+  for (const config of inputConfigs) {
+    if (config.diagnostics.length === 0) continue;
+    usageFailed = configFailed = true;
+    configProblems.unshift(...byFile(config.diagnostics, cwd));
+  }
+  for (const f of configProblems) outcomes.add(f);
+  for (const p of inputs.problems) outcomes.add({ file: p.path, diagnostics: [ioDiagnostic(lang, p.ruleId, p.path, p.reason)] });
+
+  // What the checks across reports need of each file given, by its place among the outcomes.
+  const across: (CrossInput & { at?: number })[] = [];
+  const keep = options.keep ?? false;
   for (const [i, job] of jobs.entries()) {
     options.onProgress?.(i, jobs.length);
     if (i > 0 && i % COLLECT_EVERY === 0) collector()?.();
-    const checked = checkOne(cwd, lang, job, options.keep ?? false, options.extract);
+    let checked = checkOne(cwd, lang, job, keep || options.revise !== undefined, options.extract, spools?.texts);
+    if (options.revise) {
+      const revised = await options.revise(checked);
+      if (revised) checked = checkOne(cwd, lang, { ...job, bytes: revised, inMemory: true }, keep, options.extract, spools?.texts);
+      else if (!keep) checked = release(checked, cwd, lang, job, spools?.texts);
+    }
     if (checked.ioFailed) usageFailed = true;
-    files.push(checked);
+    const at = outcomes.add(checked);
+    if (checked.facts) across.push({ ...crossPart(checked), at });
   }
+  // Not needed past this point, and a batch's jobs may hold texts given in memory.
+  const roots = new Set(
+    jobs.map((j) => repositoryRoot(path.resolve(cwd, j.file === STDIN_NAME ? 'stdin.yaml' : j.file), j.configFolder)).filter((r): r is string => r !== undefined),
+  );
+  jobs.length = 0;
 
   // The repository's other reports, checked only for what the checks across reports compare.
-  const context: CheckedFile[] = [];
   // Every check across reports compares reports of one municipality, so only a neighbour that names
   // a municipality of the inputs can matter; the text is searched for it before anything is parsed,
   // which keeps one report in a repository of thousands (a save in preview) from parsing them all.
-  const municipalities = [...new Set(files.map((f) => f.facts?.kommuneKey).filter((k): k is string => Boolean(k)))];
+  const municipalities = [...new Set(across.map((f) => f.facts?.kommuneKey).filter((k): k is string => Boolean(k)))];
   if (options.neighbours !== false && municipalities.length > 0) {
-    const roots = new Set(
-      jobs.map((j) => repositoryRoot(path.resolve(cwd, j.file === STDIN_NAME ? 'stdin.yaml' : j.file), j.configFolder)).filter((r): r is string => r !== undefined),
-    );
     // A repository inside a folder given on the command line is checked whole already (the CI run).
     const givenFolders = paths
       .filter((p) => p !== '-')
@@ -194,18 +263,35 @@ export async function checkReports(paths: readonly string[], options: CheckOptio
       if (read.kind !== 'bytes' || !mentionsAny(new TextDecoder().decode(read.bytes), municipalities)) continue;
       const job = await jobFor(file, false);
       // Kept no more than a batch keeps of a report: the facts, and positions read again if asked for.
-      if (job) context.push(checkOne(cwd, lang, { ...job, bytes: read.bytes }, false));
+      if (job) across.push(crossPart(checkOne(cwd, lang, { ...job, bytes: read.bytes }, false)));
     }
   }
-  runCrossRules([...files, ...context], lang, { types: [...types], cwd });
+  for (const [input, found] of runCrossRules(across, lang, { types: [...types], cwd })) if (input.at !== undefined) outcomes.addAcross(input.at, found);
 
-  let configFailed = false;
-  for (const config of inputConfigs) {
-    if (config.diagnostics.length === 0) continue;
-    usageFailed = configFailed = true;
-    files.unshift(...byFile(config.diagnostics, cwd));
-  }
-  return { files, usageFailed, configFailed, exitCode: exitCodeOf({ usageFailed, files }) };
+  const exitCode = usageFailed ? EXIT_USAGE : outcomes.anyErrors ? EXIT_PROBLEMS : EXIT_CLEAN;
+  return {
+    usageFailed,
+    configFailed,
+    exitCode,
+    size: outcomes.size,
+    files: (only) => outcomes.read(only),
+    names: () => outcomes.names(),
+    close: () => {
+      spools?.findings.close();
+      spools?.texts.close();
+    },
+  };
+}
+
+/** What the checks across reports need of a checked file. */
+function crossPart(f: CheckedFile): CrossInput {
+  return {
+    file: f.file,
+    ...(f.facts ? { facts: f.facts } : {}),
+    ...(f.positions ? { positions: f.positions } : {}),
+    ...(f.noted ? { noted: f.noted } : {}),
+    ...(f.rules ? { rules: f.rules } : {}),
+  };
 }
 
 function isFolder(p: string): boolean {

@@ -11,6 +11,8 @@ import type { FileOutcome } from './types.js';
 import { readReportFile } from '../load/read.js';
 import { fixableCount } from '../fix/count.js';
 import { modelineDiagnostics } from './modeline.js';
+import { notedPaths, type NotedSpan } from '../cross/run.js';
+import type { Spool } from './spool.js';
 
 /** One file to check, with the rule levels in force for it. */
 export interface CheckJob {
@@ -34,6 +36,8 @@ export interface CheckedFile extends FileOutcome {
   facts?: ReportFacts;
   /** Positions in the report, for a cross-report finding; parsed again from the file if not kept. */
   positions?: () => ParsedReport | undefined;
+  /** Where the values most cross-report findings point at stand, noted while the parse was at hand. */
+  noted?: NotedSpan[];
   /** The bytes read, kept with the result (fix keeps a byte-order mark it finds). */
   bytes?: Uint8Array;
   /** The rule levels in force, for the checks across reports. */
@@ -53,25 +57,58 @@ export function ioDiagnostic(lang: Lang, ruleId: MessageCode, path: string, reas
   return diagnostic(path, NO_POSITION, 'error', ruleId, words(lang, ruleId, { path, pattern: path, reason: reason ?? '', limit: LIMITS.maxFiles }));
 }
 
-/** Positions for a report whose parse was not kept: read and parsed again, once, if ever asked for. */
+/**
+ * Positions for a report whose parse was not kept: read and parsed again when a check across reports
+ * points into it. Not kept once read: the caller asks once per report and lets the parse go.
+ */
 function positionsOnDemand(cwd: string, file: string, lang: Lang): () => ParsedReport | undefined {
-  let parsed: ParsedReport | undefined;
   return () => {
-    if (parsed) return parsed;
     const read = readReportFile(cwd, file);
-    return (parsed = read.kind === 'bytes' ? parseReport(file, read.bytes, lang).report : undefined);
+    return read.kind === 'bytes' ? parseReport(file, read.bytes, lang).report : undefined;
   };
+}
+
+/** Positions in text that is not in a file (standard input, what fix would write), kept on disk meanwhile. */
+function positionsFromSpool(spool: Spool, file: string, bytes: Uint8Array, lang: Lang): () => ParsedReport | undefined {
+  const record = spool.put(bytes);
+  return () => parseReport(file, spool.get(record), lang).report;
+}
+
+/** Where to find positions later for a report whose parse is let go, if a check across reports may point into it. */
+function positionsLater(
+  cwd: string,
+  lang: Lang,
+  job: CheckJob,
+  bytes: Uint8Array | undefined,
+  spool: Spool | undefined,
+  facts: boolean,
+): (() => ParsedReport | undefined) | undefined {
+  // Only a report with facts takes part in the checks across reports.
+  if (!facts) return undefined;
+  if (!job.inMemory) return positionsOnDemand(cwd, job.file, lang);
+  return spool && bytes ? positionsFromSpool(spool, job.file, bytes, lang) : undefined;
+}
+
+/**
+ * A checked report without its result and bytes, once the command has read what it needs of them;
+ * text that is not in a file is kept on disk for positions. Without a spool such text stays whole.
+ */
+export function release(checked: CheckedFile, cwd: string, lang: Lang, job: CheckJob, spool: Spool | undefined): CheckedFile {
+  if (job.inMemory && !spool) return checked;
+  const { result: _result, bytes, positions: _positions, ...rest } = checked;
+  const positions = positionsLater(cwd, lang, job, bytes, spool, rest.facts !== undefined);
+  return positions ? { ...rest, positions } : rest;
 }
 
 /**
  * Reads and checks one report. With `keep`, the whole result and the bytes stay with it; without,
  * only the diagnostics and the cross-report facts do, which is what a large `validate` batch needs.
  */
-export function checkOne(cwd: string, lang: Lang, job: CheckJob, keep: boolean, extract?: Extract): CheckedFile {
+export function checkOne(cwd: string, lang: Lang, job: CheckJob, keep: boolean, extract?: Extract, spool?: Spool): CheckedFile {
   const { file, rules, forms } = job;
   const read = job.bytes ? { kind: 'bytes' as const, bytes: job.bytes } : readReportFile(cwd, file);
-  // Text that cannot be read again from the file for positions later: keep what was parsed.
-  if (job.inMemory) keep = true;
+  // Text that cannot be read again from the file for positions later, and no spool to keep it in: keep what was parsed.
+  if (job.inMemory && !spool) keep = true;
   if (read.kind === 'missing' || read.kind === 'unreadable') {
     const ruleId = read.kind === 'missing' ? 'io/not-found' : 'io/unreadable';
     return { file, ioFailed: true, diagnostics: [ioDiagnostic(lang, ruleId, file, read.kind === 'unreadable' ? read.reason : undefined)] };
@@ -96,6 +133,8 @@ export function checkOne(cwd: string, lang: Lang, job: CheckJob, keep: boolean, 
     const identity = identityOf(file, result.form, result.data);
     if (identity) checked.facts = identity;
   }
+  const report = result.report;
+  if (checked.facts && report) checked.noted = notedPaths(checked.facts).map((p) => ({ path: p, span: report.spanFor(p, 'value') }));
   // Only a report with errors can have some that fix mends.
   if (job.countFixable && result.diagnostics.some((d) => d.severity === 'error')) {
     const fixable = fixableCount(result, read.bytes, lang);
@@ -103,10 +142,10 @@ export function checkOne(cwd: string, lang: Lang, job: CheckJob, keep: boolean, 
   }
   if (extract) checked.extract = extract(result);
   if (keep) {
-    const report = result.report;
     Object.assign(checked, { result, bytes: read.bytes, positions: () => report });
   } else {
-    checked.positions = positionsOnDemand(cwd, file, lang);
+    const positions = positionsLater(cwd, lang, job, read.bytes, spool, checked.facts !== undefined);
+    if (positions) checked.positions = positions;
   }
   return checked;
 }

@@ -1,5 +1,18 @@
 /** The check pipeline every command asks: inputs → config → load → form → schema → rules → figures → across reports. */
-export { checkReports, exitCodeOf, hasErrors, byFile, STDIN_NAME, type CheckOptions, type CheckRun, type CheckedFile, type Extract } from './check-files.js';
+export {
+  checkReports,
+  streamReports,
+  exitCodeOf,
+  hasErrors,
+  byFile,
+  STDIN_NAME,
+  type CheckOptions,
+  type CheckRun,
+  type CheckStream,
+  type StreamOptions,
+  type CheckedFile,
+  type Extract,
+} from './check-files.js';
 export { ConfigResolver, type RuleConfig } from './config.js';
 export { display } from './inputs.js';
 export type { FileOutcome } from './types.js';

@@ -23,6 +23,7 @@ export function visible(text: string, options: { keepTabs?: boolean } = {}): str
 // tab and line breaks where the format itself puts them), the bidi controls, and the Unicode line
 // separators JavaScript and some viewers take for line ends.
 const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]/g;
+const escapeUnsafe = (text: string) => text.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /**
  * JSON (json, sarif, summary json) with the characters JSON.stringify leaves raw written as \u
@@ -30,7 +31,7 @@ const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u
  * reversal and no C1 control.
  */
 export function safeJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+  return `${escapeUnsafe(JSON.stringify(value, null, 2))}\n`;
 }
 
 /**
@@ -41,4 +42,29 @@ export function safeJson(value: unknown): string {
  */
 export function noWorkflowCommand(line: string): string {
   return line.replace(/^(\s*):(?=:)/, '$1\\x3a');
+}
+
+/**
+ * `safeJson` of a document with one long array, a piece at a time: `envelope(marker)` is the
+ * document with `marker` standing for the array. The text before the array is taken from it at the
+ * start and the text after it at the end, so totals that follow the array can be counted while it
+ * is written. The same text as `safeJson` of the whole.
+ */
+export function* safeJsonPieces(envelope: (marker: string) => unknown, items: Iterable<unknown>): Generator<string> {
+  // No report's text reaches the envelope, but a form's rule descriptions do: a marker no text can guess.
+  const marker = `\u0000${Math.random().toString(36).slice(2)}\u0000`;
+  const quoted = JSON.stringify(marker);
+  const text = () => JSON.stringify(envelope(marker), null, 2);
+  const start = text();
+  const at = start.indexOf(quoted);
+  const indent = /^ */.exec(start.slice(start.lastIndexOf('\n', at) + 1))![0];
+  const inner = `${indent}  `;
+  yield `${escapeUnsafe(start.slice(0, at))}[`;
+  let first = true;
+  for (const item of items) {
+    yield `${first ? '' : ','}\n${inner}${escapeUnsafe(JSON.stringify(item, null, 2).replace(/\n/g, `\n${inner}`))}`;
+    first = false;
+  }
+  const end = text();
+  yield `${first ? '' : `\n${indent}`}]${escapeUnsafe(end.slice(end.indexOf(quoted) + quoted.length))}\n`;
 }

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { t, type Lang } from '../../messages/index.js';
 import { visible } from '../../util/visible.js';
 import type { FileOutcome } from './stylish.js';
-import { tallyOf, type CiContext } from './tally.js';
+import { tallier, type CiContext } from './tally.js';
 
 /** GitHub shows at most this many error and this many warning annotations per step; the rest are dropped. */
 export const ANNOTATION_CAP = 10;
@@ -43,28 +43,48 @@ export interface GithubOptions extends CiContext {
  * plain log lines, and a notice and a tally say how many were not annotated and where they are.
  */
 export function formatGithub(outcomes: readonly FileOutcome[], options: GithubOptions): string {
-  const lines: string[] = [];
-  const rest: Diagnostic[] = [];
+  return [...githubPieces(() => outcomes, options)].join('');
+}
+
+/**
+ * The same lines a file at a time: the annotations as the files come, then the findings past the
+ * cap (read again, since they follow every annotation), the notice and the tally.
+ */
+export function* githubPieces(outcomes: () => Iterable<FileOutcome>, options: GithubOptions): Generator<string> {
+  const { lang } = options;
+  const tally = tallier(options);
   const annotated = { error: 0, warning: 0 };
-  for (const o of outcomes) {
+  let rest = 0;
+  for (const o of outcomes()) {
+    tally.add(o);
+    const lines: string[] = [];
     for (const d of o.diagnostics) {
-      if (annotated[d.severity] >= ANNOTATION_CAP) rest.push(d);
+      if (annotated[d.severity] >= ANNOTATION_CAP) rest++;
       else {
         annotated[d.severity]++;
-        lines.push(annotation(d));
+        lines.push(`${annotation(d)}\n`);
       }
     }
+    if (lines.length) yield lines.join('');
   }
-  const { lang } = options;
-  for (const d of rest) lines.push(logLine(d, lang));
-  if (rest.length) {
-    const errors = rest.filter((d) => d.severity === 'error').length;
+  if (rest) {
+    // The findings past the cap follow every annotation: read again for them.
+    const seen = { error: 0, warning: 0 };
+    let errors = 0;
+    for (const o of outcomes()) {
+      const lines: string[] = [];
+      for (const d of o.diagnostics) {
+        if (seen[d.severity]++ < ANNOTATION_CAP) continue;
+        if (d.severity === 'error') errors++;
+        lines.push(`${logLine(d, lang)}\n`);
+      }
+      if (lines.length) yield lines.join('');
+    }
     const where = t(lang, options.jobSummary ? 'ci/capped-where-summary' : 'ci/capped-where-log');
-    lines.push(`::notice title=${property('bosoreport')}::${data(t(lang, 'ci/capped', { errors, warnings: rest.length - errors, cap: ANNOTATION_CAP, where }))}`);
+    yield `::notice title=${property('bosoreport')}::${data(t(lang, 'ci/capped', { errors, warnings: rest - errors, cap: ANNOTATION_CAP, where }))}\n`;
   }
-  const tally = tallyOf(outcomes, options);
-  if (tally.changed) lines.push(visible(t(lang, 'ci/tally-changed', { ...prefixed('c', tally.changed), ...prefixed('o', tally.other) })));
-  return lines.length ? `${lines.join('\n')}\n` : '';
+  const { changed, other } = tally.result();
+  if (changed) yield `${visible(t(lang, 'ci/tally-changed', { ...prefixed('c', changed), ...prefixed('o', other) }))}\n`;
 }
 
 /** `{errors, warnings, files}` as `{cErrors, cWarnings, cFiles}`, for a message that names two groups. */

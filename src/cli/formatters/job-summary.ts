@@ -23,9 +23,11 @@ export interface JobSummaryOptions extends CiContext {
  * the change's files and in the rest, what the baseline hid, and a table of every finding with
  * place, severity, rule and message, the change's files first. Report text is escaped as a cell.
  */
-export function formatJobSummary(outcomes: readonly FileOutcome[], options: JobSummaryOptions): string {
+export function formatJobSummary(given: readonly FileOutcome[] | (() => Iterable<FileOutcome>), options: JobSummaryOptions): string {
+  // Read twice (the tally heads the page), so a run's outcomes may be given as a way to read them.
+  const outcomes = typeof given === 'function' ? given : () => given;
   const { lang } = options;
-  const tally = tallyOf(outcomes, options);
+  const tally = tallyOf(outcomes(), options);
   const errors = (tally.changed?.errors ?? 0) + tally.other.errors;
   const warnings = (tally.changed?.warnings ?? 0) + tally.other.warnings;
   const files = (tally.changed?.files ?? 0) + tally.other.files;
@@ -50,15 +52,14 @@ export function formatJobSummary(outcomes: readonly FileOutcome[], options: JobS
   out.push(`| ${t(lang, 'ci/col-where')} | ${t(lang, 'ci/col-severity')} | ${t(lang, 'ci/col-rule')} | ${t(lang, 'ci/col-message')} |`, '| --- | --- | --- | --- |');
   let size = Buffer.byteLength(out.join('\n'));
   let left = errors + warnings;
-  let full = false;
-  for (const o of outcomes) {
+  // Once a row does not fit, the table ends there: the rest are counted, not read.
+  rows: for (const o of outcomes()) {
     const mark = options.changed?.has(o.file) ? ` ${t(lang, 'ci/changed-mark')}` : '';
     for (const d of o.diagnostics) {
       const where = d.line > 0 ? `${d.file}:${d.line}` : d.file;
       const text = d.hint ? `${d.message} ${d.hint}` : d.message;
       const line = `| ${cell(where)}${mark} | ${t(lang, d.severity === 'error' ? 'severity/error' : 'severity/warning')} | ${cell(d.ruleId)} | ${cell(text)} |`;
-      full ||= size + Buffer.byteLength(line) + 1 > TABLE_BUDGET;
-      if (full) continue;
+      if (size + Buffer.byteLength(line) + 1 > TABLE_BUDGET) break rows;
       out.push(line);
       size += Buffer.byteLength(line) + 1;
       left--;

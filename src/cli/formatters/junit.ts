@@ -23,23 +23,31 @@ function line(d: Diagnostic): string {
  * Warnings are listed in the case's output so they are visible without failing it.
  */
 export function formatJunit(outcomes: readonly FileOutcome[]): string {
-  const failures = outcomes.filter((o) => countBySeverity(o.diagnostics).errors > 0).length;
-  const cases = outcomes.map((o) => {
+  return [...junitPieces(() => outcomes)].join('');
+}
+
+/** The same document a report at a time; its head counts the reports and failures, so the outcomes are read twice. */
+export function* junitPieces(outcomes: () => Iterable<FileOutcome>): Generator<string> {
+  let tests = 0;
+  let failures = 0;
+  for (const o of outcomes()) {
+    tests++;
+    if (countBySeverity(o.diagnostics).errors > 0) failures++;
+  }
+  yield [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="bosoreport" tests="${tests}" failures="${failures}">`,
+    `  <testsuite name="bosoreport validate" tests="${tests}" failures="${failures}" errors="0">`,
+    '',
+  ].join('\n');
+  for (const o of outcomes()) {
     const errors = o.diagnostics.filter((d) => d.severity === 'error');
     const warnings = o.diagnostics.filter((d) => d.severity === 'warning');
     const failure = errors.length
       ? `\n      <failure message="${xml(`${errors.length} error(s): ${visible(errors[0]!.message)}`)}" type="${xml(visible(errors[0]!.ruleId))}">${xml(errors.map(line).join('\n'))}</failure>`
       : '';
     const out = warnings.length ? `\n      <system-out>${xml(warnings.map(line).join('\n'))}</system-out>` : '';
-    return `    <testcase classname="bosoreport" name="${xml(visible(o.file))}">${failure}${out}\n    </testcase>`;
-  });
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="bosoreport" tests="${outcomes.length}" failures="${failures}">`,
-    `  <testsuite name="bosoreport validate" tests="${outcomes.length}" failures="${failures}" errors="0">`,
-    ...cases,
-    '  </testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n');
+    yield `    <testcase classname="bosoreport" name="${xml(visible(o.file))}">${failure}${out}\n    </testcase>\n`;
+  }
+  yield '  </testsuite>\n</testsuites>\n';
 }

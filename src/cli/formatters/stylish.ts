@@ -18,8 +18,11 @@ export interface StylishOptions {
   color: Colors;
   /** List each clean file by name (for a handful of files; a CI batch gets the summary only). */
   listClean: boolean;
-  /** The command that mends what `fix` can, named after the count when some findings are such. */
-  fixCommand?: string;
+  /**
+   * The command that mends what `fix` can, named after the count when some findings are such; given
+   * the one file that has such findings, when only one has.
+   */
+  fixCommand?: (onlyFile: string | undefined) => string;
 }
 
 function line(d: Diagnostic, o: StylishOptions): string {
@@ -37,21 +40,36 @@ function line(d: Diagnostic, o: StylishOptions): string {
  * the hint on the line below, and a summary at the end.
  */
 export function formatStylish(outcomes: readonly FileOutcome[], o: StylishOptions): string {
-  const out: string[] = [];
+  return [...stylishPieces(outcomes, o)].join('');
+}
+
+/** The human format a file at a time, each file's lines as soon as it is read, the summary last. */
+export function* stylishPieces(outcomes: Iterable<FileOutcome>, o: StylishOptions): Generator<string> {
   let errors = 0;
   let warnings = 0;
   let failed = 0;
+  let files = 0;
+  let fixable = 0;
+  let fixableFiles = 0;
+  let fixableFile: string | undefined;
   for (const outcome of outcomes) {
+    files++;
     const c = countBySeverity(outcome.diagnostics);
     errors += c.errors;
     warnings += c.warnings;
+    if (outcome.fixable) {
+      fixable += outcome.fixable;
+      fixableFile = fixableFiles++ === 0 ? outcome.file : undefined;
+    }
     if (outcome.diagnostics.length > 0) failed++;
+    const out: string[] = [];
     for (const d of outcome.diagnostics) out.push(line(d, o));
     if (c.errors === 0 && o.listClean && outcome.formTitle) {
       out.push(o.color.green(t(o.lang, 'summary/ok-file', { file: visible(outcome.file), form: visible(outcome.formTitle) })));
     }
+    if (out.length) yield `${out.join('\n')}\n`;
   }
-  const files = outcomes.length;
+  const out: string[] = [];
   if (errors + warnings === 0) {
     out.push(o.color.green(t(o.lang, 'summary/clean', { files })));
   } else if (errors === 0) {
@@ -59,8 +77,7 @@ export function formatStylish(outcomes: readonly FileOutcome[], o: StylishOption
   } else {
     const summary = t(o.lang, 'summary/problems', { problems: errors + warnings, errors, warnings, failed, files });
     out.push('', o.color.bold(errors > 0 ? o.color.red(summary) : o.color.yellow(summary)));
-    const fixable = outcomes.reduce((n, f) => n + (f.fixable ?? 0), 0);
-    if (fixable > 0 && o.fixCommand) out.push(t(o.lang, 'summary/fixable', { n: fixable, problems: errors + warnings, command: visible(o.fixCommand) }));
+    if (fixable > 0 && o.fixCommand) out.push(t(o.lang, 'summary/fixable', { n: fixable, problems: errors + warnings, command: visible(o.fixCommand(fixableFile)) }));
   }
-  return out.join('\n') + '\n';
+  yield `${out.join('\n')}\n`;
 }

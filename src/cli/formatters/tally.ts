@@ -27,18 +27,27 @@ export interface CiContext {
   loose?: readonly Loose[];
 }
 
-export function tallyOf(outcomes: readonly FileOutcome[], ci: CiContext = {}): Tally {
+export function tallyOf(outcomes: Iterable<FileOutcome>, ci: CiContext = {}): Tally {
+  const tally = tallier(ci);
+  for (const o of outcomes) tally.add(o);
+  return tally.result();
+}
+
+/** `tallyOf` a file at a time, for a format that reads the outcomes once. */
+export function tallier(ci: CiContext = {}): { add(o: FileOutcome): void; result(): Tally } {
   const zero = (): Count => ({ files: 0, errors: 0, warnings: 0 });
   const changed = ci.changed ? zero() : undefined;
   const other = zero();
-  for (const o of outcomes) {
-    const into = changed && ci.changed!.has(o.file) ? changed : other;
-    const c = countBySeverity(o.diagnostics);
-    into.files++;
-    into.errors += c.errors;
-    into.warnings += c.warnings;
-  }
-  return { ...(changed ? { changed } : {}), other, hidden: ci.hidden ?? { errors: 0, warnings: 0 }, loose: ci.loose ?? [] };
+  return {
+    add(o) {
+      const into = changed && ci.changed!.has(o.file) ? changed : other;
+      const c = countBySeverity(o.diagnostics);
+      into.files++;
+      into.errors += c.errors;
+      into.warnings += c.warnings;
+    },
+    result: () => ({ ...(changed ? { changed } : {}), other, hidden: ci.hidden ?? { errors: 0, warnings: 0 }, loose: ci.loose ?? [] }),
+  };
 }
 
 /** The files the change touches first, each group in the order given: their findings are what a reviewer needs to see. */

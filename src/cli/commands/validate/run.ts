@@ -1,21 +1,20 @@
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { withoutBaselined } from '../../../baseline/file.js';
-import { exitCodeOf } from '../../../engine/index.js';
+import { BaselineFilter } from '../../../baseline/file.js';
+import { countBySeverity } from '../../../diagnostics.js';
 import { BosoreportError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, OutputError } from '../../../errors.js';
 import { changedFiles } from '../../../git/changed.js';
 import { t } from '../../../messages/index.js';
-import { writeAtomic } from '../../../render/write.js';
 import type { SeveritySetting } from '../../../rules/types.js';
 import { shellArg } from '../../../util/shell-arg.js';
 import { visible } from '../../../util/visible.js';
-import { check } from '../../check.js';
+import { checkStream } from '../../check.js';
 import type { CommandContext } from '../../context.js';
-import { FORMAT_NAMES, formatOutcomes, type FormatName } from '../../formatters/index.js';
+import { FORMAT_NAMES, formatPieces, type FormatName } from '../../formatters/index.js';
 import { formatJobSummary } from '../../formatters/job-summary.js';
 import { errorsOnly } from '../../formatters/stylish.js';
-import { STDIN_NAME, type CheckedFile } from '../../../engine/index.js';
-import { changedFirst } from '../../formatters/tally.js';
+import { STDIN_NAME, type CheckStream } from '../../../engine/index.js';
+import { fileOutput, streamOutput } from '../../output.js';
 
 const LIST_CLEAN_UP_TO = 10;
 
@@ -31,7 +30,10 @@ export interface ValidateOptions {
   baseline?: boolean;
 }
 
-/** `bosoreport validate <paths…>`: every file is checked even when some fail; one report at the end. */
+/**
+ * `bosoreport validate <paths…>`: every file is checked even when some fail; one report at the end,
+ * written a file at a time from findings read back one file at a time.
+ */
 export async function runValidate(paths: readonly string[], ctx: CommandContext, options: ValidateOptions = {}): Promise<number> {
   const { io, lang } = ctx;
   const format = (options.format ?? 'stylish') as FormatName;
@@ -43,36 +45,78 @@ export async function runValidate(paths: readonly string[], ctx: CommandContext,
   const changed = options.changed === undefined ? undefined : await changedFiles(options.changed, io.cwd, lang);
 
   // Only the formats that say it count what fix would mend.
-  const checked = await check(paths, ctx, { rules: options.rules ?? {}, countFixable: format === 'stylish' || format === 'json' });
-  // What the repository has accepted is neither shown nor counted; validate says how much it hid.
-  const baselined = options.baseline === false ? undefined : withoutBaselined(checked.files, io.cwd, lang);
-  const files = changedFirst(baselined?.files ?? checked.files, changed);
-  const exitCode = exitCodeOf({ usageFailed: checked.usageFailed, files });
-  const warnings = files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'warning').length, 0);
-  const ci = { ...(changed ? { changed } : {}), ...(baselined ? { hidden: baselined.hidden, loose: baselined.loose } : {}) };
-  const jobSummary = format === 'github' && io.env.GITHUB_STEP_SUMMARY ? path.resolve(io.cwd, io.env.GITHUB_STEP_SUMMARY) : undefined;
+  const checked = await checkStream(paths, ctx, { rules: options.rules ?? {}, countFixable: format === 'stylish' || format === 'json' });
+  try {
+    return await report(checked, paths, ctx, options, format, changed, maxWarnings);
+  } finally {
+    checked.close();
+  }
+}
 
-  // --quiet shows errors only; warnings still count towards --max-warnings.
-  const shown = options.quiet ? errorsOnly(files) : files;
-  // --quiet lists no clean files either: only errors and the closing count.
-  const report = await formatOutcomes(
+async function report(
+  checked: CheckStream,
+  paths: readonly string[],
+  ctx: CommandContext,
+  options: ValidateOptions,
+  format: FormatName,
+  changed: ReadonlySet<string> | undefined,
+  maxWarnings: number | undefined,
+): Promise<number> {
+  const { io, lang } = ctx;
+  const names = checked.names();
+  // What the repository has accepted is neither shown nor counted; validate says how much it hid.
+  const baseline = options.baseline === false ? undefined : new BaselineFilter(names, io.cwd, lang);
+  const target = options.outputFile === undefined ? undefined : path.resolve(io.cwd, options.outputFile);
+  // The results never replace a report that was just checked.
+  if (target && names.some((f) => path.resolve(io.cwd, f) === target)) throw new BosoreportError(t(lang, 'usage/output-is-input', { file: options.outputFile! }), EXIT_USAGE);
+
+  // The files as shown: the change's first, less what the baseline accepts, with --quiet errors only
+  // (warnings still count towards --max-warnings). Read as often as the format needs; a read to the
+  // end counts what the exit code and the closing lines need (every format reads to the end once).
+  const count = { counted: false, errors: false, warnings: 0 };
+  const shown = function* () {
+    const counting = !count.counted;
+    if (counting) {
+      baseline?.restart();
+      count.errors = false;
+      count.warnings = 0;
+    }
+    for (const only of changed ? [(f: string) => changed.has(f), (f: string) => !changed.has(f)] : [undefined]) {
+      for (const file of checked.files(only)) {
+        const f = baseline ? baseline.apply(file, counting) : file;
+        if (counting) {
+          const c = countBySeverity(f.diagnostics);
+          count.errors ||= c.errors > 0;
+          count.warnings += c.warnings;
+        }
+        yield options.quiet ? errorsOnly([f])[0]! : f;
+      }
+    }
+    count.counted = true;
+  };
+  const jobSummary = format === 'github' && io.env.GITHUB_STEP_SUMMARY ? path.resolve(io.cwd, io.env.GITHUB_STEP_SUMMARY) : undefined;
+  const pieces = await formatPieces(
     format,
     shown,
     lang,
     io,
-    options.outputFile !== undefined,
-    !options.quiet && files.length <= LIST_CLEAN_UP_TO,
-    { ...ci, jobSummary: jobSummary !== undefined },
-    fixCommand(files, paths),
+    target !== undefined,
+    // --quiet lists no clean files either: only errors and the closing count.
+    !options.quiet && checked.size <= LIST_CLEAN_UP_TO,
+    { ...(changed ? { changed } : {}), jobSummary: jobSummary !== undefined },
+    (only) => fixCommand(only, paths),
   );
-  if (options.outputFile) {
-    const target = path.resolve(io.cwd, options.outputFile);
-    // The results never replace a report that was just checked.
-    if (files.some((f) => path.resolve(io.cwd, f.file) === target)) throw new BosoreportError(t(lang, 'usage/output-is-input', { file: options.outputFile }), EXIT_USAGE);
-    await writeAtomic(target, report);
-  } else {
-    io.stdout.write(report);
+  const out = target ? await fileOutput(target) : streamOutput(io.stdout);
+  try {
+    for (const piece of pieces) await out.write(piece);
+    await out.end();
+  } catch (error) {
+    await out.abort();
+    throw error;
   }
+  if (!count.counted) for (const _ of shown());
+  const baselined = baseline?.result();
+  const ci = { ...(changed ? { changed } : {}), ...(baselined ? { hidden: baselined.hidden, loose: baselined.loose } : {}) };
   if (jobSummary) {
     // Appended, as GitHub asks: other steps' and commands' parts of the summary stay.
     const markdown = formatJobSummary(shown, { ...ci, lang, paths });
@@ -90,18 +134,17 @@ export async function runValidate(paths: readonly string[], ctx: CommandContext,
     if (loose.length > 0)
       io.stderr.write(`${t(lang, 'baseline/loose', { count: loose.length, command: visible(['npx bosoreport baseline --prune', ...paths.map(shellArg)].join(' ')) })}\n`);
   }
+  const exitCode = checked.usageFailed ? EXIT_USAGE : count.errors ? EXIT_PROBLEMS : EXIT_CLEAN;
   if (exitCode !== EXIT_CLEAN) return exitCode;
-  if (maxWarnings !== undefined && warnings > maxWarnings) {
-    io.stderr.write(`${t(lang, 'usage/too-many-warnings', { warnings, max: maxWarnings })}\n`);
+  if (maxWarnings !== undefined && count.warnings > maxWarnings) {
+    io.stderr.write(`${t(lang, 'usage/too-many-warnings', { warnings: count.warnings, max: maxWarnings })}\n`);
     return EXIT_PROBLEMS;
   }
   return EXIT_CLEAN;
 }
 
 /** The command that mends what fix can: the one file that has such findings, or else the paths as given. */
-function fixCommand(files: readonly CheckedFile[], paths: readonly string[]): string | undefined {
-  const fixable = files.filter((f) => f.fixable);
-  if (fixable.length === 0) return undefined;
-  const targets = fixable.length === 1 ? [fixable[0]!.file === STDIN_NAME ? '-' : fixable[0]!.file] : paths;
+function fixCommand(only: string | undefined, paths: readonly string[]): string {
+  const targets = only !== undefined ? [only === STDIN_NAME ? '-' : only] : paths;
   return ['npx bosoreport fix', ...targets.map(shellArg)].join(' ');
 }
