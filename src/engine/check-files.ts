@@ -42,6 +42,11 @@ function collector(): (() => void) | null {
   return collect;
 }
 
+/** A full collection after every thousandth report (`done` counts them), for a command that goes through a batch itself (render). */
+export function collectAfter(done: number): void {
+  if (done > 0 && done % COLLECT_EVERY === 0) collector()?.();
+}
+
 /** A config's problems as one outcome per file: a broken form folder's problems are in its own files. */
 export function byFile(diagnostics: readonly Diagnostic[], cwd: string): { file: string; diagnostics: Diagnostic[] }[] {
   const files = new Map<string, Diagnostic[]>();
@@ -81,6 +86,12 @@ export interface CheckOptions {
   countFixable?: boolean;
   /** Called as files are checked, for a progress line on a terminal. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called with each file given once it is checked on its own (the checks across reports come after
+   * the last), and awaited: render starts its browser at the first report it can print, and lets it
+   * start up between reports.
+   */
+  onChecked?: (file: CheckedFile) => void | Promise<void>;
 }
 
 export interface CheckRun {
@@ -228,7 +239,7 @@ async function checkAll(paths: readonly string[], options: StreamOptions, spools
   const keep = options.keep ?? false;
   for (const [i, job] of jobs.entries()) {
     options.onProgress?.(i, jobs.length);
-    if (i > 0 && i % COLLECT_EVERY === 0) collector()?.();
+    collectAfter(i);
     let checked = checkOne(cwd, lang, job, keep || options.revise !== undefined, options.extract, spools?.texts);
     if (options.revise) {
       const revised = await options.revise(checked);
@@ -238,6 +249,8 @@ async function checkAll(paths: readonly string[], options: StreamOptions, spools
     if (checked.ioFailed) usageFailed = true;
     const at = outcomes.add(checked);
     if (checked.facts) across.push({ ...crossPart(checked), at });
+    const waiting = options.onChecked?.(checked);
+    if (waiting) await waiting;
   }
   // Not needed past this point, and a batch's jobs may hold texts given in memory.
   const roots = new Set(
@@ -258,7 +271,7 @@ async function checkAll(paths: readonly string[], options: StreamOptions, spools
       .filter(isFolder);
     for (const root of roots) if (givenFolders.some((g) => root === g || root.startsWith(g + path.sep))) roots.delete(root);
     for (const [i, file] of (await neighboursOf(roots, inputs.files, cwd)).entries()) {
-      if (i > 0 && i % COLLECT_EVERY === 0) collector()?.();
+      collectAfter(i);
       const read = readReportFile(cwd, file);
       if (read.kind !== 'bytes' || !mentionsAny(new TextDecoder().decode(read.bytes), municipalities)) continue;
       const job = await jobFor(file, false);

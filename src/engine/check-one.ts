@@ -149,3 +149,13 @@ export function checkOne(cwd: string, lang: Lang, job: CheckJob, keep: boolean, 
   }
   return checked;
 }
+
+/**
+ * The whole result of a report a batch checked without keeping it: read and checked again alone, with
+ * the rules and forms in force for it, so a command that renders thousands holds one at a time.
+ */
+export function resultAgain(cwd: string, lang: Lang, file: CheckedFile): ValidationResult | undefined {
+  if (file.result) return file.result;
+  if (!file.rules || !file.forms) return undefined;
+  return checkOne(cwd, lang, { file: file.file, rules: file.rules, forms: file.forms }, false, (result) => result).extract as ValidationResult;
+}

@@ -1,6 +1,7 @@
 /** The check pipeline every command asks: inputs → config → load → form → schema → rules → figures → across reports. */
 export {
   checkReports,
+  collectAfter,
   streamReports,
   exitCodeOf,
   hasErrors,
@@ -13,6 +14,7 @@ export {
   type CheckedFile,
   type Extract,
 } from './check-files.js';
+export { resultAgain } from './check-one.js';
 export { ConfigResolver, type RuleConfig } from './config.js';
 export { display } from './inputs.js';
 export type { FileOutcome } from './types.js';

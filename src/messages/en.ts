@@ -278,6 +278,7 @@ export const en: MessageCatalogue = {
   'render/timed-out': (p) => `the browser did not answer within ${p.seconds} s (--timeout)`,
   'render/browser-failed': (p) => `The browser ${p.path} did not start: ${p.reason}`,
   'render/pdf-failed': (p) => `The PDF could not be made: ${p.reason}. An existing PDF is left unchanged.`,
+  'render/changed': () => 'The report changed on disk after it was checked; nothing was written for it. Run the command again.',
   'render/blocked-request': (p) => `The report tried to fetch ${p.url}; the request was stopped (PDFs are made without network).`,
   'render/not-written': (p) => `did not write ${p.file}: the report has errors (see above); correct them and it is made`,
   'render/wrote': (p) => `wrote ${p.file}`,

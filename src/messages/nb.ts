@@ -276,6 +276,7 @@ export const nb = {
   'render/timed-out': (p) => `nettleseren svarte ikke innen ${p.seconds} s (--timeout)`,
   'render/browser-failed': (p) => `Nettleseren ${p.path} startet ikke: ${p.reason}`,
   'render/pdf-failed': (p) => `PDF kunne ikke lages: ${p.reason}. En eksisterende PDF er ikke endret.`,
+  'render/changed': () => 'Rapporten ble endret på disken etter at den ble kontrollert; ingenting ble skrevet for den. Kjør kommandoen på nytt.',
   'render/blocked-request': (p) => `Rapporten prøvde å hente ${p.url}; forespørselen ble stoppet (PDF-en lages uten nettverk).`,
   'render/not-written': (p) => `skrev ikke ${p.file}: rapporten har feil (se over); rett dem, så lages den`,
   'render/wrote': (p) => `skrev ${p.file}`,

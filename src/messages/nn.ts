@@ -277,6 +277,7 @@ export const nn: MessageCatalogue = {
   'render/timed-out': (p) => `nettlesaren svarte ikkje innan ${p.seconds} s (--timeout)`,
   'render/browser-failed': (p) => `Nettlesaren ${p.path} starta ikkje: ${p.reason}`,
   'render/pdf-failed': (p) => `PDF kunne ikkje lagast: ${p.reason}. Ein eksisterande PDF er ikkje endra.`,
+  'render/changed': () => 'Rapporten vart endra på disken etter at han vart kontrollert; ingenting vart skrive for han. Køyr kommandoen på nytt.',
   'render/blocked-request': (p) => `Rapporten prøvde å hente ${p.url}; førespurnaden vart stoppa (PDF-en blir laga utan nettverk).`,
   'render/not-written': (p) => `skreiv ikkje ${p.file}: rapporten har feil (sjå over); rett dei, så blir han laga`,
   'render/wrote': (p) => `skreiv ${p.file}`,

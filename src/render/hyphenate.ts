@@ -181,6 +181,11 @@ function norwegian(): Promise<Hyphenate> {
   return patterns;
 }
 
+/** Loads the patterns now, while the browser lays out the first page, rather than when that page needs them. */
+export function preloadHyphenation(): void {
+  void norwegian();
+}
+
 /** Hyphenates the words the page breaks, measuring again after each round (at most three). */
 async function hyphenateRounds(page: Page): Promise<BrokenWord[]> {
   let broken = await page.evaluate(findBroken);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
-import { hyphenateBrokenWords } from './hyphenate.js';
+import { launchArgs, type StartedChromium } from './chromium.js';
+import { hyphenateBrokenWords, preloadHyphenation } from './hyphenate.js';
 import { withInfo, type PdfMetadata } from './pdf-info.js';
 
 export type { PdfMetadata } from './pdf-info.js';
@@ -11,25 +12,6 @@ export interface PrintResult {
   blocked: string[];
   /** Words still broken mid-line without a hyphen after hyphenating (no Norwegian pattern fits them). */
   unbroken: string[];
-}
-
-/** Flags that keep Chromium quiet on a closed network and usable as root in CI. */
-function launchArgs(): string[] {
-  const args = [
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-extensions',
-    '--disable-quic',
-    '--font-render-hinting=none',
-  ];
-  // Chromium's sandbox refuses to start as root, which is how CI containers run.
-  if (process.getuid?.() === 0) args.push('--no-sandbox');
-  return args;
 }
 
 /**
@@ -72,6 +54,24 @@ export async function withMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<
   return doc.save({ useObjectStreams: false });
 }
 
+type Connect = (typeof import('puppeteer-core'))['connect'];
+
+/**
+ * puppeteer.connect, loaded from the one module it is (`puppeteer.connect` calls it and nothing
+ * else): half of loading the whole package, which also brings the launcher and downloader, about
+ * 40 ms. From the package's entry if a new puppeteer has moved it.
+ */
+async function connector(): Promise<Connect> {
+  try {
+    const mod = (await import('puppeteer-core/internal/common/BrowserConnector.js')) as unknown as { _connectToBrowser?: Connect };
+    if (typeof mod._connectToBrowser === 'function') return mod._connectToBrowser;
+  } catch {
+    // moved or renamed
+  }
+  const { default: puppeteer } = await import('puppeteer-core');
+  return (options) => puppeteer.connect(options);
+}
+
 /** A page that prints one report after another, with what it refused during the current report. */
 interface Slot {
   page: Page;
@@ -86,11 +86,37 @@ interface Slot {
  */
 export class PdfPrinter {
   private readonly idle: Slot[] = [];
+  /** Pages being opened before a report needs them; undefined when opening one failed (the report then opens its own). */
+  private readonly opening: Promise<Slot | undefined>[] = [];
 
   private constructor(
     private readonly browser: Browser,
     private readonly timeoutMs: number,
+    /** The browser when bosoreport started it itself (startChromium), not puppeteer. */
+    private readonly started?: StartedChromium,
   ) {}
+
+  /**
+   * Takes over a browser started with startChromium, within `timeoutMs`; a browser that exits or
+   * does not answer in time is killed, and the error says why.
+   */
+  static async connect(started: StartedChromium, timeoutMs: number): Promise<PdfPrinter> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const connect = await connector();
+      const browser = await Promise.race([
+        connect({ transport: started.transport, protocolTimeout: Math.max(1000, Math.round(timeoutMs / 2)) }),
+        started.exited.then(() => Promise.reject(new Error('the browser exited as it started'))),
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs))),
+      ]);
+      return new PdfPrinter(browser, timeoutMs, started);
+    } catch (error) {
+      await started.kill();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   /**
    * Starts the browser. Every step with it is bounded by `timeoutMs`: puppeteer's own launch timeout
@@ -107,12 +133,18 @@ export class PdfPrinter {
     return new PdfPrinter(browser, timeoutMs);
   }
 
+  /** Opens `count` pages now, so the first reports find them ready. */
+  warm(count: number): void {
+    for (let i = 0; i < count; i++) this.opening.push(this.openSlot(this.timeoutMs, i === 0).catch(() => undefined));
+  }
+
   version(): Promise<string> {
     return this.browser.version();
   }
 
-  private async openSlot(timeoutMs: number): Promise<Slot> {
-    const page = await this.browser.newPage();
+  /** A page set up to print; `blank` takes the tab the browser opened as it started, which has its renderer running already (a new one took 40-90 ms). */
+  private async openSlot(timeoutMs: number, blank = false): Promise<Slot> {
+    const page = (blank ? (await this.browser.pages()).find((p) => p.url() === 'about:blank') : undefined) ?? (await this.browser.newPage());
     const slot: Slot = { page, blocked: [] };
     page.setDefaultTimeout(timeoutMs);
     await page.setJavaScriptEnabled(false);
@@ -150,9 +182,11 @@ export class PdfPrinter {
     if (this.stuck) throw this.stuck;
     let slot: Slot | undefined;
     try {
-      slot = this.idle.pop() ?? (await this.openSlot(timeoutMs));
+      slot = this.idle.pop() ?? (await this.opening.shift()) ?? (await this.openSlot(timeoutMs));
       slot.blocked = [];
-      await slot.page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
+      const loading = slot.page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
+      setImmediate(preloadHyphenation); // while the browser lays the page out, once its request is sent
+      await loading;
       const unbroken = await hyphenateBrokenWords(slot.page);
       const raw = await slot.page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: timeoutMs });
       const result = { pdf: await withMetadata(raw, meta), blocked: slot.blocked, unbroken };
@@ -166,9 +200,14 @@ export class PdfPrinter {
     }
   }
 
-  /** Closes the browser; one that does not close in time (frozen, stopped) is killed with its children. */
+  /**
+   * Closes the browser; one that does not close in time (frozen, stopped) is killed with its children.
+   * One bosoreport started is killed at once where a process group can be (its profile is thrown
+   * away, so there is nothing for a orderly close to keep; that took about 40 ms).
+   */
   async close(): Promise<void> {
-    const proc = this.browser.process();
+    if (this.started && process.platform !== 'win32') return this.started.kill();
+    const proc = this.browser.process() ?? this.started?.process;
     let timer: NodeJS.Timeout | undefined;
     const closed = await Promise.race([
       this.browser.close().then(
@@ -187,5 +226,6 @@ export class PdfPrinter {
         }
       }
     }
+    await this.started?.kill(); // its profile too
   }
 }

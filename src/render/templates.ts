@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import { runInThisContext } from 'node:vm';
+import type HandlebarsModule from 'handlebars';
 import { BosoreportError, EXIT_USAGE } from '../errors.js';
 import { formatChange, formatDate, formatInteger, formatPercent, formatShortDate } from '../format/norwegian.js';
 import type { Form } from '../forms/types.js';
@@ -11,6 +14,52 @@ import { STATUS_LABELS } from '../parts/activities.js';
 import { escapeHtml } from '../util/escape.js';
 import { embedFonts } from './fonts.js';
 import { renderMarkdown } from './markdown.js';
+
+type Hbs = typeof HandlebarsModule;
+type Spec = Parameters<Hbs['template']>[0];
+const load = createRequire(import.meta.url);
+// The runtime alone (about half the module loading of the whole package): a template compiled at
+// build time needs no compiler. The compiler is loaded only for a template that was not (below).
+const Handlebars = load('handlebars/runtime') as Hbs;
+
+/** A template compiled by the build: Handlebars' spec and the partials it names. */
+export interface PrecompiledTemplate {
+  uses: string[];
+  spec: object;
+}
+/** dist/render/templates.compiled.cjs (src/build/templates.ts): every template bosoreport ships, by `templateKey`. */
+export interface PrecompiledTemplates {
+  compiler: number;
+  templates: Record<string, PrecompiledTemplate>;
+}
+
+/** What a compiled template is found by: its text, so any file with exactly that text (a copy in a template folder too) uses it. */
+export function templateKey(source: string): string {
+  return createHash('sha256').update(source).digest('hex');
+}
+
+let precompiled: PrecompiledTemplates | null | undefined;
+function precompiledFor(source: string): PrecompiledTemplate | undefined {
+  if (precompiled === undefined) {
+    try {
+      // The same path from dist/render/ and from the bundle in dist/cli/.
+      const mod = load('../render/templates.compiled.cjs') as PrecompiledTemplates;
+      // Made by another Handlebars than the one installed: compile at run time instead.
+      precompiled = mod.compiler === (Handlebars as Hbs & { COMPILER_REVISION: number }).COMPILER_REVISION ? mod : null;
+    } catch {
+      precompiled = null; // running from source, or not built
+    }
+  }
+  return precompiled?.templates[templateKey(source)];
+}
+
+/** A template's spec as the build writes it (a JavaScript object literal), and the partials it names. */
+export function precompileTemplate(source: string): { spec: string; uses: string[] } {
+  const compiler = load('handlebars') as Hbs;
+  // One parse: syntax errors surface here, and the tree names the partials used.
+  const ast = compiler.parse(source);
+  return { spec: compiler.precompile(ast, { noEscape: false }) as string, uses: partialNames(ast) };
+}
 
 /** What bosoreport ships besides the forms' own templates: shared partials and one stylesheet. */
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -39,7 +88,7 @@ function partialNames(ast: unknown): string[] {
 /** A compiled template and the partials it names, so a missing one is found before anything renders. */
 interface Compiled {
   file: string;
-  template: Handlebars.TemplateDelegate;
+  template: HandlebarsModule.TemplateDelegate;
   uses: string[];
 }
 
@@ -92,7 +141,7 @@ export function cssString(text: string): string {
  */
 const keepPercent = (html: string) => html.replace(/(\d) %/g, '$1\u00a0%');
 
-function registerHelpers(hb: typeof Handlebars): void {
+function registerHelpers(hb: Hbs): void {
   hb.registerHelper('tall', (v: unknown, o: HelperOptions) => (typeof v === 'number' ? formatInteger(v) : v === null ? unknown(o) : ''));
   hb.registerHelper('endring', (v: unknown, o: HelperOptions) => (typeof v === 'number' ? formatChange(v) : v === null ? unknown(o) : ''));
   hb.registerHelper('prosent', (v: unknown, o: HelperOptions) => (typeof v === 'number' ? formatPercent(v) : unknown(o)));
@@ -125,7 +174,7 @@ function registerHelpers(hb: typeof Handlebars): void {
   // The words bosoreport adds to the working copy, in the report's language: {{#nn}}nynorsk{{else}}bokmål{{/nn}}
   // around a run of inline text (the nynorsk marked lang="nn"); (spraak) where markup cannot be
   // marked (a CSS string); {{ukjent}} for a value bosoreport cannot tell.
-  hb.registerHelper('nn', function (this: unknown, o: HelperOptions & Handlebars.HelperOptions) {
+  hb.registerHelper('nn', function (this: unknown, o: HelperOptions & HandlebarsModule.HelperOptions) {
     return reportLang(o) === 'nn' ? new Handlebars.SafeString(`<span lang="nn">${o.fn(this)}</span>`) : o.inverse(this);
   });
   hb.registerHelper('spraak', (o: HelperOptions) => reportLang(o));
@@ -172,13 +221,17 @@ function readTemplate(file: string): string {
   throw new BosoreportError(`Cannot read template ${file}: ${reason}`, EXIT_USAGE);
 }
 
-/** Parses now, so that a broken template is reported with its file name before any report is rendered. */
-function compile(hb: typeof Handlebars, file: string): Compiled {
+/**
+ * Compiles now, so that a broken template is reported with its file name before any report is
+ * rendered: from the build's spec when the text is one bosoreport ships, else with the compiler.
+ */
+function compile(hb: Hbs, file: string): Compiled {
   const source = readTemplate(file);
+  const built = precompiledFor(source);
+  if (built) return { file, template: hb.template(built.spec as Spec), uses: built.uses };
   try {
-    // One parse: syntax errors surface here, not at first use, and the tree names the partials used.
-    const ast = hb.parse(source);
-    return { file, template: hb.compile(ast, { noEscape: false }), uses: partialNames(ast) };
+    const { spec, uses } = precompileTemplate(source);
+    return { file, template: hb.template(runInThisContext(`(${spec})`) as Spec), uses };
   } catch (error) {
     throw new BosoreportError(`Template ${file} is broken: ${(error as Error).message.split('\n')[0]}`, EXIT_USAGE);
   }
@@ -193,7 +246,7 @@ function listTemplates(dir: string): Map<string, string> {
   return files;
 }
 
-function registerPartials(hb: typeof Handlebars, compiled: Map<string, Compiled>): void {
+function registerPartials(hb: Hbs, compiled: Map<string, Compiled>): void {
   for (const [name, c] of compiled) hb.registerPartial(name, c.template);
 }
 
@@ -216,8 +269,8 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
   const shared = Handlebars.create();
   const sharedPartials = new Map<string, Compiled>();
   for (const [name, file] of files) if (name.startsWith('partials/')) sharedPartials.set(name.slice('partials/'.length, -'.hbs'.length), compile(shared, file));
-  const forms = new Map<string, Handlebars.TemplateDelegate>();
-  const templateOf = (form: Form): Handlebars.TemplateDelegate => {
+  const forms = new Map<string, HandlebarsModule.TemplateDelegate>();
+  const templateOf = (form: Form): HandlebarsModule.TemplateDelegate => {
     let template = forms.get(form.dir);
     if (template) return template;
     const hb = Handlebars.create();

@@ -2,16 +2,18 @@ import path from 'node:path';
 import { diagnostic, NO_POSITION, type Diagnostic } from '../../../diagnostics.js';
 import { BosoreportError, EXIT_USAGE } from '../../../errors.js';
 import { t } from '../../../messages/index.js';
-import { findBrowser } from '../../../render/browser.js';
 import { noBrowserMessage } from '../../browser-message.js';
+import type { Form } from '../../../forms/types.js';
 import { renderReport } from '../../../render/html.js';
-import type { Kopi } from '../../../render/view.js';
-import { PdfPrinter } from '../../../render/pdf.js';
+import type { Kopi, ReportView } from '../../../render/view.js';
+import type { PdfPrinter } from '../../../render/pdf.js';
 import type { PdfMetadata } from '../../../render/pdf-info.js';
+import { BrowserStart } from '../../../render/start.js';
 import { loadTemplates } from '../../../render/templates.js';
 import { writeAtomic } from '../../../render/write.js';
 import type { SeveritySetting } from '../../../rules/types.js';
-import { display, exitCodeOf, hasErrors, type CheckedFile } from '../../../engine/index.js';
+import type { ValidationResult } from '../../../validate/validate.js';
+import { collectAfter, display, exitCodeOf, hasErrors, resultAgain, type CheckedFile } from '../../../engine/index.js';
 import { check } from '../../check.js';
 import { colorFor, wantsProgress, type CommandContext } from '../../context.js';
 import { errorsOnly, formatStylish } from '../../formatters/stylish.js';
@@ -52,36 +54,81 @@ function problem(file: string, ruleId: string, message: string, severity: Diagno
   return diagnostic(file, NO_POSITION, severity, ruleId, { message, hint });
 }
 
-/** Runs `jobs` workers over the items; order of completion does not matter, each item is independent. */
-async function pool<T>(items: readonly T[], jobs: number, work: (item: T) => Promise<void>): Promise<void> {
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Runs `jobs` workers over the items, in any order (each item is independent). After an item throws,
+ * no worker takes another, and the error is thrown once every worker has stopped: nothing is written
+ * after the run has failed.
+ */
+export async function pool<T>(items: readonly T[], jobs: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  const workers: Promise<void>[] = [];
+  let failure: { error: unknown } | undefined;
   const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (!failure && next < items.length) {
+      try {
+        await work(items[next++]!);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, worker));
+  for (let i = 0; i < Math.max(1, Math.min(jobs, items.length)); i++) {
+    // A turn of the event loop between starts: what the first worker set going (the browser's
+    // start) goes on before the next worker's first item takes the thread.
+    if (i > 0) await nextTurn();
+    workers.push(worker());
+  }
+  await Promise.all(workers);
+  if (failure) throw failure.error;
 }
+
+/** A report's form, kept from its check when it matched the form's schema (what render needs to know before reading it again). */
+const formOf = (result: ValidationResult): Form | undefined => (result.schemaValid ? result.form : undefined);
+type Printable = CheckedFile & { extract: Form };
+/** A report is printed exactly when validate would pass it: its form's shape, no error of any check. */
+const printable = (f: CheckedFile): f is Printable => f.extract !== undefined && !hasErrors(f);
 
 /**
  * `bosoreport render`: HTML for every schema-valid report, and with --pdf the same HTML printed by one
  * browser for the whole batch. Output mirrors the input folders under --out-dir and is written
  * atomically. Without a browser the run ends with exit 2; the HTML asked for is still written, and
- * only what was written is said to be.
+ * only what was written is said to be. Reports are read and checked first, keeping only their
+ * findings, then read again one at a time to be rendered: a batch of thousands holds one page.
  */
 export async function runRender(paths: readonly string[], options: RenderOptions, ctx: CommandContext): Promise<number> {
-  const { io, lang } = ctx;
-  /** puppeteer's own words, except for a timeout, which the user sets with --timeout. */
-  const why = (error: unknown): string => {
-    const first = ((error as Error)?.message ?? String(error)).split('\n')[0]!.replace(/\.+$/, '');
-    return /timed? ?out/i.test(first) ? t(lang, 'render/timed-out', { seconds: options.timeoutMs / 1000 }) : first;
-  };
+  const { lang } = ctx;
   // -o names one file, as it does for validate and init; its extension decides what is written.
   const outputExt = options.output ? path.extname(options.output).toLowerCase() : undefined;
   if (outputExt !== undefined && outputExt !== '.html' && outputExt !== '.pdf') throw new BosoreportError(t(lang, 'render/output-ext', { file: options.output! }), EXIT_USAGE);
   if (outputExt) options = { ...options, html: outputExt === '.html', pdf: outputExt === '.pdf' };
   if (!options.html && !options.pdf) throw new BosoreportError(t(lang, 'render/nothing'), EXIT_USAGE);
   if (paths.includes('-') && !options.output) throw new BosoreportError(t(lang, 'render/stdin-needs-output'), EXIT_USAGE);
+  const browser = options.pdf ? new BrowserStart(options.browser, ctx.io.env, options.timeoutMs) : undefined;
+  try {
+    return await renderBatch(paths, options, ctx, browser);
+  } finally {
+    // On every way out, an error in the middle of a batch too: no browser outlives the run.
+    await browser?.close();
+  }
+}
+
+async function renderBatch(paths: readonly string[], options: RenderOptions, ctx: CommandContext, browser: BrowserStart | undefined): Promise<number> {
+  const { io, lang } = ctx;
+  /** puppeteer's own words, except for a timeout, which the user sets with --timeout. */
+  const why = (error: unknown): string => {
+    const first = ((error as Error)?.message ?? String(error)).split('\n')[0]!.replace(/\.+$/, '');
+    return /timed? ?out/i.test(first) ? t(lang, 'render/timed-out', { seconds: options.timeoutMs / 1000 }) : first;
+  };
   const templates = loadTemplates(options.templateDir ? path.resolve(io.cwd, options.templateDir) : undefined);
-  const checked = await check(paths, ctx, { rules: options.rules, keep: true });
+  // The browser starts at the first report that can be printed; between reports the event loop
+  // turns, so it is taken over (puppeteer's messages) while the rest are checked.
+  const onChecked = async (f: CheckedFile) => {
+    if (browser && printable(f)) browser.begin();
+    if (browser?.begun) await nextTurn();
+  };
+  const checked = await check(paths, ctx, { rules: options.rules, extract: formOf, onChecked });
   if (checked.configFailed) {
     // A broken config or form folder: nothing is rendered, so no output depends on half a setup.
     io.stdout.write(formatStylish(checked.files, { lang, color: await colorFor(io.stdout, io.env), listClean: false }));
@@ -91,15 +138,14 @@ export async function runRender(paths: readonly string[], options: RenderOptions
   let usageFailed = checked.usageFailed;
   // The document is Norwegian whatever language the terminal speaks, so its findings are too: the
   // same check in bokmål, for the notes printed in it.
-  const documents = lang === 'nb' ? checked : await check(paths, ctx, { rules: options.rules, keep: true, lang: 'nb' });
+  const documents = lang === 'nb' ? checked : await check(paths, ctx, { rules: options.rules, extract: formOf, lang: 'nb', onChecked });
   const inNorwegian = new Map(documents.files.map((f) => [f.file, f]));
-  // A report is printed exactly when validate would pass it: its form's shape, no error of any check.
   const renderable = checked.files
-    .filter((f) => f.result?.schemaValid && !hasErrors(f))
+    .filter(printable)
     .map((f) => inNorwegian.get(f.file))
-    .filter((f): f is CheckedFile & { result: NonNullable<CheckedFile['result']> } => Boolean(f?.result?.schemaValid));
+    .filter((f): f is Printable => f?.extract !== undefined);
   // Every template the batch needs, compiled before anything is written.
-  templates.prepare([...new Set(renderable.map((f) => f.result.form!))]);
+  templates.prepare([...new Set(renderable.map((f) => f.extract))]);
   // The layout under --out-dir follows every file given, valid or not, so a report's output path
   // does not move when another report in the batch gets or loses an error.
   const base = commonBase(
@@ -124,76 +170,74 @@ export async function runRender(paths: readonly string[], options: RenderOptions
     seen.set(out, f.file);
   }
 
-  const jobs: { file: string; html: string; pdfPath: string; meta: PdfMetadata }[] = [];
-  for (const f of renderable) {
-    const { html, view } = renderReport({ ...f.result, diagnostics: f.diagnostics }, templates, { kopi: options.kopi });
+  // The printer, asked for once: why there is none is told once, at the batch's first report.
+  let printer: Promise<PdfPrinter | undefined> | undefined;
+  const printerOf = (browser: BrowserStart) =>
+    (printer ??= browser.ready(Math.min(options.jobs, renderable.length)).then(({ lookup, printer, error }) => {
+      const first = renderable[0]!.file;
+      if (printer) return printer;
+      usageFailed = true;
+      if (!lookup.chosen) note(first, problem(first, 'render/no-browser', noBrowserMessage(lang, lookup), 'error', t(lang, 'render/no-browser.hint')));
+      else
+        note(
+          first,
+          problem(first, 'render/browser-failed', t(lang, 'render/browser-failed', { path: lookup.chosen.path, reason: why(error) }), 'error', t(lang, 'render/no-browser.hint')),
+        );
+      return undefined;
+    }));
+  const progress = browser && wantsProgress(io) && renderable.length > 1;
+  let done = 0;
+  let rendered = 0;
+  // One report at a time (two pages print at once with --jobs 2): read again, rendered, written, let go.
+  await pool(renderable, browser ? options.jobs : 1, async (f) => {
+    const result = resultAgain(io.cwd, 'nb', f);
+    if (!result?.schemaValid) {
+      // Changed on disk since it was checked: nothing is written from a report nobody has checked.
+      usageFailed = true;
+      note(f.file, problem(f.file, 'render/changed', t(lang, 'render/changed')));
+      return;
+    }
+    // Each page leaves a few hundred kB behind; V8 would let the heap grow far past what is alive.
+    collectAfter(++rendered);
+    const page = renderReport({ ...result, diagnostics: f.diagnostics }, templates, { kopi: options.kopi });
     if (options.html) {
-      await writeAtomic(target(f.file, '.html'), html);
+      await writeAtomic(target(f.file, '.html'), page.html);
       written.push(display(io.cwd, target(f.file, '.html')));
     }
-    jobs.push({
-      file: f.file,
-      html,
-      pdfPath: target(f.file, '.pdf'),
-      meta: {
-        title: view.tittel,
-        author: view.utfyltAv,
-        subject: view.emne,
-        // The working copy says what it is in the file's metadata too, for an archive that indexes it.
-        keywords: ['Boligsosialt utviklingsprogram', 'Husbanken', view.kommune, String(view.aar), f.result.form!.id, ...(view.arbeidskopi ? ['Arbeidskopi'] : [])],
-        // The form's text is bokmål (/Lang nb); answers in nynorsk add their language.
-        ...((view.rapport as { spraak?: unknown } | null)?.spraak === 'nn' ? { languages: ['nn'] } : {}),
-      },
-    });
-  }
-
-  if (options.pdf && jobs.length > 0) {
-    const lookup = await findBrowser(options.browser, io.env);
-    if (!lookup.chosen) {
+    if (!browser) return;
+    const ready = await printerOf(browser);
+    if (!ready) return;
+    try {
+      const printed = await ready.print(page.html, pdfMetadata(page.view, result.form!), options.timeoutMs);
+      await writeAtomic(target(f.file, '.pdf'), printed.pdf);
+      written.push(display(io.cwd, target(f.file, '.pdf')));
+      for (const url of printed.blocked) note(f.file, problem(f.file, 'render/blocked-request', t(lang, 'render/blocked-request', { url }), 'warning'));
+    } catch (error) {
       usageFailed = true;
-      note(jobs[0]!.file, problem(jobs[0]!.file, 'render/no-browser', noBrowserMessage(lang, lookup), 'error', t(lang, 'render/no-browser.hint')));
-    } else {
-      let printer: PdfPrinter | undefined;
-      try {
-        printer = await PdfPrinter.launch(lookup.chosen.path, options.timeoutMs);
-        const progress = wantsProgress(io) && jobs.length > 1;
-        let done = 0;
-        await pool(jobs, options.jobs, async (job) => {
-          try {
-            const result = await printer!.print(job.html, job.meta, options.timeoutMs);
-            await writeAtomic(job.pdfPath, result.pdf);
-            written.push(display(io.cwd, job.pdfPath));
-            for (const url of result.blocked) note(job.file, problem(job.file, 'render/blocked-request', t(lang, 'render/blocked-request', { url }), 'warning'));
-          } catch (error) {
-            usageFailed = true;
-            note(job.file, problem(job.file, 'render/pdf-failed', t(lang, 'render/pdf-failed', { reason: why(error) })));
-          }
-          if (progress) io.stderr.write(`\r${t(lang, 'render/progress', { done: ++done, total: jobs.length })}`);
-        });
-        if (progress) io.stderr.write('\r\x1b[K');
-      } catch (error) {
-        usageFailed = true;
-        note(
-          jobs[0]!.file,
-          problem(
-            jobs[0]!.file,
-            'render/browser-failed',
-            t(lang, 'render/browser-failed', { path: lookup.chosen.path, reason: why(error) }),
-            'error',
-            t(lang, 'render/no-browser.hint'),
-          ),
-        );
-      } finally {
-        await printer?.close();
-      }
+      note(f.file, problem(f.file, 'render/pdf-failed', t(lang, 'render/pdf-failed', { reason: why(error) })));
     }
-  }
+    if (progress) io.stderr.write(`\r${t(lang, 'render/progress', { done: ++done, total: renderable.length })}`);
+  });
+  if (progress) io.stderr.write('\r\x1b[K');
 
   const outcomes = checked.files.map((f) => ({ ...f, diagnostics: [...f.diagnostics, ...(extra.get(f.file) ?? [])] }));
   const shown = options.quiet ? errorsOnly(outcomes) : outcomes;
   const color = await colorFor(io.stdout, io.env);
   io.stdout.write(formatStylish(shown, { lang, color, listClean: false }));
   for (const file of written.sort()) io.stdout.write(`${t(lang, 'render/wrote', { file: visible(file) })}\n`);
-  for (const f of checked.files.filter((x) => x.result?.schemaValid && hasErrors(x))) io.stdout.write(`${t(lang, 'render/not-written', { file: visible(f.file) })}\n`);
+  for (const f of checked.files.filter((x) => x.extract !== undefined && hasErrors(x))) io.stdout.write(`${t(lang, 'render/not-written', { file: visible(f.file) })}\n`);
   return exitCodeOf({ usageFailed, files: outcomes });
+}
+
+/** What the PDF's document information says, from the page's view. */
+function pdfMetadata(view: ReportView, form: Form): PdfMetadata {
+  return {
+    title: view.tittel,
+    author: view.utfyltAv,
+    subject: view.emne,
+    // The working copy says what it is in the file's metadata too, for an archive that indexes it.
+    keywords: ['Boligsosialt utviklingsprogram', 'Husbanken', view.kommune, String(view.aar), form.id, ...(view.arbeidskopi ? ['Arbeidskopi'] : [])],
+    // The form's text is bokmål (/Lang nb); answers in nynorsk add their language.
+    ...((view.rapport as { spraak?: unknown } | null)?.spraak === 'nn' ? { languages: ['nn'] } : {}),
+  };
 }
