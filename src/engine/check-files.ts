@@ -42,9 +42,9 @@ function collector(): (() => void) | null {
   return collect;
 }
 
-/** A full collection after every thousandth report (`done` counts them), for a command that goes through a batch itself (render). */
-export function collectAfter(done: number): void {
-  if (done > 0 && done % COLLECT_EVERY === 0) collector()?.();
+/** A full collection now, for a command that goes through a large batch itself (render). */
+export function collectGarbage(): void {
+  collector()?.();
 }
 
 /** A config's problems as one outcome per file: a broken form folder's problems are in its own files. */
@@ -239,7 +239,7 @@ async function checkAll(paths: readonly string[], options: StreamOptions, spools
   const keep = options.keep ?? false;
   for (const [i, job] of jobs.entries()) {
     options.onProgress?.(i, jobs.length);
-    collectAfter(i);
+    if (i > 0 && i % COLLECT_EVERY === 0) collectGarbage();
     let checked = checkOne(cwd, lang, job, keep || options.revise !== undefined, options.extract, spools?.texts);
     if (options.revise) {
       const revised = await options.revise(checked);
@@ -271,7 +271,7 @@ async function checkAll(paths: readonly string[], options: StreamOptions, spools
       .filter(isFolder);
     for (const root of roots) if (givenFolders.some((g) => root === g || root.startsWith(g + path.sep))) roots.delete(root);
     for (const [i, file] of (await neighboursOf(roots, inputs.files, cwd)).entries()) {
-      collectAfter(i);
+      if (i > 0 && i % COLLECT_EVERY === 0) collectGarbage();
       const read = readReportFile(cwd, file);
       if (read.kind !== 'bytes' || !mentionsAny(new TextDecoder().decode(read.bytes), municipalities)) continue;
       const job = await jobFor(file, false);

@@ -1,7 +1,7 @@
 /** The check pipeline every command asks: inputs → config → load → form → schema → rules → figures → across reports. */
 export {
   checkReports,
-  collectAfter,
+  collectGarbage,
   streamReports,
   exitCodeOf,
   hasErrors,

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, NO_POSITION, type Diagnostic } from '../../../diagnostics.js';
 import { BosoreportError, EXIT_USAGE } from '../../../errors.js';
@@ -13,7 +14,7 @@ import { loadTemplates } from '../../../render/templates.js';
 import { writeAtomic } from '../../../render/write.js';
 import type { SeveritySetting } from '../../../rules/types.js';
 import type { ValidationResult } from '../../../validate/validate.js';
-import { collectAfter, display, exitCodeOf, hasErrors, resultAgain, type CheckedFile } from '../../../engine/index.js';
+import { collectGarbage, display, exitCodeOf, hasErrors, resultAgain, type CheckedFile, type CheckRun } from '../../../engine/index.js';
 import { check } from '../../check.js';
 import { colorFor, wantsProgress, type CommandContext } from '../../context.js';
 import { errorsOnly, formatStylish } from '../../formatters/stylish.js';
@@ -54,6 +55,7 @@ function problem(file: string, ruleId: string, message: string, severity: Diagno
   return diagnostic(file, NO_POSITION, severity, ruleId, { message, hint });
 }
 
+const COLLECT_PAGES = 250;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -61,7 +63,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * no worker takes another, and the error is thrown once every worker has stopped: nothing is written
  * after the run has failed.
  */
-export async function pool<T>(items: readonly T[], jobs: number, work: (item: T) => Promise<void>): Promise<void> {
+async function pool<T>(items: readonly T[], jobs: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const workers: Promise<void>[] = [];
   let failure: { error: unknown } | undefined;
@@ -124,7 +126,11 @@ async function renderBatch(paths: readonly string[], options: RenderOptions, ctx
   const templates = loadTemplates(options.templateDir ? path.resolve(io.cwd, options.templateDir) : undefined);
   // The browser starts at the first report that can be printed; between reports the event loop
   // turns, so it is taken over (puppeteer's messages) while the rest are checked.
+  let checkedCount = 0;
   const onChecked = async (f: CheckedFile) => {
+    // Render holds two checks of the batch (the terminal's language and bokmål): a collection
+    // half-way between the engine's own (every 1 000) keeps the peak of 10 000 reports near validate's.
+    if (++checkedCount % 1000 === 500) collectGarbage();
     if (browser && printable(f)) browser.begin();
     if (browser?.begun) await nextTurn();
   };
@@ -138,12 +144,10 @@ async function renderBatch(paths: readonly string[], options: RenderOptions, ctx
   let usageFailed = checked.usageFailed;
   // The document is Norwegian whatever language the terminal speaks, so its findings are too: the
   // same check in bokmål, for the notes printed in it.
-  const documents = lang === 'nb' ? checked : await check(paths, ctx, { rules: options.rules, extract: formOf, lang: 'nb', onChecked });
-  const inNorwegian = new Map(documents.files.map((f) => [f.file, f]));
-  const renderable = checked.files
-    .filter(printable)
-    .map((f) => inNorwegian.get(f.file))
-    .filter((f): f is Printable => f?.extract !== undefined);
+  const renderable = inBokmaal(
+    checked.files.filter(printable),
+    lang === 'nb' ? checked : await check(paths, ctx, { rules: options.rules, extract: formOf, lang: 'nb', onChecked }),
+  );
   // Every template the batch needs, compiled before anything is written.
   templates.prepare([...new Set(renderable.map((f) => f.extract))]);
   // The layout under --out-dir follows every file given, valid or not, so a report's output path
@@ -188,17 +192,19 @@ async function renderBatch(paths: readonly string[], options: RenderOptions, ctx
   const progress = browser && wantsProgress(io) && renderable.length > 1;
   let done = 0;
   let rendered = 0;
+  // What the checks left behind goes before the pages add theirs.
+  if (renderable.length >= COLLECT_PAGES) collectGarbage();
   // One report at a time (two pages print at once with --jobs 2): read again, rendered, written, let go.
-  await pool(renderable, browser ? options.jobs : 1, async (f) => {
+  await pool(browser && renderable.length > options.jobs ? largestFirst(renderable, io.cwd) : renderable, browser ? options.jobs : 1, async (f) => {
     const result = resultAgain(io.cwd, 'nb', f);
-    if (!result?.schemaValid) {
-      // Changed on disk since it was checked: nothing is written from a report nobody has checked.
+    if (!result?.schemaValid || hasErrors(result)) {
+      // Changed on disk since it was checked, for the worse: nothing is written from a report with errors.
       usageFailed = true;
       note(f.file, problem(f.file, 'render/changed', t(lang, 'render/changed')));
       return;
     }
-    // Each page leaves a few hundred kB behind; V8 would let the heap grow far past what is alive.
-    collectAfter(++rendered);
+    // Each page leaves a few hundred kB behind, which V8 would let the heap grow by: a collection every 250.
+    if (++rendered % COLLECT_PAGES === 0) collectGarbage();
     const page = renderReport({ ...result, diagnostics: f.diagnostics }, templates, { kopi: options.kopi });
     if (options.html) {
       await writeAtomic(target(f.file, '.html'), page.html);
@@ -227,6 +233,38 @@ async function renderBatch(paths: readonly string[], options: RenderOptions, ctx
   for (const file of written.sort()) io.stdout.write(`${t(lang, 'render/wrote', { file: visible(file) })}\n`);
   for (const f of checked.files.filter((x) => x.extract !== undefined && hasErrors(x))) io.stdout.write(`${t(lang, 'render/not-written', { file: visible(f.file) })}\n`);
   return exitCodeOf({ usageFailed, files: outcomes });
+}
+
+/**
+ * The reports to print, as the bokmål check found them, with only what rendering needs (its findings,
+ * and what reading it again needs): the rest of that check is let go before the pages are made.
+ */
+function inBokmaal(printable: readonly Printable[], documents: CheckRun): Printable[] {
+  const byFile = new Map(documents.files.map((f) => [f.file, f]));
+  return printable.flatMap((f) => {
+    const nb = byFile.get(f.file);
+    if (!nb?.extract) return [];
+    // A report from standard input cannot be read again: the engine kept its result.
+    return [{ file: nb.file, diagnostics: nb.diagnostics, rules: nb.rules, forms: nb.forms, extract: nb.extract as Form, ...(nb.result ? { result: nb.result } : {}) }];
+  });
+}
+
+/**
+ * The longest prints first, so that pages printing side by side end together rather than one long
+ * report printing alone at the end (the file's size stands for its print's length).
+ */
+function largestFirst<T extends { file: string }>(files: readonly T[], cwd: string): T[] {
+  const size = (f: T) => {
+    try {
+      return statSync(path.resolve(cwd, f.file)).size;
+    } catch {
+      return 0;
+    }
+  };
+  return files
+    .map((f) => ({ f, size: size(f) }))
+    .sort((a, b) => b.size - a.size)
+    .map(({ f }) => f);
 }
 
 /** What the PDF's document information says, from the page's view. */
