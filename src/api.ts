@@ -16,7 +16,7 @@ export { defineRule } from './rules/types.js';
  * The engine every command runs, for scripts that check reports without the CLI:
  * `const run = await checkReports(['rapporter'], { cwd: process.cwd(), lang: 'nb' })`.
  */
-export { checkReports, exitCodeOf, hasErrors } from './engine/index.js';
-export type { CheckOptions, CheckRun, CheckedFile, FileOutcome } from './engine/index.js';
+export { checkReports, streamReports, exitCodeOf, hasErrors } from './engine/index.js';
+export type { CheckOptions, CheckRun, CheckStream, StreamOptions, CheckedFile, FileOutcome } from './engine/index.js';
 export type { Diagnostic, Severity } from './diagnostics.js';
 export type { ValidationResult } from './validate/validate.js';

@@ -5,7 +5,7 @@ import { OutputError } from '../errors.js';
 import { makeDirs } from '../util/make-dirs.js';
 
 /** Text is handed on in pieces of about this size: a write per file of a batch would cost more than the writing. */
-const CHUNK = 64 * 1024;
+const CHUNK = 16 * 1024;
 
 /** Where a command's results go a piece at a time; `end` finishes them (a file is in place only then). */
 export interface Output {

@@ -20,8 +20,11 @@ export interface Modeline {
  * first content that starts «# yaml-language-server:» (or «# $schema:»), and its `$schema` value.
  */
 export function findModeline(text: string): Modeline | undefined {
+  // Line by line from the top, without splitting the whole report: only its first comments matter.
   let offset = text.startsWith('\ufeff') ? 1 : 0;
-  for (const [i, raw] of text.slice(offset).split('\n').entries()) {
+  for (let i = 0; offset <= text.length; i++) {
+    const end = text.indexOf('\n', offset);
+    const raw = text.slice(offset, end === -1 ? text.length : end);
     const line = raw.replace(/\r$/, '');
     if (line.trim() !== '' && !line.startsWith('#')) return undefined;
     if (/^#\s+(?:yaml-language-server\s*:|\$schema:)/.test(line)) {
@@ -30,7 +33,8 @@ export function findModeline(text: string): Modeline | undefined {
       const at = m.index + m[0].length - m[1]!.length;
       return { ref: m[1]!, start: offset + at, end: offset + at + m[1]!.length, line: i + 1, col: at + 1 };
     }
-    offset += raw.length + 1;
+    if (end === -1) return undefined;
+    offset = end + 1;
   }
   return undefined;
 }

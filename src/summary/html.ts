@@ -85,8 +85,8 @@ function valueCell(r: ReportEntry, field: SummaryField): string {
   return `<td class="${classes}">${esc(shown(field, v))}${r.errors ? ' *' : ''}</td>`;
 }
 
-/** Delivery as a strip: a square per municipality and period, coloured by how it went. */
-function deliveryStrip(model: SummaryModel): string {
+/** Delivery as a strip: a square per municipality and period, coloured by how it went (a piece per municipality). */
+function* deliveryStrip(model: SummaryModel): Generator<string> {
   const cell = 16;
   const left = 110;
   // A column per period, wide enough for «12 d sent»; a period's name wraps over up to three lines.
@@ -96,9 +96,10 @@ function deliveryStrip(model: SummaryModel): string {
   const top = lines * LINE + 5;
   const width = left + model.perioder.length * pitch;
   const height = top + model.kommuner.length * (cell + 4) + 4;
-  const parts: string[] = [];
-  heads.forEach((h, j) => parts.push(`<text y="${top - 4 - (h.length - 1) * LINE}" font-size="${TEXT}">${tspans(h, left + j * pitch)}</text>`));
-  model.kommuner.forEach((k, i) => {
+  yield `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.round(width * SCALE)}" height="${Math.round(height * SCALE)}" viewBox="0 0 ${width} ${height}" role="img" aria-label="Levering per kommune og periode">`;
+  yield heads.map((h, j) => `<text y="${top - 4 - (h.length - 1) * LINE}" font-size="${TEXT}">${tspans(h, left + j * pitch)}</text>`).join('');
+  for (const [i, k] of model.kommuner.entries()) {
+    const parts: string[] = [];
     const y = top + i * (cell + 4);
     parts.push(`<text x="0" y="${y + 12}" font-size="8">${esc(k.navn)}</text>`);
     model.perioder.forEach((p, j) => {
@@ -122,24 +123,26 @@ function deliveryStrip(model: SummaryModel): string {
       );
       parts.push(`<text x="${x + cell + 2}" y="${y + 12}" font-size="${TEXT}" fill="${fill}">${esc(mark)}</text>`);
     });
-  });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.round(width * SCALE)}" height="${Math.round(height * SCALE)}" viewBox="0 0 ${width} ${height}" role="img" aria-label="Levering per kommune og periode">${parts.join('')}</svg>`;
+    yield parts.join('');
+  }
+  yield '</svg>';
 }
 
 /** Per municipality: the need total pr. 31.12 per annual period, and each row's result as bars around zero. */
-function needMultiples(model: SummaryModel): string {
+function* needMultiples(model: SummaryModel): Generator<string> {
   const total = needFelt('sum', 'pr_3112');
   const rows = ['a', 'b', 'c'] as const;
   const reports = model.rapporter.filter((r) => r.schemaValid && total in r.values);
-  if (reports.length === 0) return '';
+  if (reports.length === 0) return;
   const max = Math.max(1, ...reports.map((r) => Number(r.values[total] ?? 0)));
   const maxChange = Math.max(1, ...reports.flatMap((r) => rows.map((row) => Math.abs(Number(r.values[needFelt(row, 'endring')] ?? 0)))));
   // Every municipality's figure as tall as the tallest, so their captions line up.
   const h = 76 + (Math.max(1, ...reports.map((r) => wrapLabel(r.periode, 12, 2).length)) - 1) * LINE;
   const byKommune = groupBy(reports, (r) => r.kommuneKey);
-  const figures = model.kommuner.flatMap((k) => {
+  yield '<div class="diagrammer">';
+  for (const k of model.kommuner) {
     const own = byKommune.get(k.key) ?? [];
-    if (own.length === 0) return [];
+    if (own.length === 0) continue;
     // A column per period, wide enough for «Sluttrapport»; a period's name wraps over up to two lines.
     const w = 52;
     const heads = own.map((r) => wrapLabel(r.periode, 12, 2));
@@ -167,63 +170,87 @@ function needMultiples(model: SummaryModel): string {
       parts.push(`<text y="${76 - 6}" font-size="${TEXT}">${tspans(heads[i]!, x)}</text>`);
     });
     parts.push(`<line x1="0" x2="${own.length * w}" y1="${base}" y2="${base}" stroke="#888" stroke-width="0.5"/>`);
-    return [
-      `<figure><svg xmlns="http://www.w3.org/2000/svg" width="${Math.round((own.length * w + 8) * SCALE)}" height="${Math.round(h * SCALE)}" viewBox="0 0 ${own.length * w + 8} ${h}" role="img" aria-label="${esc(`Status behov for ${k.navn}`)}">${parts.join('')}</svg><figcaption>${esc(k.navn)}</figcaption></figure>`,
-    ];
-  });
-  return `<div class="diagrammer">${figures.join('')}</div><p class="merk">Stolpene: sum A + B + C pr. 31.12. De tre smale: resultat for rad A, B og C (grønn: færre med behov, oransje: flere).</p>`;
+    yield `<figure><svg xmlns="http://www.w3.org/2000/svg" width="${Math.round((own.length * w + 8) * SCALE)}" height="${Math.round(h * SCALE)}" viewBox="0 0 ${own.length * w + 8} ${h}" role="img" aria-label="${esc(`Status behov for ${k.navn}`)}">${parts.join('')}</svg><figcaption>${esc(k.navn)}</figcaption></figure>`;
+  }
+  yield '</div><p class="merk">Stolpene: sum A + B + C pr. 31.12. De tre smale: resultat for rad A, B og C (grønn: færre med behov, oransje: flere).</p>';
 }
+
+/**
+ * The page's body as items, each a text or a series of texts (a chart, a municipality at a time);
+ * the items stand on lines of their own.
+ */
+function* bodyItems(model: SummaryModel, meta: { created: string; version: string }): Generator<string | Iterable<string>> {
+  const periods = model.perioder.map((p) => p.label);
+  const n = model.rapporter.length;
+  yield `<h1>Oversikt over rapportene i Boligsosialt utviklingsprogram</h1>`;
+  yield `<p class="om">${formatInteger(n)} ${n === 1 ? 'rapport' : 'rapporter'} fra ${formatInteger(model.kommuner.length)} ${model.kommuner.length === 1 ? 'kommune' : 'kommuner'}${periods.length ? `, ${esc(periods[0]!)}–${esc(periods[periods.length - 1]!)}` : ''}. Laget ${esc(formatDate(meta.created))} med bosoreport ${esc(meta.version)}. «Ukjent» er et tall rapporten ikke oppgir; det regnes aldri som 0.</p>`;
+
+  yield '<section><h2>Levering</h2>';
+  yield ['<div class="rulle">', ...deliveryStrip(model), '</div>'];
+  yield `<table><thead><tr><th scope="col">Kommune</th>${periods.map((p) => `<th scope="col">${esc(p)}</th>`).join('')}</tr></thead><tbody>`;
+  for (const k of model.kommuner) {
+    yield `<tr><th scope="row">${esc(k.navn)}</th>${periods
+      .map((p) => {
+        const c = deliveryCell(model, k.key, p);
+        // The deadline the form sets, for whoever wonders what «10 dager før» counts from.
+        return c ? `<td class="${c.status}"${c.frist ? ` title="frist ${esc(formatDate(c.frist))}"` : ''}>${esc(c.text)}</td>` : '<td></td>';
+      })
+      .join('')}</tr>`;
+  }
+  yield '</tbody></table></section>';
+
+  for (const { theme, fields, reports } of themesWithValues(model)) {
+    yield `<section><h2>${esc(theme.title)}</h2>`;
+    if (theme.id === SHARED_THEMES.behov.id) yield needMultiples(model);
+    yield `<table><thead>${headerRows(fields.map((f) => f.label))}</thead><tbody>`;
+    for (const r of reports) yield `<tr><th scope="row">${esc(r.kommune)}</th><td>${esc(r.periode)}</td>${fields.map((f) => valueCell(r, f)).join('')}</tr>`;
+    yield '</tbody></table></section>';
+  }
+
+  yield '<section><h2>Funn på tvers av år</h2>';
+  if (model.funn.length === 0) yield '<p>Ingen: hvert års 01.01 stemmer med fjorårets 31.12, og ingen rapport står dobbelt.</p>';
+  const funn = groupBy(model.funn, (f) => f.kommuneKey);
+  for (const k of model.kommuner) {
+    const own = funn.get(k.key) ?? [];
+    if (own.length)
+      yield `<h3>${esc(k.navn)}</h3><ul class="funn">${own.map((f) => `<li>${esc(f.message)} <span class="merk">(${esc(f.file)}; ${esc(f.ruleId)})</span></li>`).join('')}</ul>`;
+  }
+  yield '</section>';
+  if (model.rapporter.some((r) => r.errors > 0))
+    yield '<p class="merk"><span class="feil">*</span> fra en rapport med feil: tallet kan være feil. Se <code>npx bosoreport validate</code>.</p>';
+}
+
+function head(meta: { version: string }): string {
+  return `<!doctype html>\n<html lang="nb">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Oversikt over rapportene</title>\n<meta name="generator" content="bosoreport ${esc(meta.version)}">\n<style>\n${STYLE}</style>\n</head>\n<body>\n`;
+}
+const FOOT = '\n</body>\n</html>\n';
+const text = (item: string | Iterable<string>) => (typeof item === 'string' ? item : [...item].join(''));
 
 /**
  * The regional overview as one self-contained page: delivery, one table per theme with municipality
  * and period, charts as inline SVG, and the findings across years. Prints to A4 landscape.
  */
 export function summaryHtml(model: SummaryModel, meta: { created: string; version: string }): string {
-  const periods = model.perioder.map((p) => p.label);
-  const body: string[] = [];
-  const n = model.rapporter.length;
-  body.push(`<h1>Oversikt over rapportene i Boligsosialt utviklingsprogram</h1>`);
-  body.push(
-    `<p class="om">${formatInteger(n)} ${n === 1 ? 'rapport' : 'rapporter'} fra ${formatInteger(model.kommuner.length)} ${model.kommuner.length === 1 ? 'kommune' : 'kommuner'}${periods.length ? `, ${esc(periods[0]!)}–${esc(periods[periods.length - 1]!)}` : ''}. Laget ${esc(formatDate(meta.created))} med bosoreport ${esc(meta.version)}. «Ukjent» er et tall rapporten ikke oppgir; det regnes aldri som 0.</p>`,
-  );
+  return embedFonts(`${head(meta)}${[...bodyItems(model, meta)].map(text).join('\n')}${FOOT}`);
+}
 
-  body.push('<section><h2>Levering</h2>', `<div class="rulle">${deliveryStrip(model)}</div>`);
-  body.push(`<table><thead><tr><th scope="col">Kommune</th>${periods.map((p) => `<th scope="col">${esc(p)}</th>`).join('')}</tr></thead><tbody>`);
-  for (const k of model.kommuner) {
-    body.push(
-      `<tr><th scope="row">${esc(k.navn)}</th>${periods
-        .map((p) => {
-          const c = deliveryCell(model, k.key, p);
-          // The deadline the form sets, for whoever wonders what «10 dager før» counts from.
-          return c ? `<td class="${c.status}"${c.frist ? ` title="frist ${esc(formatDate(c.frist))}"` : ''}>${esc(c.text)}</td>` : '<td></td>';
-        })
-        .join('')}</tr>`,
-    );
+/**
+ * The same page a piece at a time, for an overview of thousands of reports. The fonts it embeds in
+ * its head depend on the letters the whole page uses, so the body is made twice: once to find the
+ * letters past Latin-1 (the fonts are chosen by the letters a page has), once to write it.
+ */
+export function* summaryHtmlPieces(model: SummaryModel, meta: { created: string; version: string }): Generator<string> {
+  const letters = new Set<string>();
+  for (const item of bodyItems(model, meta)) for (const piece of typeof item === 'string' ? [item] : item) for (const c of piece.match(/[^\x00-\xff]/gu) ?? []) letters.add(c);
+  const probe = [...letters].join('');
+  const embedded = embedFonts(head(meta) + probe);
+  yield embedded.slice(0, embedded.length - probe.length);
+  let first = true;
+  for (const item of bodyItems(model, meta)) {
+    if (!first) yield '\n';
+    first = false;
+    if (typeof item === 'string') yield item;
+    else yield* item;
   }
-  body.push('</tbody></table></section>');
-
-  for (const { theme, fields, reports } of themesWithValues(model)) {
-    body.push(`<section><h2>${esc(theme.title)}</h2>`);
-    if (theme.id === SHARED_THEMES.behov.id) body.push(needMultiples(model));
-    body.push(`<table><thead>${headerRows(fields.map((f) => f.label))}</thead><tbody>`);
-    for (const r of reports) body.push(`<tr><th scope="row">${esc(r.kommune)}</th><td>${esc(r.periode)}</td>${fields.map((f) => valueCell(r, f)).join('')}</tr>`);
-    body.push('</tbody></table></section>');
-  }
-
-  body.push('<section><h2>Funn på tvers av år</h2>');
-  if (model.funn.length === 0) body.push('<p>Ingen: hvert års 01.01 stemmer med fjorårets 31.12, og ingen rapport står dobbelt.</p>');
-  const funn = groupBy(model.funn, (f) => f.kommuneKey);
-  for (const k of model.kommuner) {
-    const own = funn.get(k.key) ?? [];
-    if (own.length)
-      body.push(
-        `<h3>${esc(k.navn)}</h3><ul class="funn">${own.map((f) => `<li>${esc(f.message)} <span class="merk">(${esc(f.file)}; ${esc(f.ruleId)})</span></li>`).join('')}</ul>`,
-      );
-  }
-  body.push('</section>');
-  if (model.rapporter.some((r) => r.errors > 0))
-    body.push('<p class="merk"><span class="feil">*</span> fra en rapport med feil: tallet kan være feil. Se <code>npx bosoreport validate</code>.</p>');
-
-  const html = `<!doctype html>\n<html lang="nb">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Oversikt over rapportene</title>\n<meta name="generator" content="bosoreport ${esc(meta.version)}">\n<style>\n${STYLE}</style>\n</head>\n<body>\n${body.join('\n')}\n</body>\n</html>\n`;
-  return embedFonts(html);
+  yield FOOT;
 }

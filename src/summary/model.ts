@@ -8,6 +8,7 @@ import type { CommonFigures } from '../parts/shared-figures.js';
 import { isIsoDate } from '../schema/formats.js';
 import { groupBy } from '../util/group.js';
 import { periodLabel, reportThemes, summaryThemes, type SummaryForm, type SummaryTheme } from './fields.js';
+import { own } from '../util/own.js';
 import { lastOwedYear, owedDeadline, type OwedBy, type OwedKind } from './owed.js';
 
 export type Delivery = DeliveryStatus | 'mangler';
@@ -91,24 +92,37 @@ export function entryOf(file: string, form: Form, data: unknown, figures: Record
     for (const figure of theme.figures) {
       const v = valueAt(common, figure.path);
       // A number or text; anything else (an object where the declaration points too short) is not a value.
-      if (v === null || typeof v === 'number' || typeof v === 'string') values[`${theme.id}.${figure.id}`] = v;
+      // Copied: a text cut from the report would keep the whole report's text as long as the overview lives.
+      if (v === null || typeof v === 'number') values[`${theme.id}.${figure.id}`] = v;
+      else if (typeof v === 'string') values[`${theme.id}.${figure.id}`] = own(v);
     }
   }
+  const delivery = deliveryOf({ periode } as CommonFigures, header.rapporteringsdato);
   return {
     file,
-    kommune,
+    kommune: own(kommune),
     kommuneKey: kommuneKey(kommune),
     aar: header.aar,
     periodKind: variant.period.kind,
-    type: variant.type,
+    type: own(variant.type),
     periode: label,
     order,
     skjema: form.id,
-    form: { id: form.id, years: form.years, overview: form.overview },
+    form: summaryForm(form),
     schemaValid: figures !== undefined,
     values,
-    ...deliveryOf({ periode } as CommonFigures, header.rapporteringsdato),
+    ...delivery,
+    frist: delivery.frist === null ? null : own(delivery.frist),
+    rapporteringsdato: delivery.rapporteringsdato === null ? null : own(delivery.rapporteringsdato),
   };
+}
+
+/** One `SummaryForm` per form, shared by its reports: a batch has thousands of reports and a few forms. */
+const summaryForms = new WeakMap<Form, SummaryForm>();
+function summaryForm(form: Form): SummaryForm {
+  let made = summaryForms.get(form);
+  if (!made) summaryForms.set(form, (made = { id: form.id, years: form.years, overview: form.overview }));
+  return made;
 }
 
 export interface SummaryOptions {

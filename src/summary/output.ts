@@ -1,6 +1,6 @@
 import { groupBy } from '../util/group.js';
 import { markdownCell } from '../util/markdown.js';
-import { noWorkflowCommand, safeJson, visible } from '../util/visible.js';
+import { noWorkflowCommand, safeJsonPieces, visible } from '../util/visible.js';
 import { formatChange, formatDate, formatDecimal, formatInteger, formatPercent } from '../format/norwegian.js';
 import { DELIVERY_FIELDS, needFelt } from '../parts/overview.js';
 import type { SummaryField, SummaryTheme } from './fields.js';
@@ -23,25 +23,35 @@ const statusOf = (e: ReportEntry, verdi: unknown): ValueStatus => (e.errors > 0 
 
 /** Every value as one row (kommune, periode, skjema, felt, verdi, status): the tidy long format. */
 export function longRows(model: SummaryModel): LongRow[] {
-  const rows: LongRow[] = [];
+  return [...eachLongRow(model)];
+}
+
+/** `longRows` a report at a time: an overview of thousands of reports has hundreds of thousands of rows. */
+export function* eachLongRow(model: SummaryModel): Generator<LongRow> {
+  // Rows are written out as object literals: rows copied with a spread outlived their use in V8 (a
+  // run over 10 000 reports held 130 MB more of them until a full collection).
   for (const e of model.rapporter) {
-    const base = { kommune: e.kommune, periode: e.periode, skjema: e.skjema, fil: e.file };
+    // Keys in the order the JSON output has always had.
+    const row = (felt: string, verdi: LongRow['verdi']): LongRow => ({
+      kommune: e.kommune,
+      periode: e.periode,
+      skjema: e.skjema,
+      fil: e.file,
+      felt,
+      verdi,
+      status: statusOf(e, verdi),
+    });
     // In the order DELIVERY_FIELDS lists them (docs/summary.md is generated from that list).
-    const delivery: [string, number | string | null][] = [
-      [DELIVERY_FIELDS[0]!.id, e.levering],
-      [DELIVERY_FIELDS[1]!.id, e.frist],
-      [DELIVERY_FIELDS[2]!.id, e.rapporteringsdato],
-      [DELIVERY_FIELDS[3]!.id, e.dager],
-    ];
-    for (const [felt, verdi] of delivery) rows.push({ ...base, felt, verdi, status: statusOf(e, verdi) });
-    for (const theme of model.themes)
-      for (const field of theme.fields) if (field.id in e.values) rows.push({ ...base, felt: field.id, verdi: e.values[field.id]!, status: statusOf(e, e.values[field.id]) });
+    yield row(DELIVERY_FIELDS[0]!.id, e.levering);
+    yield row(DELIVERY_FIELDS[1]!.id, e.frist);
+    yield row(DELIVERY_FIELDS[2]!.id, e.rapporteringsdato);
+    yield row(DELIVERY_FIELDS[3]!.id, e.dager);
+    for (const theme of model.themes) for (const field of theme.fields) if (field.id in e.values) yield row(field.id, e.values[field.id]!);
   }
   for (const m of model.mangler) {
-    const base = { kommune: m.kommune, periode: m.periode, skjema: '', fil: '', status: 'mangler' as const };
-    rows.push({ ...base, felt: 'levering.status', verdi: 'mangler' }, { ...base, felt: 'levering.frist', verdi: m.frist });
+    yield { kommune: m.kommune, periode: m.periode, skjema: '', fil: '', status: 'mangler', felt: 'levering.status', verdi: 'mangler' };
+    yield { kommune: m.kommune, periode: m.periode, skjema: '', fil: '', status: 'mangler', felt: 'levering.frist', verdi: m.frist };
   }
-  return rows;
 }
 
 /**
@@ -61,32 +71,42 @@ function cell(value: string, isNumber = false): string {
  * «;» between fields and a decimal comma (what Excel expects in a Norwegian locale), CRLF line ends.
  */
 export function summaryCsv(model: SummaryModel): string {
-  const lines = ['kommune;periode;skjema;felt;verdi;status'];
-  for (const r of longRows(model)) {
+  return [...summaryCsvPieces(model)].join('');
+}
+
+/** The CSV a line at a time. */
+export function* summaryCsvPieces(model: SummaryModel): Generator<string> {
+  yield '\ufeffkommune;periode;skjema;felt;verdi;status\r\n';
+  for (const r of eachLongRow(model)) {
     const verdi = r.verdi === null ? '' : typeof r.verdi === 'number' ? String(r.verdi).replace('.', ',') : r.verdi;
-    lines.push(noWorkflowCommand([cell(r.kommune), cell(r.periode), cell(r.skjema), cell(r.felt), cell(verdi, typeof r.verdi === 'number'), cell(r.status)].join(';')));
+    yield `${noWorkflowCommand([cell(r.kommune), cell(r.periode), cell(r.skjema), cell(r.felt), cell(verdi, typeof r.verdi === 'number'), cell(r.status)].join(';'))}\r\n`;
   }
-  return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 
 export function summaryJson(model: SummaryModel, version: string): string {
+  return [...summaryJsonPieces(model, version)].join('');
+}
+
+/** The JSON a value at a time. */
+export function* summaryJsonPieces(model: SummaryModel, version: string): Generator<string> {
   const errors = model.rapporter.reduce((n, r) => n + r.errors, 0);
   const warnings = model.rapporter.reduce((n, r) => n + r.warnings, 0);
   const names = new Map(model.kommuner.map((k) => [k.key, k.navn]));
-  const out = {
+  // What follows the values is written once, at the end.
+  const out = (marker: string, end: boolean) => ({
     format: 1,
     bosoreport: version,
     kommuner: model.kommuner.map((k) => k.navn),
     perioder: model.perioder.map((p) => p.label),
-    verdier: longRows(model),
-    mangler: model.mangler.map(({ kommune, periode, frist }) => ({ kommune, periode, frist })),
+    verdier: marker,
+    mangler: end ? model.mangler.map(({ kommune, periode, frist }) => ({ kommune, periode, frist })) : [],
     // The copies whose figures are not shown: a `dobbel-rapport` finding each.
-    kopier: model.kopier.map(({ kommune, periode, file }) => ({ kommune, periode, fil: file })),
-    funn: model.funn.map(({ kommuneKey: _key, ...f }) => ({ kommune: names.get(_key), ...f })),
+    kopier: end ? model.kopier.map(({ kommune, periode, file }) => ({ kommune, periode, fil: file })) : [],
+    funn: end ? model.funn.map(({ kommuneKey: _key, ...f }) => ({ kommune: names.get(_key), ...f })) : [],
     feil: errors,
     advarsler: warnings,
-  };
-  return safeJson(out);
+  });
+  yield* safeJsonPieces(out, eachLongRow(model));
 }
 
 /** A value as the form would print it: «1 390», «−7», «38,4 %», «ukjent». */
@@ -146,24 +166,29 @@ const mdCell = markdownCell;
  * totals, and the findings across years. The full tables are in the HTML.
  */
 export function summaryMarkdown(model: SummaryModel): string {
-  const out = ['# Oversikt over rapportene', ''];
+  return [...summaryMarkdownPieces(model)].join('');
+}
+
+/** The Markdown a line at a time. */
+export function* summaryMarkdownPieces(model: SummaryModel): Generator<string> {
+  const lines = (...texts: string[]) => texts.map((l) => `${l}\n`).join('');
+  yield lines('# Oversikt over rapportene', '');
   const periods = model.perioder.map((p) => p.label);
-  out.push('## Levering', '', `| Kommune | ${periods.map(mdCell).join(' | ')} |`, `| --- | ${periods.map(() => '---').join(' | ')} |`);
-  for (const k of model.kommuner) out.push(`| ${mdCell(k.navn)} | ${periods.map((p) => mdCell(deliveryCell(model, k.key, p)?.text ?? '')).join(' | ')} |`);
+  yield lines('## Levering', '', `| Kommune | ${periods.map(mdCell).join(' | ')} |`, `| --- | ${periods.map(() => '---').join(' | ')} |`);
+  for (const k of model.kommuner) yield lines(`| ${mdCell(k.navn)} | ${periods.map((p) => mdCell(deliveryCell(model, k.key, p)?.text ?? '')).join(' | ')} |`);
   const sums = (['pr_0101', 'pr_3112', 'endring'] as const).map((column) => ({
     id: needFelt('sum', column),
     kind: column === 'endring' ? ('endring' as const) : ('antall' as const),
   }));
   const need = model.rapporter.filter((r) => sums[1]!.id in r.values);
   if (need.length) {
-    out.push('', '## Status behov, sum A + B + C', '', '| Kommune | Periode | Pr. 01.01 | Pr. 31.12 | Nedgang i behov |', '| --- | --- | ---: | ---: | ---: |');
-    for (const r of need) out.push(`| ${mdCell(r.kommune)} | ${mdCell(r.periode)}${r.errors ? ' *' : ''} | ${sums.map((f) => shown(f, r.values[f.id])).join(' | ')} |`);
+    yield lines('', '## Status behov, sum A + B + C', '', '| Kommune | Periode | Pr. 01.01 | Pr. 31.12 | Nedgang i behov |', '| --- | --- | ---: | ---: | ---: |');
+    for (const r of need) yield lines(`| ${mdCell(r.kommune)} | ${mdCell(r.periode)}${r.errors ? ' *' : ''} | ${sums.map((f) => shown(f, r.values[f.id])).join(' | ')} |`);
   }
   if (model.funn.length) {
-    out.push('', '## Funn på tvers av år', '');
+    yield lines('', '## Funn på tvers av år', '');
     const funn = groupBy(model.funn, (f) => f.kommuneKey);
-    for (const k of model.kommuner) for (const f of funn.get(k.key) ?? []) out.push(`- **${mdCell(k.navn)}** (${mdCell(f.file)}): ${mdCell(f.message)}`);
+    for (const k of model.kommuner) for (const f of funn.get(k.key) ?? []) yield lines(`- **${mdCell(k.navn)}** (${mdCell(f.file)}): ${mdCell(f.message)}`);
   }
-  if (model.rapporter.some((r) => r.errors > 0)) out.push('', '\\* fra en rapport med feil: se `npx bosoreport validate`.');
-  return `${out.join('\n')}\n`;
+  if (model.rapporter.some((r) => r.errors > 0)) yield lines('', '\\* fra en rapport med feil: se `npx bosoreport validate`.');
 }

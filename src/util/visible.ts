@@ -45,17 +45,17 @@ export function noWorkflowCommand(line: string): string {
 }
 
 /**
- * `safeJson` of a document with one long array, a piece at a time: `envelope(marker)` is the
+ * `safeJson` of a document with one long array, a piece at a time: `envelope(marker, end)` is the
  * document with `marker` standing for the array. The text before the array is taken from it at the
- * start and the text after it at the end, so totals that follow the array can be counted while it
- * is written. The same text as `safeJson` of the whole.
+ * start and the text after it at the end (`end` true), so totals that follow the array can be
+ * counted while it is written. The same text as `safeJson` of the whole.
  */
-export function* safeJsonPieces(envelope: (marker: string) => unknown, items: Iterable<unknown>): Generator<string> {
+export function* safeJsonPieces(envelope: (marker: string, end: boolean) => unknown, items: Iterable<unknown>): Generator<string> {
   // No report's text reaches the envelope, but a form's rule descriptions do: a marker no text can guess.
   const marker = `\u0000${Math.random().toString(36).slice(2)}\u0000`;
   const quoted = JSON.stringify(marker);
-  const text = () => JSON.stringify(envelope(marker), null, 2);
-  const start = text();
+  const text = (end: boolean) => JSON.stringify(envelope(marker, end), null, 2);
+  const start = text(false);
   const at = start.indexOf(quoted);
   const indent = /^ */.exec(start.slice(start.lastIndexOf('\n', at) + 1))![0];
   const inner = `${indent}  `;
@@ -65,6 +65,6 @@ export function* safeJsonPieces(envelope: (marker: string) => unknown, items: It
     yield `${first ? '' : ','}\n${inner}${escapeUnsafe(JSON.stringify(item, null, 2).replace(/\n/g, `\n${inner}`))}`;
     first = false;
   }
-  const end = text();
+  const end = text(true);
   yield `${first ? '' : `\n${indent}`}]${escapeUnsafe(end.slice(end.indexOf(quoted) + quoted.length))}\n`;
 }

@@ -29,6 +29,10 @@ describe.skipIf(process.platform !== 'linux')('render --pdf leaves no browser be
     const tmp = path.join(dir, 'tmp');
     mkdirSync(tmp, { recursive: true });
     const r = runCli(['render', ...args], { cwd: dir, env: { TMPDIR: tmp, PUPPETEER_EXECUTABLE_PATH: browser } });
+    // A killed renderer may take a moment to be reaped on a loaded machine: gone within 5 s, not at once.
+    for (let waited = 0; waited < 5000 && (processesUnder(tmp).length > 0 || readdirSync(tmp).length > 0); waited += 100) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
     expect(processesUnder(tmp)).toEqual([]);
     expect(readdirSync(tmp)).toEqual([]);
     return r;

@@ -10,9 +10,10 @@ import { KeptFile, replaceKeeping } from '../../../render/write.js';
 import type { SeveritySetting } from '../../../rules/types.js';
 import { validatorFor } from '../../../schema/ajv.js';
 import { display, STDIN_NAME } from '../../../engine/index.js';
-import { check } from '../../check.js';
+import { checkStream } from '../../check.js';
+import { streamOutput } from '../../output.js';
 import { colorFor, type CommandContext } from '../../context.js';
-import { formatStylish } from '../../formatters/stylish.js';
+import { stylishPieces } from '../../formatters/stylish.js';
 import { visible } from '../../../util/visible.js';
 import { repairTabs, sourceText } from '../../../fix/tabs.js';
 import { identifyForm } from '../../../forms/identify.js';
@@ -74,9 +75,10 @@ function withoutTabs(f: CheckedFile, lang: Lang): { report: ParsedReport; form?:
 }
 
 /** «2 datoer, 1 tall»: the count per kind of fix. */
-function counted(lang: Lang, fixes: readonly Fix[]): string {
+function counted(lang: Lang, fixes: readonly Fix[] | ReadonlyMap<FixKind, number>): string {
+  const count = (kind: FixKind) => (fixes instanceof Map ? (fixes.get(kind) ?? 0) : (fixes as readonly Fix[]).filter((f) => f.kind === kind).length);
   return KINDS.flatMap((kind) => {
-    const n = fixes.filter((f) => f.kind === kind).length;
+    const n = count(kind);
     return n ? [t(lang, `fix/kind-${kind}`, { n })] : [];
   }).join(', ');
 }
@@ -86,34 +88,37 @@ function counted(lang: Lang, fixes: readonly Fix[]): string {
  * separators, «80 %», a decimal comma, a misspelt key with one right spelling), by exact text edits so
  * that comments, order and quoting stay. A file that does not read as YAML, or names no known form, is
  * left as it is. Ends with what was fixed and the problems that remain.
+ *
+ * One report at a time: each is fixed (or its diff shown) as soon as it is checked, and the text as
+ * fixed is checked in its place, so the problems that remain come from the same run and a batch keeps
+ * no report's text or parse past its turn.
  */
 export async function runFix(paths: readonly string[], ctx: CommandContext, options: FixOptions = {}): Promise<number> {
   const { io, lang } = ctx;
-  const checked = await check(paths, ctx, { rules: options.rules ?? {}, keep: true });
-  const out = options.beforeValidate ? io.stderr : io.stdout;
-  const fixedTexts = new Map<string, Uint8Array>();
+  const stdout = streamOutput(io.stdout);
+  const out = options.beforeValidate ? streamOutput(io.stderr) : stdout;
   const notWritten: OutputError[] = [];
-  const done: Fix[] = [];
+  const done = new Map<FixKind, number>();
   const notes: string[] = [];
   let filesFixed = 0;
-  for (const f of checked.files) {
+  const revise = async (f: CheckedFile): Promise<Uint8Array | undefined> => {
     const result = f.result;
-    if (!result || !f.bytes) continue;
+    if (!result || !f.bytes) return undefined;
     // A file that does not parse may only have tabs in its indentation: replaced first, on the text.
     const start = result.report ? { report: result.report, form: result.form, text: result.report.text, fixes: [] as Fix[] } : withoutTabs(f, lang);
-    if (!start) continue;
+    if (!start) return undefined;
     if ('note' in start) {
       notes.push(start.note);
-      continue;
+      return undefined;
     }
     const bom = f.bytes[0] === 0xef && f.bytes[1] === 0xbb && f.bytes[2] === 0xbf ? BOM : '';
     const typed = start.form ? fixText(start.report, start.form, lang) : { text: start.report.text, fixes: [] };
     const mended = start.form && f.file !== STDIN_NAME ? withModelineFix(typed, f.file, start.form, io.cwd) : typed;
     const fixed = { text: mended.text, fixes: [...start.fixes, ...mended.fixes] };
-    if (fixed.fixes.length === 0) continue;
+    if (fixed.fixes.length === 0) return undefined;
     const name = visible(f.file);
-    if (options.dryRun) out.write(unifiedDiff(f.file, start.text, fixed.text));
-    else if (f.file === STDIN_NAME) io.stdout.write(bom + fixed.text);
+    if (options.dryRun) await out.write(unifiedDiff(f.file, start.text, fixed.text));
+    else if (f.file === STDIN_NAME) await stdout.write(bom + fixed.text);
     else {
       try {
         await replaceKeeping(path.resolve(io.cwd, f.file), bom + fixed.text);
@@ -121,28 +126,35 @@ export async function runFix(paths: readonly string[], ctx: CommandContext, opti
         // One file that may not be written does not stop the others; it is named at the end.
         if (!(error instanceof OutputError)) throw error;
         notWritten.push(error);
-        continue;
+        return undefined;
       }
-      if (!options.beforeValidate) out.write(`${t(lang, 'fix/file', { file: name, n: fixed.fixes.length, what: counted(lang, fixed.fixes) })}\n`);
+      if (!options.beforeValidate) await out.write(`${t(lang, 'fix/file', { file: name, n: fixed.fixes.length, what: counted(lang, fixed.fixes) })}\n`);
     }
     filesFixed++;
-    done.push(...fixed.fixes);
-    fixedTexts.set(f.file, new TextEncoder().encode(bom + fixed.text));
+    for (const fix of fixed.fixes) done.set(fix.kind, (done.get(fix.kind) ?? 0) + 1);
+    // validate --fix checks the files itself, after this.
+    return options.beforeValidate ? undefined : new TextEncoder().encode(bom + fixed.text);
+  };
+  const checked = await checkStream(paths, ctx, { rules: options.rules ?? {}, revise });
+  try {
+    await stdout.end();
+    await out.end();
+    const summary = done.size ? t(lang, options.dryRun ? 'fix/would' : 'fix/done', { what: counted(lang, done), files: filesFixed, total: checked.size }) : t(lang, 'fix/nothing');
+    // A fixed report on standard output is the whole output: the summary goes to stderr then.
+    const toStdout = checked.names().includes(STDIN_NAME) && !options.dryRun ? io.stderr : options.beforeValidate ? io.stderr : io.stdout;
+    for (const note of notes) toStdout.write(`${note}\n`);
+    toStdout.write(`${summary}\n`);
+    for (const e of notWritten)
+      io.stderr.write(
+        `bosoreport: ${t(lang, e instanceof KeptFile ? (e.code === 'read-only' ? 'fix/read-only' : 'fix/hard-linked') : 'fix/unwritable', { file: visible(display(io.cwd, e.file)), reason: e.code })}\n`,
+      );
+    if (options.beforeValidate) return checked.usageFailed || notWritten.length ? EXIT_USAGE : EXIT_CLEAN;
+    // What is left to do by hand: the same check validate makes, on the text as fixed (or as it would be).
+    const remaining = streamOutput(toStdout);
+    for (const piece of stylishPieces(checked.files(), { lang, color: await colorFor(io.stdout, io.env), listClean: false })) await remaining.write(piece);
+    await remaining.end();
+    return notWritten.length ? EXIT_USAGE : checked.exitCode;
+  } finally {
+    checked.close();
   }
-  const summary = done.length
-    ? t(lang, options.dryRun ? 'fix/would' : 'fix/done', { what: counted(lang, done), files: filesFixed, total: checked.files.length })
-    : t(lang, 'fix/nothing');
-  // A fixed report on standard output is the whole output: the summary goes to stderr then.
-  const toStdout = checked.files.some((f) => f.file === STDIN_NAME) && !options.dryRun ? io.stderr : out;
-  for (const note of notes) toStdout.write(`${note}\n`);
-  toStdout.write(`${summary}\n`);
-  for (const e of notWritten)
-    io.stderr.write(
-      `bosoreport: ${t(lang, e instanceof KeptFile ? (e.code === 'read-only' ? 'fix/read-only' : 'fix/hard-linked') : 'fix/unwritable', { file: visible(display(io.cwd, e.file)), reason: e.code })}\n`,
-    );
-  if (options.beforeValidate) return checked.usageFailed || notWritten.length ? EXIT_USAGE : EXIT_CLEAN;
-  // What is left to do by hand: the same check validate makes, on the text as fixed (or as it would be).
-  const remaining = fixedTexts.size ? await check(paths, ctx, { rules: options.rules ?? {}, sources: fixedTexts }) : checked;
-  toStdout.write(formatStylish(remaining.files, { lang, color: await colorFor(io.stdout, io.env), listClean: false }));
-  return notWritten.length ? EXIT_USAGE : remaining.exitCode;
 }

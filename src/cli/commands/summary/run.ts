@@ -7,16 +7,17 @@ import { noBrowserMessage } from '../../browser-message.js';
 import { PdfPrinter } from '../../../render/pdf.js';
 import { writeAtomic } from '../../../render/write.js';
 import type { SeveritySetting } from '../../../rules/types.js';
-import { summaryHtml } from '../../../summary/html.js';
+import { summaryHtml, summaryHtmlPieces } from '../../../summary/html.js';
 import { buildSummary, entryOf, type Finding, type ReportEntry, type SummaryFilter } from '../../../summary/model.js';
-import { summaryCsv, summaryJson, summaryMarkdown } from '../../../summary/output.js';
+import { summaryCsvPieces, summaryJsonPieces, summaryMarkdownPieces } from '../../../summary/output.js';
 import { owedReports } from '../../../summary/owed.js';
 import { isIsoDate } from '../../../schema/formats.js';
 import { VERSION } from '../../../util/version.js';
-import type { Extract } from '../../../engine/index.js';
+import type { CheckStream, Extract } from '../../../engine/index.js';
 import { builtinForms } from '../../../forms/registry.js';
 import { closest } from '../../../util/similar.js';
-import { check } from '../../check.js';
+import { checkStream } from '../../check.js';
+import { fileOutput, streamOutput } from '../../output.js';
 import type { CommandContext } from '../../context.js';
 
 export const SUMMARY_FORMATS = ['html', 'pdf', 'csv', 'json', 'markdown'] as const;
@@ -58,34 +59,61 @@ export async function runSummary(paths: readonly string[], ctx: CommandContext, 
   // The figures are read from each result while it is at hand; a batch keeps no more than that.
   const extract: Extract = (r) =>
     r.form && r.data !== undefined ? entryOf(r.file, r.form, r.data, r.schemaValid ? (r.figures as Record<string, unknown>) : undefined) : undefined;
-  const checked = await check(paths, ctx, { rules: options.rules, extract });
-  if (checked.configFailed) throw new BosoreportError(t(lang, 'summary/config'), EXIT_USAGE);
-  // A --skjema that names no form would filter every report away: a mistake, not an empty overview.
-  const known = [...new Set([...(await builtinForms()).ids, ...checked.files.flatMap((f) => (f.formId ? [f.formId] : []))])];
-  for (const id of options.filter.skjema ?? []) {
-    if (!known.includes(id)) throw new BosoreportError(t(lang, 'init/unknown-form', { value: id, forms: known.join(', '), suggestion: closest(id, known) ?? '' }), EXIT_USAGE);
+  // The overview is a Norwegian document whatever the terminal speaks: its findings are too. What is
+  // said on the terminal (a usage mistake, a path that is not there) is said in the user's language,
+  // from a second run in it that only a failed run makes.
+  const inUserLang = async () => (await checkStream(paths, ctx, { rules: options.rules })).close();
+  let checked: CheckStream;
+  try {
+    checked = await checkStream(paths, ctx, { rules: options.rules, extract, lang: 'nb' });
+  } catch (error) {
+    if (error instanceof BosoreportError && lang !== 'nb') await inUserLang();
+    throw error;
   }
-  // A path that is not there would make an overview that silently lacks its reports: nothing is written.
-  if (checked.usageFailed) {
-    for (const f of checked.files)
-      for (const d of f.diagnostics.filter((x) => x.ruleId.startsWith('io/'))) io.stderr.write(`bosoreport: ${d.message}${d.hint ? ` ${d.hint}` : ''}\n`);
-    return EXIT_USAGE;
-  }
-  // The overview is a Norwegian document whatever the terminal speaks: its findings are too.
-  const overview = ctx.lang === 'nb' ? checked : await check(paths, ctx, { rules: options.rules, extract, lang: 'nb' });
-
+  const known = new Set((await builtinForms()).ids);
+  const registries = new Set([await builtinForms()]);
+  const unplaced: string[] = [];
+  let unplacedCount = 0;
+  // What the overview shows of each report, read a file at a time.
   const entries: ReportEntry[] = [];
   const funn: Finding[] = [];
-  for (const f of overview.files) {
-    const entry = f.extract as Omit<ReportEntry, 'errors' | 'warnings'> | undefined;
-    if (!entry) continue;
-    // Counted after the checks across reports, which may add errors of their own.
-    entries.push({ ...entry, errors: f.diagnostics.filter((d) => d.severity === 'error').length, warnings: f.diagnostics.filter((d) => d.severity === 'warning').length });
-    for (const d of f.diagnostics)
-      if (CROSS_IDS.has(d.ruleId)) funn.push({ kommuneKey: entry.kommuneKey, file: f.file, ruleId: d.ruleId, severity: d.severity, message: d.message });
+  const exitCode = checked.exitCode;
+  try {
+    if (checked.configFailed) throw new BosoreportError(t(lang, 'summary/config'), EXIT_USAGE);
+    for (const f of checked.files()) {
+      if (f.formId) known.add(f.formId);
+      if (f.forms) registries.add(f.forms);
+      const entry = f.extract as Omit<ReportEntry, 'errors' | 'warnings'> | undefined;
+      if (!entry) {
+        if (unplacedCount++ < 5) unplaced.push(f.file);
+        continue;
+      }
+      if (checked.usageFailed) continue;
+      // Counted after the checks across reports, which may add errors of their own.
+      entries.push({ ...entry, errors: f.diagnostics.filter((d) => d.severity === 'error').length, warnings: f.diagnostics.filter((d) => d.severity === 'warning').length });
+      for (const d of f.diagnostics)
+        if (CROSS_IDS.has(d.ruleId)) funn.push({ kommuneKey: entry.kommuneKey, file: f.file, ruleId: d.ruleId, severity: d.severity, message: d.message });
+    }
+    // A --skjema that names no form would filter every report away: a mistake, not an empty overview.
+    for (const id of options.filter.skjema ?? []) {
+      if (!known.has(id))
+        throw new BosoreportError(t(lang, 'init/unknown-form', { value: id, forms: [...known].join(', '), suggestion: closest(id, [...known]) ?? '' }), EXIT_USAGE);
+    }
+    // A path that is not there would make an overview that silently lacks its reports: nothing is written.
+    if (checked.usageFailed) {
+      const said = lang === 'nb' ? checked : await checkStream(paths, ctx, { rules: options.rules });
+      try {
+        for (const f of said.files())
+          for (const d of f.diagnostics.filter((x) => x.ruleId.startsWith('io/'))) io.stderr.write(`bosoreport: ${d.message}${d.hint ? ` ${d.hint}` : ''}\n`);
+      } finally {
+        said.close();
+      }
+      return EXIT_USAGE;
+    }
+  } finally {
+    checked.close();
   }
   // The forms say which reports were owed and by when: the built-in ones and the repository's own.
-  const registries = new Set([await builtinForms(), ...checked.files.flatMap((f) => (f.forms ? [f.forms] : []))]);
   const forms = new Map([...registries].flatMap((r) => r.forms.map((f) => [f.id, f] as const)));
   const model = buildSummary(entries, funn, {
     today: options.today ?? new Date().toISOString().slice(0, 10),
@@ -93,22 +121,34 @@ export async function runSummary(paths: readonly string[], ctx: CommandContext, 
     filter: options.filter,
   });
 
-  let out: string | Uint8Array;
-  if (format === 'csv') out = summaryCsv(model);
-  else if (format === 'json') out = summaryJson(model, VERSION);
-  else if (format === 'markdown') out = summaryMarkdown(model);
-  else {
-    const html = summaryHtml(model, { created: new Date().toISOString().slice(0, 10), version: VERSION });
-    out = format === 'html' ? html : await printPdf(html, options, ctx);
+  const created = { created: new Date().toISOString().slice(0, 10), version: VERSION };
+  if (format === 'pdf') {
+    const pdf = await printPdf(summaryHtml(model, created), options, ctx);
+    await writeAtomic(path.resolve(io.cwd, options.output!), pdf);
+  } else {
+    // Written a piece at a time: the overview of thousands of reports is tens of megabytes of text.
+    const pieces =
+      format === 'csv'
+        ? summaryCsvPieces(model)
+        : format === 'json'
+          ? summaryJsonPieces(model, VERSION)
+          : format === 'markdown'
+            ? summaryMarkdownPieces(model)
+            : summaryHtmlPieces(model, created);
+    const out = options.output ? await fileOutput(path.resolve(io.cwd, options.output)) : streamOutput(io.stdout);
+    try {
+      for (const piece of pieces) await out.write(piece);
+      await out.end();
+    } catch (error) {
+      await out.abort();
+      throw error;
+    }
   }
-  if (options.output) await writeAtomic(path.resolve(io.cwd, options.output), out);
-  else io.stdout.write(out);
 
   const failed = model.rapporter.filter((r) => r.errors > 0).length;
   if (failed) io.stderr.write(`${t(lang, 'summary/with-errors', { n: failed })}\n`);
-  const unplaced = checked.files.filter((f) => !f.extract).map((f) => f.file);
-  if (unplaced.length) io.stderr.write(`${t(lang, 'summary/unplaced', { n: unplaced.length, files: unplaced.slice(0, 5).join(', ') + (unplaced.length > 5 ? ', …' : '') })}\n`);
-  return checked.exitCode;
+  if (unplacedCount) io.stderr.write(`${t(lang, 'summary/unplaced', { n: unplacedCount, files: unplaced.join(', ') + (unplacedCount > 5 ? ', …' : '') })}\n`);
+  return exitCode;
 }
 
 /** The overview printed by the same browser lookup as `render`. */
