@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -125,7 +125,12 @@ const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 export function startChromium(executablePath: string): StartedChromium {
   const profile = mkdtempSync(path.join(tmpdir(), 'bosoreport-chromium-'));
   // Its own process group, so the renderers go with it; unread output would fill a pipe and stall it.
-  const child = spawn(executablePath, chromiumArgs(profile), { detached: process.platform !== 'win32', stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
+  // Chromium's own temporary files (.org.chromium.Chromium.*, its shared memory without /dev/shm) go
+  // inside the profile, so they are removed with it even when the browser is killed.
+  const scratch = path.join(profile, 'tmp');
+  mkdirSync(scratch);
+  const env = { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch };
+  const child = spawn(executablePath, chromiumArgs(profile), { env, detached: process.platform !== 'win32', stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
   const [, , , toBrowser, fromBrowser] = child.stdio as unknown as [null, null, null, NodeJS.WritableStream, NodeJS.ReadableStream];
   const transport = new PipeTransport(toBrowser, fromBrowser);
   let gone = false;
