@@ -108,3 +108,14 @@ export async function fileOutput(file: string): Promise<Output> {
     },
   };
 }
+
+/** Writes every piece, then finishes; on any failure gives up, so a file is either whole or as it was. */
+export async function writePieces(out: Output, pieces: Iterable<string>): Promise<void> {
+  try {
+    for (const piece of pieces) await out.write(piece);
+    await out.end();
+  } catch (error) {
+    await out.abort();
+    throw error;
+  }
+}

@@ -17,7 +17,7 @@ import type { CheckStream, Extract } from '../../../engine/index.js';
 import { builtinForms } from '../../../forms/registry.js';
 import { closest } from '../../../util/similar.js';
 import { checkStream } from '../../check.js';
-import { fileOutput, streamOutput } from '../../output.js';
+import { fileOutput, streamOutput, writePieces } from '../../output.js';
 import type { CommandContext } from '../../context.js';
 
 export const SUMMARY_FORMATS = ['html', 'pdf', 'csv', 'json', 'markdown'] as const;
@@ -136,13 +136,7 @@ export async function runSummary(paths: readonly string[], ctx: CommandContext, 
             ? summaryMarkdownPieces(model)
             : summaryHtmlPieces(model, created);
     const out = options.output ? await fileOutput(path.resolve(io.cwd, options.output)) : streamOutput(io.stdout);
-    try {
-      for (const piece of pieces) await out.write(piece);
-      await out.end();
-    } catch (error) {
-      await out.abort();
-      throw error;
-    }
+    await writePieces(out, pieces);
   }
 
   const failed = model.rapporter.filter((r) => r.errors > 0).length;

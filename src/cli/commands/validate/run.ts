@@ -14,7 +14,7 @@ import { FORMAT_NAMES, formatPieces, type FormatName } from '../../formatters/in
 import { formatJobSummary } from '../../formatters/job-summary.js';
 import { errorsOnly } from '../../formatters/stylish.js';
 import { STDIN_NAME, type CheckStream } from '../../../engine/index.js';
-import { fileOutput, streamOutput } from '../../output.js';
+import { fileOutput, streamOutput, writePieces } from '../../output.js';
 
 const LIST_CLEAN_UP_TO = 10;
 
@@ -107,13 +107,7 @@ async function report(
     (only) => fixCommand(only, paths),
   );
   const out = target ? await fileOutput(target) : streamOutput(io.stdout);
-  try {
-    for (const piece of pieces) await out.write(piece);
-    await out.end();
-  } catch (error) {
-    await out.abort();
-    throw error;
-  }
+  await writePieces(out, pieces);
   if (!count.counted) for (const _ of shown());
   const baselined = baseline?.result();
   const ci = { ...(changed ? { changed } : {}), ...(baselined ? { hidden: baselined.hidden, loose: baselined.loose } : {}) };
