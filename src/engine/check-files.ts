@@ -18,6 +18,7 @@ import { ConfigResolver, type RuleConfig } from './config.js';
 import { display, expandInputs } from './inputs.js';
 import { mentionsAny, neighboursOf, repositoryRoot } from './neighbours.js';
 import { readReportFile } from '../load/read.js';
+import type { ExistsCache } from '../util/exists.js';
 
 export type { CheckedFile, Extract } from './check-one.js';
 
@@ -203,6 +204,7 @@ async function checkAll(paths: readonly string[], options: StreamOptions, spools
   const inputConfigs = new Set<RuleConfig>();
   // One object of rule levels per config, not one per file.
   const levels = new Map<RuleConfig, Record<string, SeveritySetting>>();
+  const exists: ExistsCache = new Map();
   const jobFor = async (file: string, input: boolean): Promise<CheckJob | undefined> => {
     const config = await configs.forReport(file === STDIN_NAME ? path.join(cwd, 'stdin.yaml') : file);
     if (input) inputConfigs.add(config);
@@ -221,6 +223,7 @@ async function checkAll(paths: readonly string[], options: StreamOptions, spools
       file,
       rules,
       forms: config.forms,
+      exists,
       ...(config.folder ? { configFolder: config.folder } : {}),
       ...(bytes ? { bytes, inMemory: true } : {}),
       ...(input && options.countFixable ? { countFixable: true } : {}),

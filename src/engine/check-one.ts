@@ -13,6 +13,7 @@ import { fixableCount } from '../fix/count.js';
 import { modelineDiagnostics } from './modeline.js';
 import { notedPaths, type NotedSpan } from '../cross/run.js';
 import type { Spool } from './spool.js';
+import type { ExistsCache } from '../util/exists.js';
 
 /** One file to check, with the rule levels in force for it. */
 export interface CheckJob {
@@ -27,6 +28,8 @@ export interface CheckJob {
   configFolder?: string;
   /** Count the findings `fix` would mend (validate says so at the end). */
   countFixable?: boolean;
+  /** The run's record of which repository markers exist, shared by its reports. */
+  exists?: ExistsCache;
 }
 
 export interface CheckedFile extends FileOutcome {
@@ -118,7 +121,7 @@ export function checkOne(cwd: string, lang: Lang, job: CheckJob, keep: boolean, 
   }
   const result = validateSource(file, read.bytes, { lang, rules, forms });
   // The file's own place on disk, which validateSource (pure) does not look at.
-  const modeline = modelineDiagnostics(cwd, file, result, rules, lang);
+  const modeline = modelineDiagnostics(cwd, file, result, rules, lang, job.exists);
   if (modeline.length) result.diagnostics = [...result.diagnostics, ...modeline].sort(byPosition);
   const checked: CheckedFile = {
     file,

@@ -7,15 +7,21 @@ import { ruleWords } from '../rules/runner.js';
 import type { SeveritySetting } from '../rules/types.js';
 import type { ValidationResult } from '../validate/validate.js';
 import { shellArg } from '../util/shell-arg.js';
-
-/** A file name as a shell takes it in the hint's command. */
+import type { ExistsCache } from '../util/exists.js';
 
 /** The modeline warning for one report, when its editor help is lost (see rules/modeline.ts). */
-export function modelineDiagnostics(cwd: string, file: string, result: ValidationResult, settings: Readonly<Record<string, SeveritySetting>>, lang: Lang): Diagnostic[] {
+export function modelineDiagnostics(
+  cwd: string,
+  file: string,
+  result: ValidationResult,
+  settings: Readonly<Record<string, SeveritySetting>>,
+  lang: Lang,
+  cache?: ExistsCache,
+): Diagnostic[] {
   const severity = settings[modelineRule.id] ?? modelineRule.severity;
   // Standard input has no folder for a relative path to start from.
   if (severity === 'off' || !result.report || !result.form || file === '<stdin>') return [];
-  const repair = modelineRepair(path.resolve(cwd, file), result.report.text, result.form, cwd);
+  const repair = modelineRepair(path.resolve(cwd, file), result.report.text, result.form, cwd, cache);
   if (!repair) return [];
   const { modeline, target } = repair;
   const span = { line: modeline.line, col: modeline.col, endLine: modeline.line, endCol: modeline.col + [...modeline.ref].length };
