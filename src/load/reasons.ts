@@ -1,3 +1,4 @@
+import { LastOne } from '../util/last-one.js';
 import type { DataPath } from './positions.js';
 
 /** Where a report's text and its values are: as much of a parsed report as finding a comment needs. */
@@ -27,7 +28,7 @@ export function commentBeside(source: CommentSource, path: DataPath): string | u
   return found;
 }
 
-const asked = new WeakMap<CommentSource, Map<string, string | undefined>>();
+const asked = new LastOne<CommentSource, Map<string, string | undefined>>();
 
 function findComment(source: CommentSource, path: DataPath): string | undefined {
   const at = source.rangeOf(path, 'key') ?? source.rangeOf(path, 'value');

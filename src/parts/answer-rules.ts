@@ -1,3 +1,4 @@
+import { LastOne } from '../util/last-one.js';
 import type { DataPath } from '../load/positions.js';
 import type { Finding, Rule, RuleContext } from '../rules/types.js';
 import { schemaAt } from '../schema/store.js';
@@ -17,7 +18,7 @@ export interface Unanswered {
   emptyList: boolean;
 }
 
-const unansweredOf = new WeakMap<object, Unanswered[]>();
+const unansweredOf = new LastOne<object, Unanswered[]>();
 
 /**
  * Every value left unanswered, found once per report (two rules and ikke-utfylt ask). Walks with one
@@ -69,7 +70,7 @@ interface Unexplained {
  * `kommentar` / the section's `merknad`: only the nearest object, and the one holding the list an
  * item is in (a breakdown's part: its row), count.
  */
-const found = new WeakMap<object, Unexplained[]>();
+const found = new LastOne<object, Unexplained[]>();
 function unexplained(ctx: RuleContext<unknown, unknown>): Unexplained[] {
   const key = ctx.data as object;
   const known = found.get(key);

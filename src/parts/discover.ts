@@ -1,3 +1,4 @@
+import { LastOne } from '../util/last-one.js';
 import type { DataPath } from '../load/positions.js';
 import { loadSchemas, resolve, type SchemaNode } from '../schema/store.js';
 import type { Activity, CountRow, NeedRow } from './data.js';
@@ -94,7 +95,7 @@ function expand(data: unknown, pattern: (string | '*')[]): { path: DataPath; val
   return here;
 }
 
-const cache = new WeakMap<object, ReportParts>();
+const cache = new LastOne<object, ReportParts>();
 
 /** The parts of a schema-valid report (the schema guarantees their shape). Cached per report. */
 export function findParts(schemaId: string, data: unknown): ReportParts {
