@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { exists, type FolderIndex } from '../util/exists.js';
 import path from 'node:path';
 import type { FileOutcome } from '../engine/types.js';
 import { display, STDIN_NAME } from '../engine/index.js';
@@ -29,13 +30,13 @@ export interface RepositoryFiles<T> {
  * The checked files by repository: the nearest folder above each report with a root marker, or the
  * working folder for a report in none. Standard input belongs to no repository's baseline.
  */
-export function byRepository<T extends { file: string }>(files: readonly T[], cwd: string): RepositoryFiles<T>[] {
+export function byRepository<T extends { file: string }>(files: readonly T[], cwd: string, folders?: FolderIndex): RepositoryFiles<T>[] {
   const rootOfDir = new Map<string, string>();
   const rootOf = (dir: string): string => {
     const known = rootOfDir.get(dir);
     if (known) return known;
     const parent = path.dirname(dir);
-    const root = ROOT_MARKERS.some((m) => existsSync(path.join(dir, m))) ? dir : parent === dir ? path.resolve(cwd) : rootOf(parent);
+    const root = ROOT_MARKERS.some((m) => exists(path.join(dir, m), folders)) ? dir : parent === dir ? path.resolve(cwd) : rootOf(parent);
     rootOfDir.set(dir, root);
     return root;
   };
@@ -119,10 +120,12 @@ export class BaselineFilter {
     files: readonly string[],
     private readonly cwd: string,
     lang: Lang,
+    folders?: FolderIndex,
   ) {
     for (const repo of byRepository(
       files.map((file) => ({ file })),
       cwd,
+      folders,
     )) {
       const baseline = readBaseline(repo.root, repo.shown, lang);
       if (!baseline) continue;

@@ -18,7 +18,7 @@ import { ConfigResolver, type RuleConfig } from './config.js';
 import { display, expandInputs } from './inputs.js';
 import { mentionsAny, neighboursOf, repositoryRoot } from './neighbours.js';
 import { readReportFile } from '../load/read.js';
-import type { ExistsCache } from '../util/exists.js';
+import { FolderIndex } from '../util/exists.js';
 
 export type { CheckedFile, Extract } from './check-one.js';
 
@@ -158,6 +158,8 @@ export interface CheckStream extends Omit<CheckRun, 'files'> {
   files(only?: (file: string) => boolean): Generator<CheckedFile>;
   /** Every file's name, in order. */
   names(): string[];
+  /** The folders the run listed, for a command that looks for more in them (validate's baselines). */
+  folders: FolderIndex;
   /** Lets go of the findings kept on disk. */
   close(): void;
 }
@@ -194,7 +196,9 @@ async function checkAll(paths: readonly string[], options: StreamOptions, spools
     cwd,
   );
   let usageFailed = inputs.problems.length > 0;
-  const configs = new ConfigResolver(cwd, lang);
+  // One listing per folder for every lookup that walks up from a report (config, modeline, baseline).
+  const exists = new FolderIndex();
+  const configs = new ConfigResolver(cwd, lang, exists);
 
   const jobs: CheckJob[] = [];
   const types = new Set((await builtinForms()).types());
@@ -204,7 +208,6 @@ async function checkAll(paths: readonly string[], options: StreamOptions, spools
   const inputConfigs = new Set<RuleConfig>();
   // One object of rule levels per config, not one per file.
   const levels = new Map<RuleConfig, Record<string, SeveritySetting>>();
-  const exists: ExistsCache = new Map();
   const jobFor = async (file: string, input: boolean): Promise<CheckJob | undefined> => {
     const config = await configs.forReport(file === STDIN_NAME ? path.join(cwd, 'stdin.yaml') : file);
     if (input) inputConfigs.add(config);
@@ -305,6 +308,7 @@ async function checkAll(paths: readonly string[], options: StreamOptions, spools
     size: outcomes.size,
     files: (only) => outcomes.read(only),
     names: () => outcomes.names(),
+    folders: exists,
     close: () => {
       spools?.findings.close();
       spools?.texts.close();

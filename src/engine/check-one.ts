@@ -13,7 +13,7 @@ import { fixableCount } from '../fix/count.js';
 import { modelineDiagnostics } from './modeline.js';
 import { notedPaths, type NotedSpan } from '../cross/run.js';
 import type { Spool } from './spool.js';
-import type { ExistsCache } from '../util/exists.js';
+import type { FolderIndex } from '../util/exists.js';
 
 /** One file to check, with the rule levels in force for it. */
 export interface CheckJob {
@@ -29,7 +29,7 @@ export interface CheckJob {
   /** Count the findings `fix` would mend (validate says so at the end). */
   countFixable?: boolean;
   /** The run's record of which repository markers exist, shared by its reports. */
-  exists?: ExistsCache;
+  exists?: FolderIndex;
 }
 
 export interface CheckedFile extends FileOutcome {

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import type { FolderIndex } from '../util/exists.js';
 import path from 'node:path';
 import { ruleCatalog } from '../cross/catalog.js';
 import { diagnostic, NO_POSITION, type Diagnostic, type Span } from '../diagnostics.js';
@@ -141,6 +142,8 @@ export class ConfigResolver {
   constructor(
     private readonly cwd: string,
     private readonly lang: Lang,
+    /** The run's listing of folders, shared with the other lookups that walk up from each report. */
+    private readonly folders?: FolderIndex,
   ) {}
 
   private find(dir: string): string | null {
@@ -150,7 +153,7 @@ export class ConfigResolver {
     for (const name of CONFIG_NAMES) {
       // Only whether it exists: the file is read once, by readConfig, when a report needs it.
       const candidate = path.join(dir, name);
-      if (present(candidate)) {
+      if (this.folders ? this.folders.exists(candidate) : present(candidate)) {
         found = candidate;
         break;
       }

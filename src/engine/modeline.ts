@@ -7,7 +7,7 @@ import { ruleWords } from '../rules/runner.js';
 import type { SeveritySetting } from '../rules/types.js';
 import type { ValidationResult } from '../validate/validate.js';
 import { shellArg } from '../util/shell-arg.js';
-import type { ExistsCache } from '../util/exists.js';
+import type { FolderIndex } from '../util/exists.js';
 
 /** The modeline warning for one report, when its editor help is lost (see rules/modeline.ts). */
 export function modelineDiagnostics(
@@ -16,7 +16,7 @@ export function modelineDiagnostics(
   result: ValidationResult,
   settings: Readonly<Record<string, SeveritySetting>>,
   lang: Lang,
-  cache?: ExistsCache,
+  cache?: FolderIndex,
 ): Diagnostic[] {
   const severity = settings[modelineRule.id] ?? modelineRule.severity;
   // Standard input has no folder for a relative path to start from.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Form } from '../forms/types.js';
 import { SCHEMA_DIR } from '../schema/store.js';
 import { modelineTarget, repositoryRoot } from './placement.js';
-import type { ExistsCache } from '../util/exists.js';
+import type { FolderIndex } from '../util/exists.js';
 
 /** A report's `# yaml-language-server: $schema=…` line: the path it names, and where that path stands. */
 export interface Modeline {
@@ -59,7 +59,7 @@ export function editorSchemaFile(form: Form): string {
  * `init` would write there. Nothing when there is no modeline, it names a URL, it resolves, or it already is that path
  * (a repository whose `npm install` has not run yet; installing mends it, not rewriting).
  */
-export function modelineRepair(report: string, text: string, form: Form, cwd: string, cache?: ExistsCache): { modeline: Modeline; target: string } | undefined {
+export function modelineRepair(report: string, text: string, form: Form, cwd: string, cache?: FolderIndex): { modeline: Modeline; target: string } | undefined {
   const modeline = findModeline(text);
   const local = modeline && localPath(modeline.ref);
   const absolute = path.resolve(cwd, report);

@@ -65,7 +65,7 @@ async function report(
   const { io, lang } = ctx;
   const names = checked.names();
   // What the repository has accepted is neither shown nor counted; validate says how much it hid.
-  const baseline = options.baseline === false ? undefined : new BaselineFilter(names, io.cwd, lang);
+  const baseline = options.baseline === false ? undefined : new BaselineFilter(names, io.cwd, lang, checked.folders);
   const target = options.outputFile === undefined ? undefined : path.resolve(io.cwd, options.outputFile);
   // The results never replace a report that was just checked.
   if (target && names.some((f) => path.resolve(io.cwd, f) === target)) throw new BosoreportError(t(lang, 'usage/output-is-input', { file: options.outputFile! }), EXIT_USAGE);
