@@ -8,7 +8,7 @@ import { InputGuard, LimitExceeded, type LimitHit } from './guard.js';
 import { LIMITS } from './limits.js';
 import { LineIndex } from './lines.js';
 import { spanFor, spanOf, spanOfRange, UNKNOWN, type DataPath, type Lines, type Target } from './positions.js';
-import { bytePosition, firstInvalidUtf8 } from './utf8.js';
+import { bytePosition, decodeUtf8, firstInvalidUtf8 } from './utf8.js';
 import { coreTags, yamlLib } from './yaml-lib.js';
 
 /** A report that parsed as YAML, with a way back from data paths to file positions. */
@@ -129,7 +129,7 @@ function decode(file: string, bytes: Uint8Array, lang: Lang): { text: string } |
     const at = bytePosition(bytes, Math.max(0, firstInvalidUtf8(bytes)));
     return { diagnostics: [loadProblem(file, { ...at, endLine: at.line, endCol: at.col + 1 }, lang, 'load/not-utf8')] };
   }
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const text = decodeUtf8(bytes);
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
