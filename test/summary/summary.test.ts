@@ -57,6 +57,15 @@ describe('bosoreport summary', () => {
     expect(pdf.fonts.every((f) => f.startsWith('Arimo'))).toBe(true);
   }, 30_000);
 
+  it('PDF the browser does not finish in time: its own message with the way out, exit 2, no file and no «Internal error»', async () => {
+    const r = await runMain(['summary', 'rapporter', '--pdf', '-o', 'sen.pdf', '--timeout', '0.01'], { cwd: t.dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--timeout');
+    expect(r.stderr).toContain('--kommune');
+    expect(r.stderr).not.toMatch(/Internal error|Intern feil|at .*\.js:\d+/);
+    expect(() => read('sen.pdf')).toThrow();
+  }, 30_000);
+
   it('CSV: one tidy row per value that a CSV parser reads back to the same values as the JSON', async () => {
     await runMain(['summary', 'rapporter', '-o', 'oversikt.csv'], { cwd: t.dir });
     await runMain(['summary', 'rapporter', '-o', 'oversikt.json'], { cwd: t.dir });

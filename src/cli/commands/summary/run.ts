@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { CROSS_RULES } from '../../../cross/rules.js';
 import { BosoreportError, EXIT_USAGE } from '../../../errors.js';
+import { visible } from '../../../util/visible.js';
 import { t } from '../../../messages/index.js';
 import { findBrowser } from '../../../render/browser.js';
 import { noBrowserMessage } from '../../browser-message.js';
@@ -123,7 +124,7 @@ export async function runSummary(paths: readonly string[], ctx: CommandContext, 
 
   const created = { created: new Date().toISOString().slice(0, 10), version: VERSION };
   if (format === 'pdf') {
-    const pdf = await printPdf(summaryHtml(model, created), options, ctx);
+    const pdf = await printPdf(summaryHtml(model, created), model.rapporter.length, options, ctx);
     await writeAtomic(path.resolve(io.cwd, options.output!), pdf);
   } else {
     // Written a piece at a time: the overview of thousands of reports is tens of megabytes of text.
@@ -146,10 +147,17 @@ export async function runSummary(paths: readonly string[], ctx: CommandContext, 
 }
 
 /** The overview printed by the same browser lookup as `render`. */
-async function printPdf(html: string, options: SummaryOptions, ctx: CommandContext): Promise<Uint8Array> {
+async function printPdf(html: string, reports: number, options: SummaryOptions, ctx: CommandContext): Promise<Uint8Array> {
   const lookup = await findBrowser(options.browser, ctx.io.env);
   if (!lookup.chosen) throw new BosoreportError(`${noBrowserMessage(ctx.lang, lookup)} ${t(ctx.lang, 'render/no-browser.hint')}`, EXIT_USAGE);
-  const printer = await PdfPrinter.launch(lookup.chosen.path, options.timeoutMs);
+  // A browser that fails or takes too long is the run's problem to explain, never «Internal error».
+  const failed = (error: unknown) => new BosoreportError(t(ctx.lang, 'summary/pdf-failed', { reason: visible(firstLine(error)), n: reports }), EXIT_USAGE);
+  let printer: PdfPrinter;
+  try {
+    printer = await PdfPrinter.launch(lookup.chosen.path, options.timeoutMs);
+  } catch (error) {
+    throw failed(error);
+  }
   try {
     const meta = {
       title: 'Oversikt over rapportene i Boligsosialt utviklingsprogram',
@@ -158,7 +166,18 @@ async function printPdf(html: string, options: SummaryOptions, ctx: CommandConte
       keywords: ['Boligsosialt utviklingsprogram', 'Husbanken', 'oversikt'],
     };
     return (await printer.print(html, meta, options.timeoutMs)).pdf;
+  } catch (error) {
+    throw error instanceof BosoreportError ? error : failed(error);
   } finally {
     await printer.close();
   }
+}
+
+/** The first line of what went wrong, without puppeteer's advice about its own settings. */
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text
+    .split('\n')[0]!
+    .replace(/\.?\s*Increase the 'protocolTimeout'.*$/i, '')
+    .trim();
 }
