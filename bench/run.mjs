@@ -135,13 +135,20 @@ function runOnce(cmd, { rss = true } = {}) {
 }
 
 /** Rounds of every command in turn (A B C A B C …); the first WARMUP rounds are not kept. Stops at the first failure. */
-function interleave(cmds, { runs = RUNS, rss = true, label = '' } = {}) {
+// `each`: a command that fails is reported on its own and left out of later rounds, and the others
+// go on (figures that compare nothing); otherwise one failure ends the comparison.
+function interleave(cmds, { runs = RUNS, rss = true, label = '', each = false } = {}) {
   const samples = cmds.map(() => ({ ms: [], rssKiB: [], status: [] }));
   const total = WARMUP + runs;
   for (let round = 0; round < total; round++) {
     if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K  … ${label} round ${round + 1}/${total}`);
     for (const [i, cmd] of cmds.entries()) {
+      if (samples[i].problem) continue;
       const r = runOnce(cmd, { rss });
+      if (r.problem && each) {
+        samples[i].problem = r.problem;
+        continue;
+      }
       if (r.problem) {
         if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
         return { problem: r.problem };
@@ -376,12 +383,13 @@ function solo(group, c, kind, size, variants, rssTarget) {
   const at = `(${kind}) ${n(size)}`;
   const r = interleave(
     variants.map((v) => v.cmd),
-    { runs: SOLO_RUNS, label: `${group} ${at}` },
+    { runs: SOLO_RUNS, label: `${group} ${at}`, each: true },
   );
   return variants.map((v, i) => {
     const id = `${group}-${v.id}-${kind}-${size}`;
     const label = `${v.label} ${at}: peak RSS`;
-    if (r.problem) return figure({ group, id, label, unit: 'MB', target: rssTarget, error: r.problem });
+    const failed = r.problem ?? r.samples[i].problem;
+    if (failed) return figure({ group, id, label, unit: 'MB', target: rssTarget, error: failed });
     const problem = v.after?.();
     const s = r.samples[i];
     const t = stats(s.ms);
