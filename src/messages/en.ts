@@ -270,7 +270,7 @@ export const en: MessageCatalogue = {
   'summary/with-errors': (p) => `${p.n} ${Number(p.n) === 1 ? 'report has' : 'reports have'} errors; their figures are marked with *. See "npx bosoreport validate".`,
   'summary/bad-today': (p) => `BOSOREPORT_TODAY must be a date (YYYY-MM-DD), not "${p.value}".`,
   'summary/pdf-failed': (p) =>
-    `The browser did not finish the overview's PDF (${p.reason}). An overview of ${p.n} reports makes a long PDF: give it more seconds with --timeout, or make it smaller with --kommune, --aar or --fra/--til.`,
+    `The browser did not finish the overview's PDF (${p.reason}). An overview of ${p.n} reports makes a long PDF: give it more seconds with --timeout, or make it smaller with --kommune or --aar.`,
   'summary/unplaced': (p) =>
     `${p.n} ${Number(p.n) === 1 ? 'file is' : 'files are'} not in the overview, since its form, municipality or year cannot be read: ${p.files}. See "npx bosoreport validate".`,
   'render/nothing': () => '--no-html without --pdf leaves nothing to write.',

@@ -268,7 +268,7 @@ export const nb = {
   'summary/with-errors': (p) => `${p.n} ${Number(p.n) === 1 ? 'rapport har' : 'rapporter har'} feil; tallene deres er merket med *. Se «npx bosoreport validate».`,
   'summary/bad-today': (p) => `BOSOREPORT_TODAY må være en dato (ÅÅÅÅ-MM-DD), ikke «${p.value}».`,
   'summary/pdf-failed': (p) =>
-    `Nettleseren ble ikke ferdig med PDF-en av oversikten (${p.reason}). En oversikt over ${p.n} rapporter blir en lang PDF: gi den flere sekunder med --timeout, eller gjør den mindre med --kommune, --aar eller --fra/--til.`,
+    `Nettleseren ble ikke ferdig med PDF-en av oversikten (${p.reason}). En oversikt over ${p.n} rapporter blir en lang PDF: gi den flere sekunder med --timeout, eller gjør den mindre med --kommune eller --aar.`,
   'summary/unplaced': (p) =>
     `${p.n} ${Number(p.n) === 1 ? 'fil' : 'filer'} er ikke med i oversikten, fordi skjema, kommune eller år ikke kan leses: ${p.files}. Se «npx bosoreport validate».`,
   'render/nothing': () => '--no-html uten --pdf gir ingenting å skrive.',

@@ -269,7 +269,7 @@ export const nn: MessageCatalogue = {
   'summary/with-errors': (p) => `${p.n} ${Number(p.n) === 1 ? 'rapport har' : 'rapportar har'} feil; tala deira er merkte med *. Sjå «npx bosoreport validate».`,
   'summary/bad-today': (p) => `BOSOREPORT_TODAY må vere ein dato (ÅÅÅÅ-MM-DD), ikkje «${p.value}».`,
   'summary/pdf-failed': (p) =>
-    `Nettlesaren vart ikkje ferdig med PDF-en av oversikta (${p.reason}). Ei oversikt over ${p.n} rapportar blir ein lang PDF: gi henne fleire sekund med --timeout, eller gjer henne mindre med --kommune, --aar eller --fra/--til.`,
+    `Nettlesaren vart ikkje ferdig med PDF-en av oversikta (${p.reason}). Ei oversikt over ${p.n} rapportar blir ein lang PDF: gi henne fleire sekund med --timeout, eller gjer henne mindre med --kommune eller --aar.`,
   'summary/unplaced': (p) =>
     `${p.n} ${Number(p.n) === 1 ? 'fil' : 'filer'} er ikkje med i oversikta, fordi skjema, kommune eller år ikkje kan lesast: ${p.files}. Sjå «npx bosoreport validate».`,
   'render/nothing': () => '--no-html utan --pdf gir ingenting å skrive.',
