@@ -13,6 +13,7 @@ import { fixableCount } from '../fix/count.js';
 import { modelineDiagnostics } from './modeline.js';
 import { notedPaths, type NotedSpan } from '../cross/run.js';
 import type { Spool } from './spool.js';
+import { forgetReport } from '../util/last-one.js';
 import type { FolderIndex } from '../util/exists.js';
 
 /** One file to check, with the rule levels in force for it. */
@@ -144,6 +145,8 @@ export function checkOne(cwd: string, lang: Lang, job: CheckJob, keep: boolean, 
     if (fixable > 0) checked.fixable = fixable;
   }
   if (extract) checked.extract = extract(result);
+  // What the rules worked out once for this report is not needed past its check.
+  forgetReport();
   if (keep) {
     Object.assign(checked, { result, bytes: read.bytes, positions: () => report });
   } else {
