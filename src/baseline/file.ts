@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { exists, type FolderIndex } from '../util/exists.js';
+import { exists, type FolderIndex } from '../util/folder-index.js';
 import path from 'node:path';
 import type { FileOutcome } from '../engine/types.js';
 import { display, STDIN_NAME } from '../engine/index.js';

@@ -18,7 +18,7 @@ import { ConfigResolver, type RuleConfig } from './config.js';
 import { display, expandInputs } from './inputs.js';
 import { mentionsAny, neighboursOf, repositoryRoot } from './neighbours.js';
 import { readReportFile } from '../load/read.js';
-import { FolderIndex } from '../util/exists.js';
+import { FolderIndex } from '../util/folder-index.js';
 
 export type { CheckedFile, Extract } from './check-one.js';
 
@@ -197,8 +197,8 @@ async function checkAll(paths: readonly string[], options: StreamOptions, spools
   );
   let usageFailed = inputs.problems.length > 0;
   // One listing per folder for every lookup that walks up from a report (config, modeline, baseline).
-  const exists = new FolderIndex();
-  const configs = new ConfigResolver(cwd, lang, exists);
+  const folders = new FolderIndex();
+  const configs = new ConfigResolver(cwd, lang, folders);
 
   const jobs: CheckJob[] = [];
   const types = new Set((await builtinForms()).types());
@@ -226,7 +226,7 @@ async function checkAll(paths: readonly string[], options: StreamOptions, spools
       file,
       rules,
       forms: config.forms,
-      exists,
+      folders,
       ...(config.folder ? { configFolder: config.folder } : {}),
       ...(bytes ? { bytes, inMemory: true } : {}),
       ...(input && options.countFixable ? { countFixable: true } : {}),
@@ -308,7 +308,7 @@ async function checkAll(paths: readonly string[], options: StreamOptions, spools
     size: outcomes.size,
     files: (only) => outcomes.read(only),
     names: () => outcomes.names(),
-    folders: exists,
+    folders,
     close: () => {
       spools?.findings.close();
       spools?.texts.close();

@@ -14,7 +14,7 @@ import { modelineDiagnostics } from './modeline.js';
 import { notedPaths, type NotedSpan } from '../cross/run.js';
 import type { Spool } from './spool.js';
 import { forgetReport } from '../util/last-one.js';
-import type { FolderIndex } from '../util/exists.js';
+import type { FolderIndex } from '../util/folder-index.js';
 
 /** One file to check, with the rule levels in force for it. */
 export interface CheckJob {
@@ -29,8 +29,8 @@ export interface CheckJob {
   configFolder?: string;
   /** Count the findings `fix` would mend (validate says so at the end). */
   countFixable?: boolean;
-  /** The run's record of which repository markers exist, shared by its reports. */
-  exists?: FolderIndex;
+  /** The run's listing of folders, shared by its reports' lookups up the tree. */
+  folders?: FolderIndex;
 }
 
 export interface CheckedFile extends FileOutcome {
@@ -122,7 +122,7 @@ export function checkOne(cwd: string, lang: Lang, job: CheckJob, keep: boolean, 
   }
   const result = validateSource(file, read.bytes, { lang, rules, forms });
   // The file's own place on disk, which validateSource (pure) does not look at.
-  const modeline = modelineDiagnostics(cwd, file, result, rules, lang, job.exists);
+  const modeline = modelineDiagnostics(cwd, file, result, rules, lang, job.folders);
   if (modeline.length) result.diagnostics = [...result.diagnostics, ...modeline].sort(byPosition);
   const checked: CheckedFile = {
     file,

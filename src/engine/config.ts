@@ -1,5 +1,4 @@
-import { statSync } from 'node:fs';
-import type { FolderIndex } from '../util/exists.js';
+import { FolderIndex } from '../util/folder-index.js';
 import path from 'node:path';
 import { ruleCatalog } from '../cross/catalog.js';
 import { diagnostic, NO_POSITION, type Diagnostic, type Span } from '../diagnostics.js';
@@ -13,21 +12,6 @@ import { display } from './inputs.js';
 import { readReportFile } from '../load/read.js';
 
 export const CONFIG_NAMES = ['.bosoreport.yaml', '.bosoreport.yml'];
-
-/**
- * Whether something stands at the config's path. Only «nothing there» counts as absent: a folder, a
- * symlink loop or a file that cannot be read is a config that is broken, and is reported as such.
- */
-function present(candidate: string): boolean {
-  try {
-    // Most folders have no config: asking without an exception for «nothing there» keeps a 10 000-file
-    // run from throwing and catching 20 000 of them.
-    return statSync(candidate, { throwIfNoEntry: false }) !== undefined;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code !== 'ENOENT' && code !== 'ENOTDIR';
-  }
-}
 
 export interface RuleConfig {
   /** The config file in force, if any, as shown to the user. */
@@ -142,8 +126,8 @@ export class ConfigResolver {
   constructor(
     private readonly cwd: string,
     private readonly lang: Lang,
-    /** The run's listing of folders, shared with the other lookups that walk up from each report. */
-    private readonly folders?: FolderIndex,
+    /** The folders listed so far: a run shares its listing with the other lookups that walk up from each report. */
+    private readonly folders = new FolderIndex(),
   ) {}
 
   private find(dir: string): string | null {
@@ -153,7 +137,7 @@ export class ConfigResolver {
     for (const name of CONFIG_NAMES) {
       // Only whether it exists: the file is read once, by readConfig, when a report needs it.
       const candidate = path.join(dir, name);
-      if (this.folders ? this.folders.exists(candidate) : present(candidate)) {
+      if (this.folders.exists(candidate)) {
         found = candidate;
         break;
       }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Form } from '../forms/types.js';
 import { SCHEMA_DIR } from '../schema/store.js';
 import { modelineTarget, repositoryRoot } from './placement.js';
-import type { FolderIndex } from '../util/exists.js';
+import type { FolderIndex } from '../util/folder-index.js';
 
 /** A report's `# yaml-language-server: $schema=…` line: the path it names, and where that path stands. */
 export interface Modeline {
@@ -59,7 +59,7 @@ export function editorSchemaFile(form: Form): string {
  * `init` would write there. Nothing when there is no modeline, it names a URL, it resolves, or it already is that path
  * (a repository whose `npm install` has not run yet; installing mends it, not rewriting).
  */
-export function modelineRepair(report: string, text: string, form: Form, cwd: string, cache?: FolderIndex): { modeline: Modeline; target: string } | undefined {
+export function modelineRepair(report: string, text: string, form: Form, cwd: string, folders?: FolderIndex): { modeline: Modeline; target: string } | undefined {
   const modeline = findModeline(text);
   const local = modeline && localPath(modeline.ref);
   const absolute = path.resolve(cwd, report);
@@ -67,8 +67,8 @@ export function modelineRepair(report: string, text: string, form: Form, cwd: st
   // its node_modules/bosoreport. A loose file has nowhere certain to point.
   // The one stat first: a modeline that resolves, the usual case, ends it before the walk up.
   if (!modeline || !local || isFile(path.resolve(path.dirname(absolute), local))) return undefined;
-  if (repositoryRoot(absolute, cache) === undefined) return undefined;
-  const target = modelineTarget(absolute, editorSchemaFile(form), SCHEMA_DIR, cwd, cache).ref;
+  if (repositoryRoot(absolute, folders) === undefined) return undefined;
+  const target = modelineTarget(absolute, editorSchemaFile(form), SCHEMA_DIR, cwd, folders).ref;
   return target === modeline.ref ? undefined : { modeline, target };
 }
 

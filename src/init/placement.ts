@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { kommuneKey } from '../cross/rules.js';
-import { exists, type FolderIndex } from '../util/exists.js';
+import { exists, type FolderIndex } from '../util/folder-index.js';
 
 /** Folder names a reports repository keeps its reports under. */
 export const REPORT_FOLDERS = ['rapporter', 'reports'];
@@ -30,12 +30,12 @@ export function defaultReportPath(cwd: string, kommune: string, aar: number, typ
 
 /**
  * The repository a file belongs to: the nearest folder above it with package.json, .git or
- * .bosoreport.yaml. A batch passes one cache for its run: its reports share their folders above.
+ * .bosoreport.yaml. A batch passes its run's listing of folders: its reports share the folders above.
  */
-export function repositoryRoot(file: string, cache?: FolderIndex): string | undefined {
+export function repositoryRoot(file: string, folders?: FolderIndex): string | undefined {
   let dir = path.dirname(path.resolve(file));
   for (;;) {
-    if (['package.json', '.git', '.bosoreport.yaml'].some((m) => exists(path.join(dir, m), cache))) return dir;
+    if (['package.json', '.git', '.bosoreport.yaml'].some((m) => exists(path.join(dir, m), folders))) return dir;
     const up = path.dirname(dir);
     if (up === dir) return undefined;
     dir = up;
@@ -50,14 +50,14 @@ const slash = (p: string) => p.split(path.sep).join('/');
  * within the repository when the schema lives in it (bosoreport's own examples, a repository's form).
  * `installed` is false when that path does not resolve yet on this machine.
  */
-export function modelineTarget(report: string, schemaFile: string, packageSchemas: string, cwd: string, cache?: FolderIndex): { ref: string; installed: boolean } {
+export function modelineTarget(report: string, schemaFile: string, packageSchemas: string, cwd: string, folders?: FolderIndex): { ref: string; installed: boolean } {
   const from = path.dirname(path.resolve(report));
   // Outside any repository, the folder init runs in stands for one (where `npm install` would go).
-  const root = repositoryRoot(report, cache) ?? cwd;
+  const root = repositoryRoot(report, folders) ?? cwd;
   const inside = (p: string) => !path.relative(root, p).startsWith('..') && !path.isAbsolute(path.relative(root, p));
   if (inside(schemaFile) && !path.relative(root, schemaFile).split(path.sep).includes('node_modules')) {
     return { ref: slash(path.relative(from, schemaFile)), installed: true };
   }
   const viaPackage = path.join(root, 'node_modules', 'bosoreport', 'schemas', path.relative(packageSchemas, schemaFile));
-  return { ref: slash(path.relative(from, viaPackage)), installed: exists(viaPackage, cache) };
+  return { ref: slash(path.relative(from, viaPackage)), installed: exists(viaPackage, folders) };
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Names compare as the file system compares them: without case on Windows and macOS (their default). */
@@ -15,7 +15,11 @@ const fold = process.platform === 'win32' || process.platform === 'darwin' ? (na
 export class FolderIndex {
   private readonly listed = new Map<string, Set<string> | null>();
 
-  /** Whether `p` is there (a link counts by its name, even one that leads nowhere). */
+  /**
+   * Whether something stands at `p`. Only «nothing there» counts as absent: a folder, a link that
+   * leads nowhere or a file that cannot be read still stands there (a config there is broken, and
+   * is reported as such).
+   */
   exists(p: string): boolean {
     const dir = path.dirname(p);
     let names = this.listed.get(dir);
@@ -27,7 +31,18 @@ export class FolderIndex {
       }
       this.listed.set(dir, names);
     }
-    return names ? names.has(fold(path.basename(p))) : existsSync(p);
+    return names ? names.has(fold(path.basename(p))) : standing(p);
+  }
+}
+
+/** Asked without a listing (a folder that cannot be listed but can be passed through). */
+function standing(p: string): boolean {
+  try {
+    // No exception for «nothing there»: a run over 10 000 folders would throw and catch thousands.
+    return statSync(p, { throwIfNoEntry: false }) !== undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code !== 'ENOENT' && code !== 'ENOTDIR';
   }
 }
 
