@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { browserReason } from '../../../render/reason.js';
 import path from 'node:path';
 import { diagnostic, NO_POSITION, type Diagnostic } from '../../../diagnostics.js';
 import { BosoreportError, EXIT_USAGE } from '../../../errors.js';
@@ -118,11 +119,7 @@ export async function runRender(paths: readonly string[], options: RenderOptions
 
 async function renderBatch(paths: readonly string[], options: RenderOptions, ctx: CommandContext, browser: BrowserStart | undefined): Promise<number> {
   const { io, lang } = ctx;
-  /** puppeteer's own words, except for a timeout, which the user sets with --timeout. */
-  const why = (error: unknown): string => {
-    const first = ((error as Error)?.message ?? String(error)).split('\n')[0]!.replace(/\.+$/, '');
-    return /timed? ?out/i.test(first) ? t(lang, 'render/timed-out', { seconds: options.timeoutMs / 1000 }) : first;
-  };
+  const why = (error: unknown): string => browserReason(error, lang, options.timeoutMs);
   const templates = loadTemplates(options.templateDir ? path.resolve(io.cwd, options.templateDir) : undefined);
   // The browser starts at the first report that can be printed; between reports the event loop
   // turns, so it is taken over (puppeteer's messages) while the rest are checked.

@@ -6,6 +6,7 @@ import { t } from '../../../messages/index.js';
 import { findBrowser } from '../../../render/browser.js';
 import { noBrowserMessage } from '../../browser-message.js';
 import { PdfPrinter } from '../../../render/pdf.js';
+import { browserReason } from '../../../render/reason.js';
 import { writeAtomic } from '../../../render/write.js';
 import type { SeveritySetting } from '../../../rules/types.js';
 import { summaryHtml, summaryHtmlPieces } from '../../../summary/html.js';
@@ -150,34 +151,21 @@ export async function runSummary(paths: readonly string[], ctx: CommandContext, 
 async function printPdf(html: string, reports: number, options: SummaryOptions, ctx: CommandContext): Promise<Uint8Array> {
   const lookup = await findBrowser(options.browser, ctx.io.env);
   if (!lookup.chosen) throw new BosoreportError(`${noBrowserMessage(ctx.lang, lookup)} ${t(ctx.lang, 'render/no-browser.hint')}`, EXIT_USAGE);
-  // A browser that fails or takes too long is the run's problem to explain, never «Internal error».
-  const failed = (error: unknown) => new BosoreportError(t(ctx.lang, 'summary/pdf-failed', { reason: visible(firstLine(error)), n: reports }), EXIT_USAGE);
-  let printer: PdfPrinter;
+  const meta = {
+    title: 'Oversikt over rapportene i Boligsosialt utviklingsprogram',
+    author: 'bosoreport',
+    subject: 'Boligsosialt utviklingsprogram: oversikt',
+    keywords: ['Boligsosialt utviklingsprogram', 'Husbanken', 'oversikt'],
+  };
+  let printer: PdfPrinter | undefined;
   try {
     printer = await PdfPrinter.launch(lookup.chosen.path, options.timeoutMs);
-  } catch (error) {
-    throw failed(error);
-  }
-  try {
-    const meta = {
-      title: 'Oversikt over rapportene i Boligsosialt utviklingsprogram',
-      author: 'bosoreport',
-      subject: 'Boligsosialt utviklingsprogram: oversikt',
-      keywords: ['Boligsosialt utviklingsprogram', 'Husbanken', 'oversikt'],
-    };
     return (await printer.print(html, meta, options.timeoutMs)).pdf;
   } catch (error) {
-    throw error instanceof BosoreportError ? error : failed(error);
+    // A browser that fails or takes too long is the run's problem to explain, never «Internal error».
+    if (error instanceof BosoreportError) throw error;
+    throw new BosoreportError(t(ctx.lang, 'summary/pdf-failed', { reason: visible(browserReason(error, ctx.lang, options.timeoutMs)), n: reports }), EXIT_USAGE);
   } finally {
-    await printer.close();
+    await printer?.close();
   }
-}
-
-/** The first line of what went wrong, without puppeteer's advice about its own settings. */
-function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text
-    .split('\n')[0]!
-    .replace(/\.?\s*Increase the 'protocolTimeout'.*$/i, '')
-    .trim();
 }
