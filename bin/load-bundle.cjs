@@ -9,11 +9,15 @@ const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 const { createRequire } = require('node:module');
+const { isAscii } = require('node:buffer');
 
 const BUNDLE = path.join(__dirname, '..', 'dist', 'cli', 'bosoreport.cjs');
 
 function loadBundle(file = BUNDLE) {
-  const source = fs.readFileSync(file, 'utf8');
+  // The build writes the bundle in ASCII (src/build/bundle.ts); read as Latin-1 it takes 1.5 ms, as
+  // UTF-8 about 5. Anything else is still read as UTF-8.
+  const bytes = fs.readFileSync(file);
+  const source = isAscii(bytes) ? bytes.latin1Slice() : bytes.toString('utf8');
   let cachedData;
   try {
     cachedData = fs.readFileSync(`${file}.cache`);

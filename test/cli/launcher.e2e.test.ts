@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { appendFileSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +45,38 @@ describe('the launcher and the bundle it loads', () => {
       const loaded = loadBundle(copy);
       expect(loaded.script.cachedDataRejected).toBe(true);
       expect(typeof loaded.exports.main).toBe('function');
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it("is built in ASCII, read fast as Latin-1, and still prints the schemas' Norwegian text", () => {
+    expect(isAscii(readFileSync(path.join(ROOT, 'dist/cli/bosoreport.cjs')))).toBe(true);
+    const t = tempTree({ 'r.yaml': 'skjema: aarsrapport-2012\nkommune: Gjøvik\naar: 2012\nbehov: 3\n' });
+    try {
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/bosoreport.cjs'), 'validate', 'r.yaml', '--lang', 'nb'], {
+        cwd: t.dir,
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'true' },
+      });
+      expect(r.status).toBe(1);
+      // The bundle's messages and the validators' schemas hold æ, ø and å as \u escapes.
+      expect(r.stdout).toContain('«delmaal_a» (Delmål A) i rapportens øverste nivå');
+      expect(r.stdout).not.toMatch(/\\u00/);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('reads a bundle that is not ASCII as UTF-8', () => {
+    const t = tempTree({});
+    try {
+      mkdirSync(path.join(t.dir, 'dist/cli'), { recursive: true });
+      copyFileSync(path.join(ROOT, 'package.json'), path.join(t.dir, 'package.json'));
+      const copy = path.join(t.dir, 'dist/cli/bosoreport.cjs');
+      copyFileSync(path.join(ROOT, 'dist/cli/bosoreport.cjs'), copy);
+      appendFileSync(copy, "\nmodule.exports.tegn = 'æøå';\n");
+      expect((loadBundle(copy).exports as { tegn?: string }).tegn).toBe('æøå');
     } finally {
       t.cleanup();
     }
