@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
 import { makeDirs } from '../util/make-dirs.js';
+import { tempBeside } from '../util/temp-beside.js';
 
 /** Text is handed on in pieces of about this size: a write per file of a batch would cost more than the writing. */
 const CHUNK = 16 * 1024;
@@ -67,7 +67,7 @@ function drained(stream: NodeJS.WritableStream): Promise<void> {
  */
 export async function fileOutput(file: string): Promise<Output> {
   const fail = (error: unknown) => new OutputError(file, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempBeside(file);
   let handle: fs.FileHandle;
   try {
     await makeDirs(path.dirname(file));

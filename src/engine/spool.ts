@@ -1,6 +1,4 @@
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** Records are written to disk in pieces of about this size; a batch of 10 000 reports makes a few hundred writes. */
@@ -26,11 +24,12 @@ export class Spool {
   private readonly memory = new Map<number, Buffer>();
   private count = 0;
 
-  constructor(private readonly dir = tmpdir()) {}
+  // node:os and node:crypto are asked for when a spool is needed, not loaded with every start.
+  constructor(private readonly dir = process.getBuiltinModule('node:os').tmpdir()) {}
 
   /** Opens the file on the first write, so a spool that is never needed costs nothing; throws as a failed write does. */
   private open(): void {
-    const file = path.join(this.dir, `.bosoreport-${process.pid}-${randomBytes(6).toString('hex')}.spool`);
+    const file = path.join(this.dir, `.bosoreport-${process.pid}-${process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex')}.spool`);
     this.fd = openSync(file, 'wx+', 0o600);
     try {
       unlinkSync(file);

@@ -1,5 +1,5 @@
 import { makeDirs } from '../util/make-dirs.js';
-import { randomBytes } from 'node:crypto';
+import { tempBeside } from '../util/temp-beside.js';
 // fs.promises is loaded on first use: a `validate` that prints its results never needs it.
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -21,7 +21,7 @@ export async function writeAtomic(file: string, data: string | Uint8Array): Prom
 
 async function writeReplacing(file: string, data: string | Uint8Array): Promise<void> {
   await makeDirs(path.dirname(file));
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempBeside(file);
   try {
     await fs.writeFile(temp, data);
     await fs.rename(temp, file);
@@ -52,7 +52,7 @@ export async function replaceKeeping(file: string, data: string | Uint8Array): P
   if ((info.mode & 0o222) === 0) throw new KeptFile(file, 'read-only');
   if (info.nlink > 1) throw new KeptFile(file, 'hard-linked');
   const mode = info.mode & 0o7777;
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempBeside(target);
   try {
     await fs.access(target, constants.W_OK);
     await fs.writeFile(temp, data, { mode });

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Ajv2020, Options, ValidateFunction } from 'ajv/dist/2020.js';
+import { textDigest } from '../util/text-digest.js';
 import { formats } from './formats.js';
 import { builtinSchemas, loadSchemas, schemaText } from './store.js';
 
@@ -19,14 +19,7 @@ const SHARED = 'felles.schema.json';
  * build time is never used for another schema. One per schema: a run checks only what it validates.
  */
 export function schemaFingerprint(schemaId: string): string {
-  const hash = createHash('sha256');
-  for (const id of [schemaId, SHARED])
-    hash
-      .update(id)
-      .update('\0')
-      .update(schemaText(id) ?? '')
-      .update('\0');
-  return hash.digest('hex');
+  return textDigest([schemaId, schemaText(schemaId) ?? '', SHARED, schemaText(SHARED) ?? '']);
 }
 
 /** An ajv instance with every built-in schema and format; the build uses it too, to write the precompiled module. */

@@ -1,4 +1,4 @@
-import { appendFile } from 'node:fs/promises';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { BaselineFilter } from '../../../baseline/file.js';
 import { countBySeverity } from '../../../diagnostics.js';
@@ -114,7 +114,7 @@ async function report(
   if (jobSummary) {
     // Appended, as GitHub asks: other steps' and commands' parts of the summary stay.
     const markdown = formatJobSummary(shown, { ...ci, lang, paths });
-    await appendFile(jobSummary, markdown).catch((error: NodeJS.ErrnoException) => {
+    await fs.appendFile(jobSummary, markdown).catch((error: NodeJS.ErrnoException) => {
       throw new OutputError(jobSummary, error.code ?? error.message);
     });
   }
