@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import type { BundledSpec } from '../forms/builtin-code.js';
+import { readFormYaml } from '../forms/form-yaml.js';
 
 // Build step (npm run build): bundles the CLI into one CommonJS file, dist/cli/bosoreport.cjs.
 // Node 20 loads one CommonJS file much faster than ~70 ES modules (no module graph to resolve and
@@ -35,7 +37,8 @@ const lazyChildProcess: Plugin = {
 /**
  * The built-in forms' code goes into the bundle: `forms/builtin-code.js` is replaced by a module that
  * imports every `dist/forms/<id>/form.js` (a folder with a form.yaml), so a run loads no module of a
- * form from disk. The registry still finds the forms by their folders and reads their data files.
+ * form from disk, and carries each form.yaml as read now. The registry still finds the forms by their
+ * folders and reads their data files; a form.yaml changed since is read again.
  */
 const formsDir = fileURLToPath(new URL('dist/forms/', root));
 const builtinCode: Plugin = {
@@ -48,7 +51,16 @@ const builtinCode: Plugin = {
         .sort();
       const imports = names.map((n, i) => `import { form as f${i} } from ${JSON.stringify(`./${n}/form.js`)};`).join('\n');
       const entries = names.map((n, i) => `${JSON.stringify(n)}: f${i}`).join(', ');
-      return { contents: `${imports}\nexport const BUNDLED_FORM_CODE = { ${entries} };\n`, loader: 'js', resolveDir: formsDir };
+      const specs: Record<string, BundledSpec> = {};
+      for (const name of names) {
+        const file = path.join(formsDir, name, 'form.yaml');
+        const text = readFileSync(file, 'utf8');
+        const read = readFormYaml(file, Buffer.from(text), 'en');
+        if (!read.spec) throw new Error(`built-in form ${name} is broken: ${read.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`).join('; ')}`);
+        specs[name] = { text, spec: read.spec };
+      }
+      const contents = `${imports}\nexport const BUNDLED_FORM_CODE = { ${entries} };\nexport const BUNDLED_FORM_SPECS = ${JSON.stringify(specs)};\n`;
+      return { contents, loader: 'js', resolveDir: formsDir };
     });
   },
 };

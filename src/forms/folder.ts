@@ -5,6 +5,7 @@ import { BosoreportError, EXIT_USAGE } from '../errors.js';
 import { LIMITS } from '../load/limits.js';
 import { parseReport } from '../load/parse.js';
 import { readReportFile } from '../load/read.js';
+import { decodeUtf8 } from '../load/utf8.js';
 import type { DataPath } from '../load/positions.js';
 import { t, words, type Lang, type Params, type MessageCode } from '../messages/index.js';
 import { sharedSections } from '../parts/figure-table.js';
@@ -18,6 +19,7 @@ import { sharedView } from '../parts/shared-view.js';
 import { checkSchema } from '../schema/ajv.js';
 import { addSchema, addSchemaFile, loadSchemas, schemaAt, type SchemaNode } from '../schema/store.js';
 import { closest } from '../util/similar.js';
+import type { BundledSpec } from './builtin-code.js';
 import { readFormYaml, type FormSpec, type WrittenPaths } from './form-yaml.js';
 import { checkModule, importModule, moduleProblem } from './module.js';
 import { overviewProblems } from './overview.js';
@@ -276,15 +278,16 @@ function assemble(spec: FormSpec, overview: readonly OverviewTheme[], dir: strin
  * Loads one form folder: form.yaml, schema.json, template.hbs and, where there is one, the code.
  * Built-in forms and a repository's forms come through here alike; for a repository's form the schema
  * is compiled and the template parsed now, so a broken folder is reported with its file and line
- * before any report is checked. `code` is the built-in form's module when the bundle carries it.
+ * before any report is checked. `code` is the built-in form's module when the bundle carries it, and
+ * `bundled` its form.yaml as read at build time, used while the file holds the same text.
  */
-export async function loadFormFolder(dir: string, origin: Form['origin'], lang: Lang, code?: FormModule): Promise<FolderLoad> {
+export async function loadFormFolder(dir: string, origin: Form['origin'], lang: Lang, code?: FormModule, bundled?: BundledSpec): Promise<FolderLoad> {
   const specFile = path.join(dir, FORM_FILES.spec);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return { diagnostics: [problem(dir, NO_POSITION, 'form-folder/not-a-folder', lang, { dir })] };
   const specRead = readFormFile(specFile, lang);
   if (!('bytes' in specRead)) return { diagnostics: [specRead.diagnostic] };
   const bytes = specRead.bytes;
-  const read = readFormYaml(specFile, bytes, lang);
+  const read = bundled && decodeUtf8(bytes) === bundled.text ? { spec: bundled.spec, diagnostics: [] } : readFormYaml(specFile, bytes, lang);
   if (!read.spec) return { diagnostics: read.diagnostics };
   const spec = read.spec;
   const overview = spec.overview ?? [];

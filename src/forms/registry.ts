@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics.js';
 import { words, type Lang, type MessageCode } from '../messages/index.js';
 import type { Rule } from '../rules/types.js';
-import { BUNDLED_FORM_CODE } from './builtin-code.js';
+import { BUNDLED_FORM_CODE, BUNDLED_FORM_SPECS } from './builtin-code.js';
 import { FORM_FILES, loadFormFolder } from './folder.js';
 import type { Form } from './types.js';
 
@@ -64,7 +64,7 @@ export function builtinForms(): Promise<FormRegistry> {
       .sort();
     const forms: Form[] = [];
     for (const name of dirs) {
-      const loaded = await loadFormFolder(path.join(BUILTIN_FORMS_DIR, name), 'builtin', 'en', BUNDLED_FORM_CODE?.[name]);
+      const loaded = await loadFormFolder(path.join(BUILTIN_FORMS_DIR, name), 'builtin', 'en', BUNDLED_FORM_CODE?.[name], BUNDLED_FORM_SPECS?.[name]);
       if (!loaded.form) throw new Error(`built-in form ${name} is broken: ${loaded.diagnostics.map((d) => `${d.file}:${d.line}:${d.col} ${d.message}`).join('; ')}`);
       forms.push(loaded.form);
     }
