@@ -210,10 +210,13 @@ export const plassholder: CommonRule = {
   },
 };
 
-/** The word «kommune» (or «kommunen»), in any case, standing on its own. */
-const KOMMUNE_WORD = /(?<!\p{L})kommunen?(?!\p{L})/iu;
+/**
+ * The word «kommune» (or «kommunen»), in any case, standing on its own. The cases are spelt out: with
+ * the i flag, V8 builds \p{L}'s case closure as it compiles the pattern, 0.6 ms of every run.
+ */
+const KOMMUNE_WORD = /(?<!\p{L})[Kk][Oo][Mm][Mm][Uu][Nn][Ee][Nn]?(?!\p{L})/u;
 /** The word with the marks after it, every one: built once, not per name checked. */
-const KOMMUNE_WORD_AND_MARKS = new RegExp(`${KOMMUNE_WORD.source}[\\s:.,]*`, 'giu');
+const KOMMUNE_WORD_AND_MARKS = new RegExp(`${KOMMUNE_WORD.source}[\\s:.,]*`, 'gu');
 /** Two or more punctuation marks in a row: «Gjøvik..», «Gjøvik,.». */
 const DOUBLED_PUNCTUATION = /[.,;:!?]{2,}/;
 /** What ends a name by mistake: punctuation, dashes and slashes, with any spaces among them («Gjøvik.», «Gjøvik -»). */

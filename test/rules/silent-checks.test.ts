@@ -108,6 +108,7 @@ describe('kommunenavn-uryddig: the municipality name', () => {
   it.each([
     ['Gjøvik kommune', 'the word "kommune"', 'Write only the name: "Gjøvik"; the form prints "kommune" itself.'],
     ['Kommune: Gjøvik', 'the word "kommune"', 'Write only the name: "Gjøvik"; the form prints "kommune" itself.'],
+    ['GJØVIK KOMMUNE', 'the word "kommune"', 'Write only the name: "GJØVIK"; the form prints "kommune" itself.'],
     ['Gjøvik.', 'punctuation at the end (".")', 'Write the name without the extra characters: "Gjøvik".'],
     ['Gjøvik,.', 'doubled punctuation (",.")', 'Write the name without the extra characters: "Gjøvik".'],
   ])('warns about «%s»: %s', (name, says, hint) => {
