@@ -3,7 +3,7 @@
 // under the same policy as src/render/pdf.ts (scripts off, every request but data: refused, print
 // media, reused from file to file, `jobs` at a time), then closes it. It skips what bosoreport adds
 // around printing: reading and checking reports, making the HTML, hyphenating, PDF metadata.
-// run.mjs checks that the flags and print options below still match src/render/pdf.ts.
+// run.mjs checks that the flags and print options below still match src/render/chromium.ts and pdf.ts.
 // Usage: node bench/pdf-floor.mjs <out-dir> <jobs> <file.html>…
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

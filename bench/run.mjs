@@ -584,14 +584,15 @@ function startupGroup() {
 function floorDrift() {
   const problems = [];
   const src = readFileSync(path.join(ROOT, 'src/render/pdf.ts'), 'utf8');
-  const launch = /function launchArgs\(\)[\s\S]*?\n\}/.exec(src)?.[0] ?? '';
+  // The flags live with the code that starts the browser; the page policy and print options in pdf.ts.
+  const launch = /function launchArgs\(\)[\s\S]*?\n\}/.exec(readFileSync(path.join(ROOT, 'src/render/chromium.ts'), 'utf8'))?.[0] ?? '';
   const flags = new Set(launch.match(/'--[^']+'/g)?.map((s) => s.slice(1, -1)) ?? []);
   flags.delete('--no-sandbox'); // added for root, in both
   const ours = new Set(LAUNCH_ARGS);
   const missing = [...flags].filter((f) => !ours.has(f));
   const extra = [...ours].filter((f) => !flags.has(f));
-  if (!flags.size) problems.push('launchArgs() not found in src/render/pdf.ts');
-  if (missing.length || extra.length) problems.push(`launch flags differ (pdf.ts has ${missing.join(' ') || 'none more'}; the floor has ${extra.join(' ') || 'none more'})`);
+  if (!flags.size) problems.push('launchArgs() not found in src/render/chromium.ts');
+  if (missing.length || extra.length) problems.push(`launch flags differ (chromium.ts has ${missing.join(' ') || 'none more'}; the floor has ${extra.join(' ') || 'none more'})`);
   const pdfCall = /\.pdf\(\{([^}]*)\}\)/.exec(src)?.[1] ?? '';
   const options = Object.fromEntries(
     pdfCall
