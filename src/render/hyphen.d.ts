@@ -3,3 +3,8 @@ declare module 'hyphen/nb/index.js' {
   const hyphen: { hyphenateSync(text: string, options?: { minWordLength?: number }): string };
   export default hyphen;
 }
+declare module 'hyphen/hyphen.js' {
+  /** Makes the synchronous hyphenator from a language's patterns (what `hyphen/nb` does with its own). */
+  const createHyphenator: (patterns: unknown[]) => (text: string, options?: { minWordLength?: number }) => string;
+  export default createHyphenator;
+}

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // findBroken and replaceWords run in the page, so they use the DOM's types.
 import type { Page } from 'puppeteer-core';
+import { norwegianHyphenator } from './hyphen-patterns.js';
 
 /**
  * Norwegian hyphenation where the layout needs it, and only there. Chromium on Linux has no
@@ -197,7 +198,7 @@ export function keepBreaksAwayFromEnds(hyphenated: string): string {
 
 /** TeX's Norwegian patterns (one set for bokmål and nynorsk), loaded the first time a page needs them. */
 function norwegian(): Promise<Hyphenate> {
-  patterns ??= import('hyphen/nb/index.js').then((m) => (word: string) => keepBreaksAwayFromEnds(m.default.hyphenateSync(word, { minWordLength: 5 })));
+  patterns ??= norwegianHyphenator().then((hyphenate) => (word: string) => keepBreaksAwayFromEnds(hyphenate(word, { minWordLength: 5 })));
   return patterns;
 }
 
