@@ -271,6 +271,9 @@ export const en: MessageCatalogue = {
   'summary/bad-today': (p) => `BOSOREPORT_TODAY must be a date (YYYY-MM-DD), not "${p.value}".`,
   'summary/pdf-failed': (p) =>
     `The browser did not finish the overview's PDF (${p.reason}). An overview of ${p.n} reports makes a long PDF: give it more seconds with --timeout, or make it smaller with --kommune or --aar.`,
+  'summary/browser-failed': (p) => `The browser did not start (${p.reason}). See "npx bosoreport doctor", or name another with --browser.`,
+  'summary/pdf-not-printed': (p) =>
+    `The browser could not make the overview's PDF (${p.reason}). An overview of ${p.n} reports can be too long for the browser: make it smaller with --kommune or --aar, or choose -f html.`,
   'summary/unplaced': (p) =>
     `${p.n} ${Number(p.n) === 1 ? 'file is' : 'files are'} not in the overview, since its form, municipality or year cannot be read: ${p.files}. See "npx bosoreport validate".`,
   'render/nothing': () => '--no-html without --pdf leaves nothing to write.',

@@ -269,6 +269,9 @@ export const nb = {
   'summary/bad-today': (p) => `BOSOREPORT_TODAY må være en dato (ÅÅÅÅ-MM-DD), ikke «${p.value}».`,
   'summary/pdf-failed': (p) =>
     `Nettleseren ble ikke ferdig med PDF-en av oversikten (${p.reason}). En oversikt over ${p.n} rapporter blir en lang PDF: gi den flere sekunder med --timeout, eller gjør den mindre med --kommune eller --aar.`,
+  'summary/browser-failed': (p) => `Nettleseren startet ikke (${p.reason}). Se «npx bosoreport doctor», eller oppgi en annen med --browser.`,
+  'summary/pdf-not-printed': (p) =>
+    `Nettleseren klarte ikke å lage PDF-en av oversikten (${p.reason}). En oversikt over ${p.n} rapporter kan bli for lang for nettleseren: gjør den mindre med --kommune eller --aar, eller velg -f html.`,
   'summary/unplaced': (p) =>
     `${p.n} ${Number(p.n) === 1 ? 'fil' : 'filer'} er ikke med i oversikten, fordi skjema, kommune eller år ikke kan leses: ${p.files}. Se «npx bosoreport validate».`,
   'render/nothing': () => '--no-html uten --pdf gir ingenting å skrive.',

@@ -270,6 +270,9 @@ export const nn: MessageCatalogue = {
   'summary/bad-today': (p) => `BOSOREPORT_TODAY må vere ein dato (ÅÅÅÅ-MM-DD), ikkje «${p.value}».`,
   'summary/pdf-failed': (p) =>
     `Nettlesaren vart ikkje ferdig med PDF-en av oversikta (${p.reason}). Ei oversikt over ${p.n} rapportar blir ein lang PDF: gi henne fleire sekund med --timeout, eller gjer henne mindre med --kommune eller --aar.`,
+  'summary/browser-failed': (p) => `Nettlesaren starta ikkje (${p.reason}). Sjå «npx bosoreport doctor», eller oppgi ein annan med --browser.`,
+  'summary/pdf-not-printed': (p) =>
+    `Nettlesaren klarte ikkje å lage PDF-en av oversikta (${p.reason}). Ei oversikt over ${p.n} rapportar kan bli for lang for nettlesaren: gjer henne mindre med --kommune eller --aar, eller vel -f html.`,
   'summary/unplaced': (p) =>
     `${p.n} ${Number(p.n) === 1 ? 'fil' : 'filer'} er ikkje med i oversikta, fordi skjema, kommune eller år ikkje kan lesast: ${p.files}. Sjå «npx bosoreport validate».`,
   'render/nothing': () => '--no-html utan --pdf gir ingenting å skrive.',

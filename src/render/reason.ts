@@ -5,6 +5,12 @@ import { t, type Lang } from '../messages/index.js';
  * timeout (whose advice names puppeteer's settings), which the user sets with --timeout.
  */
 export function browserReason(error: unknown, lang: Lang, timeoutMs: number): string {
-  const first = ((error as Error)?.message ?? String(error)).split('\n')[0]!.replace(/\.+$/, '');
-  return /timed? ?out/i.test(first) ? t(lang, 'render/timed-out', { seconds: timeoutMs / 1000 }) : first;
+  return timedOut(error) ? t(lang, 'render/timed-out', { seconds: timeoutMs / 1000 }) : firstLine(error);
+}
+
+const firstLine = (error: unknown) => ((error as Error)?.message ?? String(error)).split('\n')[0]!.replace(/\.+$/, '');
+
+/** Whether the browser ran out of time (which more --timeout may mend), rather than failed. */
+export function timedOut(error: unknown): boolean {
+  return /timed? ?out/i.test(firstLine(error));
 }

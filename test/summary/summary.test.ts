@@ -3,6 +3,8 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import MarkdownIt from 'markdown-it';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfProblem } from '../../src/cli/commands/summary/run.js';
+import { t as words } from '../../src/messages/index.js';
 import { runMain, tempTree } from '../helpers.js';
 import { readPdf } from '../render/pdf-reader.js';
 import { summaryRepository } from './repository.js';
@@ -65,6 +67,25 @@ describe('bosoreport summary', () => {
     expect(r.stderr).not.toMatch(/Internal error|Intern feil|at .*\.js:\d+/);
     expect(() => read('sen.pdf')).toThrow();
   }, 30_000);
+
+  it('PDF with a browser that does not start: says so and points to doctor, not to --timeout; exit 2, no file', async () => {
+    const r = await runMain(['summary', 'rapporter', '--pdf', '-o', 'feil.pdf', '--browser', '/bin/false'], { cwd: t.dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('The browser did not start');
+    expect(r.stderr).toContain('npx bosoreport doctor');
+    expect(r.stderr).not.toContain('--timeout');
+    expect(r.stderr).not.toMatch(/Internal error|Intern feil|at .*\.js:\d+/);
+    expect(() => read('feil.pdf')).toThrow();
+  }, 30_000);
+
+  it('PDF the browser started but could not print (Chromium on a very long overview): make it smaller, not wait longer', () => {
+    const printing = new Error('Protocol error (Page.printToPDF): Printing failed');
+    expect(pdfProblem('print', printing)).toBe('summary/pdf-not-printed');
+    expect(pdfProblem('print', new Error('Page.printToPDF timed out. Increase the protocolTimeout'))).toBe('summary/pdf-failed');
+    expect(pdfProblem('launch', new Error('Timed out after 60000 ms while waiting for the WS endpoint'))).toBe('summary/pdf-failed');
+    expect(words('en', 'summary/pdf-not-printed', { reason: printing.message, n: 10000 })).toContain('make it smaller with --kommune or --aar');
+    expect(words('en', 'summary/pdf-not-printed', { reason: printing.message, n: 10000 })).not.toContain('--timeout');
+  });
 
   it('CSV: one tidy row per value that a CSV parser reads back to the same values as the JSON', async () => {
     await runMain(['summary', 'rapporter', '-o', 'oversikt.csv'], { cwd: t.dir });

@@ -6,7 +6,7 @@ import { t } from '../../../messages/index.js';
 import { findBrowser } from '../../../render/browser.js';
 import { noBrowserMessage } from '../../browser-message.js';
 import { PdfPrinter } from '../../../render/pdf.js';
-import { browserReason } from '../../../render/reason.js';
+import { browserReason, timedOut } from '../../../render/reason.js';
 import { writeAtomic } from '../../../render/write.js';
 import type { SeveritySetting } from '../../../rules/types.js';
 import { summaryHtml, summaryHtmlPieces } from '../../../summary/html.js';
@@ -158,14 +158,28 @@ async function printPdf(html: string, reports: number, options: SummaryOptions, 
     keywords: ['Boligsosialt utviklingsprogram', 'Husbanken', 'oversikt'],
   };
   let printer: PdfPrinter | undefined;
+  let stage: PdfStage = 'launch';
   try {
     printer = await PdfPrinter.launch(lookup.chosen.path, options.timeoutMs);
+    stage = 'print';
     return (await printer.print(html, meta, options.timeoutMs)).pdf;
   } catch (error) {
     // A browser that fails or takes too long is the run's problem to explain, never «Internal error».
     if (error instanceof BosoreportError) throw error;
-    throw new BosoreportError(t(ctx.lang, 'summary/pdf-failed', { reason: visible(browserReason(error, ctx.lang, options.timeoutMs)), n: reports }), EXIT_USAGE);
+    throw new BosoreportError(t(ctx.lang, pdfProblem(stage, error), { reason: visible(browserReason(error, ctx.lang, options.timeoutMs)), n: reports }), EXIT_USAGE);
   } finally {
     await printer?.close();
   }
+}
+
+type PdfStage = 'launch' | 'print';
+
+/**
+ * What to tell of a browser that did not make the overview's PDF: out of time, more seconds may do;
+ * one that did not start is the browser's problem (doctor tells more); one that started but could not
+ * print it (Chromium's «Printing failed» on some 2 000 pages) needs a shorter overview.
+ */
+export function pdfProblem(stage: PdfStage, error: unknown): 'summary/pdf-failed' | 'summary/browser-failed' | 'summary/pdf-not-printed' {
+  if (timedOut(error)) return 'summary/pdf-failed';
+  return stage === 'launch' ? 'summary/browser-failed' : 'summary/pdf-not-printed';
 }
