@@ -196,15 +196,14 @@ export function keepBreaksAwayFromEnds(hyphenated: string): string {
   return out;
 }
 
-/** TeX's Norwegian patterns (one set for bokmål and nynorsk), loaded the first time a page needs them. */
+/**
+ * TeX's Norwegian patterns (one set for bokmål and nynorsk), loaded the first time a page has a
+ * broken word: a batch where none breaks never reads them. (Loaded ahead, during the first page's
+ * layout, they took the main thread while the browser waited for it to see the page loaded.)
+ */
 function norwegian(): Promise<Hyphenate> {
   patterns ??= norwegianHyphenator().then((hyphenate) => (word: string) => keepBreaksAwayFromEnds(hyphenate(word, { minWordLength: 5 })));
   return patterns;
-}
-
-/** Loads the patterns now, while the browser lays out the first page, rather than when that page needs them. */
-export function preloadHyphenation(): void {
-  void norwegian();
 }
 
 /** Hyphenates the words the page breaks, measuring again after each round (at most three). */
@@ -228,7 +227,8 @@ async function hyphenateRounds(page: Page): Promise<BrokenWord[]> {
  */
 export async function hyphenateBrokenWords(page: Page): Promise<string[]> {
   const width = await page.evaluate(printWidth);
-  if (width !== undefined) await page.setViewport({ width, height: 1100 });
+  // A page reused for the next report has the width already; setting it again lays the page out again.
+  if (width !== undefined && page.viewport()?.width !== width) await page.setViewport({ width, height: 1100 });
   if (!(await hyphenateRounds(page)).length && !(await page.evaluate(() => document.body.textContent?.includes('\u00AD')))) return [];
   await page.evaluate(pruneSoftHyphens);
   const broken = await hyphenateRounds(page);

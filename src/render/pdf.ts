@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { launchArgs, type StartedChromium } from './chromium.js';
-import { hyphenateBrokenWords, preloadHyphenation } from './hyphenate.js';
+import { hyphenateBrokenWords } from './hyphenate.js';
 import { withInfo, type PdfMetadata } from './pdf-info.js';
 
 export type { PdfMetadata } from './pdf-info.js';
@@ -184,9 +184,7 @@ export class PdfPrinter {
     try {
       slot = this.idle.pop() ?? (await this.opening.shift()) ?? (await this.openSlot(timeoutMs));
       slot.blocked = [];
-      const loading = slot.page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
-      setImmediate(preloadHyphenation); // while the browser lays the page out, once its request is sent
-      await loading;
+      await slot.page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
       const unbroken = await hyphenateBrokenWords(slot.page);
       const raw = await slot.page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: timeoutMs });
       const result = { pdf: await withMetadata(raw, meta), blocked: slot.blocked, unbroken };
