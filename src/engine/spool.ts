@@ -24,12 +24,16 @@ export class Spool {
   private readonly memory = new Map<number, Buffer>();
   private count = 0;
 
-  // node:os and node:crypto are asked for when a spool is needed, not loaded with every start.
-  constructor(private readonly dir = process.getBuiltinModule('node:os').tmpdir()) {}
+  /** `dir`: the system's temporary folder unless given. */
+  constructor(private readonly dir?: string) {}
 
-  /** Opens the file on the first write, so a spool that is never needed costs nothing; throws as a failed write does. */
+  /**
+   * Opens the file on the first write, so a spool that is never needed costs nothing (node:os and
+   * node:crypto are asked for only then, not loaded with every start); throws as a failed write does.
+   */
   private open(): void {
-    const file = path.join(this.dir, `.bosoreport-${process.pid}-${process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex')}.spool`);
+    const dir = this.dir ?? process.getBuiltinModule('node:os').tmpdir();
+    const file = path.join(dir, `.bosoreport-${process.pid}-${process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex')}.spool`);
     this.fd = openSync(file, 'wx+', 0o600);
     try {
       unlinkSync(file);
