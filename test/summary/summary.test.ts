@@ -82,7 +82,7 @@ describe('bosoreport summary', () => {
     const printing = new Error('Protocol error (Page.printToPDF): Printing failed');
     expect(pdfProblem('print', printing)).toBe('summary/pdf-not-printed');
     expect(pdfProblem('print', new Error('Page.printToPDF timed out. Increase the protocolTimeout'))).toBe('summary/pdf-failed');
-    expect(pdfProblem('launch', new Error('Timed out after 60000 ms while waiting for the WS endpoint'))).toBe('summary/pdf-failed');
+    expect(pdfProblem('launch', new Error('Timed out after 60000 ms while waiting for the WS endpoint'))).toBe('summary/browser-failed');
     expect(words('en', 'summary/pdf-not-printed', { reason: printing.message, n: 10000 })).toContain('make it smaller with --kommune or --aar');
     expect(words('en', 'summary/pdf-not-printed', { reason: printing.message, n: 10000 })).not.toContain('--timeout');
   });

@@ -175,11 +175,12 @@ async function printPdf(html: string, reports: number, options: SummaryOptions, 
 type PdfStage = 'launch' | 'print';
 
 /**
- * What to tell of a browser that did not make the overview's PDF: out of time, more seconds may do;
- * one that did not start is the browser's problem (doctor tells more); one that started but could not
- * print it (Chromium's «Printing failed» on some 2 000 pages) needs a shorter overview.
+ * What to tell of a browser that did not make the overview's PDF: one that did not start (failed or
+ * out of time) is the browser's problem, which doctor tells more of; one that ran out of time printing
+ * may do with more seconds or a shorter overview; one that could not print it (Chromium's «Printing
+ * failed» on an overview of 10 000 reports) needs a shorter overview.
  */
 export function pdfProblem(stage: PdfStage, error: unknown): 'summary/pdf-failed' | 'summary/browser-failed' | 'summary/pdf-not-printed' {
-  if (timedOut(error)) return 'summary/pdf-failed';
-  return stage === 'launch' ? 'summary/browser-failed' : 'summary/pdf-not-printed';
+  if (stage === 'launch') return 'summary/browser-failed';
+  return timedOut(error) ? 'summary/pdf-failed' : 'summary/pdf-not-printed';
 }
