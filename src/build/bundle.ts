@@ -1,9 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import type { BundledSpec } from '../forms/builtin-code.js';
 import { readFormYaml } from '../forms/form-yaml.js';
+import { textDigest } from '../util/text-digest.js';
 
 // Build step (npm run build): bundles the CLI into one CommonJS file, dist/cli/bosoreport.cjs.
 // Node 20 loads one CommonJS file much faster than ~70 ES modules (no module graph to resolve and
@@ -57,7 +59,9 @@ const builtinCode: Plugin = {
         const text = readFileSync(file, 'utf8');
         const read = readFormYaml(file, Buffer.from(text), 'en');
         if (!read.spec) throw new Error(`built-in form ${name} is broken: ${read.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`).join('; ')}`);
-        specs[name] = { text, spec: read.spec };
+        // The bundle carries it as JSON: a value JSON would drop or change must stop the build.
+        if (!isDeepStrictEqual(JSON.parse(JSON.stringify(read.spec)), read.spec)) throw new Error(`built-in form ${name}: form.yaml does not survive JSON unchanged`);
+        specs[name] = { digest: textDigest([text]), spec: read.spec };
       }
       const contents = `${imports}\nexport const BUNDLED_FORM_CODE = { ${entries} };\nexport const BUNDLED_FORM_SPECS = ${JSON.stringify(specs)};\n`;
       return { contents, loader: 'js', resolveDir: formsDir };
@@ -96,10 +100,14 @@ await build({
 // The bundle in ASCII, which the launcher reads as Latin-1 in a third of the time UTF-8 takes
 // (bin/load-bundle.cjs). esbuild escapes strings, but leaves comments, regular expressions and the
 // banner (the validators, with the schemas' Norwegian text) as written. A \u escape means the same
-// character in all of these (a surrogate pair beyond U+FFFF); only a tagged template's raw text could
-// tell, and the bundle's (String.raw patterns) are ASCII. Columns in the source map shift on the few
-// lines this touches.
+// character in all of these (a surrogate pair beyond U+FFFF), except in the cases refused below and in
+// a tagged template's raw text (the bundle's, String.raw patterns, are ASCII). Columns in the source
+// map shift on the few lines this touches.
 const written = readFileSync(outfile, 'utf8');
+// Where an escape would not mean the character: after a backslash («\é» would become an escaped
+// backslash), and the line separators U+2028/U+2029, which end a // comment as written but not escaped.
+const unsafe = /(?<!\\)(?:\\\\)*\\[^\x00-\x7f]|[\u2028\u2029]/.exec(written);
+if (unsafe) throw new Error(`the bundle cannot be made ASCII safely: ${JSON.stringify(written.slice(Math.max(0, unsafe.index - 40), unsafe.index + 10))}`);
 writeFileSync(
   outfile,
   written.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),

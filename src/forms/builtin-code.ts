@@ -8,9 +8,9 @@ import type { FormModule } from './types.js';
  */
 export const BUNDLED_FORM_CODE: Readonly<Record<string, FormModule>> | undefined = undefined;
 
-/** A built-in form's form.yaml as the build read it: the text, and what readFormYaml made of it. */
+/** A built-in form's form.yaml as the build read it: its text's digest (src/util/text-digest.ts), and what readFormYaml made of it. */
 export interface BundledSpec {
-  text: string;
+  digest: string;
   spec: FormSpec;
 }
 

@@ -19,6 +19,7 @@ import { sharedView } from '../parts/shared-view.js';
 import { checkSchema } from '../schema/ajv.js';
 import { addSchema, addSchemaFile, loadSchemas, schemaAt, type SchemaNode } from '../schema/store.js';
 import { closest } from '../util/similar.js';
+import { textDigest } from '../util/text-digest.js';
 import type { BundledSpec } from './builtin-code.js';
 import { readFormYaml, type FormSpec, type WrittenPaths } from './form-yaml.js';
 import { checkModule, importModule, moduleProblem } from './module.js';
@@ -287,7 +288,7 @@ export async function loadFormFolder(dir: string, origin: Form['origin'], lang: 
   const specRead = readFormFile(specFile, lang);
   if (!('bytes' in specRead)) return { diagnostics: [specRead.diagnostic] };
   const bytes = specRead.bytes;
-  const read = bundled && decodeUtf8(bytes) === bundled.text ? { spec: bundled.spec, diagnostics: [] } : readFormYaml(specFile, bytes, lang);
+  const read = bundled && textDigest([decodeUtf8(bytes)]) === bundled.digest ? { spec: bundled.spec, diagnostics: [] } : readFormYaml(specFile, bytes, lang);
   if (!read.spec) return { diagnostics: read.diagnostics };
   const spec = read.spec;
   const overview = spec.overview ?? [];

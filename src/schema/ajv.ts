@@ -16,7 +16,8 @@ const SHARED = 'felles.schema.json';
 
 /**
  * A fingerprint of one form's schema and the shared definitions it uses, so a validator compiled at
- * build time is never used for another schema. One per schema: a run checks only what it validates.
+ * build time is not used for a schema edited since (a 64-bit digest: two different texts share one by
+ * chance about once in 2^64). One per schema: a run checks only what it validates.
  */
 export function schemaFingerprint(schemaId: string): string {
   return textDigest([schemaId, schemaText(schemaId) ?? '', SHARED, schemaText(SHARED) ?? '']);

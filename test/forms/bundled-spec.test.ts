@@ -5,6 +5,7 @@ import { form as code } from '../../src/forms/aarsrapport-2012/form.js';
 import { loadFormFolder } from '../../src/forms/folder.js';
 import { readFormYaml } from '../../src/forms/form-yaml.js';
 import { BUILTIN_FORMS_DIR } from '../../src/forms/registry.js';
+import { textDigest } from '../../src/util/text-digest.js';
 import { tempTree } from '../helpers.js';
 
 // The bundle carries each built-in form.yaml as read at build time (src/build/bundle.ts), as JSON.
@@ -37,7 +38,7 @@ describe('built-in form.yaml carried in the bundle', () => {
       const text = readFileSync(file, 'utf8').replace(/^id: aarsrapport-2012$/m, 'id: bundlet-proeve');
       writeFileSync(file, text);
       const { spec } = readFormYaml(file, Buffer.from(text), 'en');
-      const carried = { text, spec: { ...spec!, about: 'as carried' } };
+      const carried = { digest: textDigest([text]), spec: { ...spec!, about: 'as carried' } };
       expect((await loadFormFolder(dir, 'builtin', 'en', code, carried)).form?.about).toBe('as carried');
       writeFileSync(file, `${text}\n# changed after the build\n`);
       expect((await loadFormFolder(dir, 'builtin', 'en', code, carried)).form?.about).toBe(spec!.about);
