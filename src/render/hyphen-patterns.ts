@@ -5,6 +5,8 @@ export const HYPHEN_PATTERNS_FILE = new URL('../render/hyphen-nb.json', import.m
 
 export interface PatternFile {
   source: string;
+  /** The patterns' own copyright notice, which their licence asks to be kept with them. */
+  notice: string;
   licence: string;
   patterns: unknown[];
 }
@@ -15,10 +17,10 @@ type Hyphenator = (word: string, options?: { minWordLength?: number }) => string
  * The Norwegian hyphenator: from the build's JSON when there is one, else from the hyphen package's
  * own module (running from source). One set for bokmål and nynorsk.
  */
-export async function norwegianHyphenator(): Promise<Hyphenator> {
+export async function norwegianHyphenator(file: URL | string = HYPHEN_PATTERNS_FILE): Promise<Hyphenator> {
   let patterns: unknown[];
   try {
-    patterns = (JSON.parse(readFileSync(HYPHEN_PATTERNS_FILE, 'utf8')) as PatternFile).patterns;
+    patterns = (JSON.parse(readFileSync(file, 'utf8')) as PatternFile).patterns;
   } catch {
     return (await import('hyphen/nb/index.js')).default.hyphenateSync;
   }
