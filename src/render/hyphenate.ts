@@ -88,7 +88,7 @@ function findBroken(): BrokenWord[] {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
   const words = /[\p{L}\u00AD]{5,}/gu;
-  const anyWord = /[\p{L}\u00AD]{5,}/u; // without g: test() must not move matchAll's start
+  const anyWord = new RegExp(words.source, 'u'); // without g: test() must not move matchAll's start
   let index = -1;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     index++;

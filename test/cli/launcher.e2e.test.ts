@@ -10,6 +10,15 @@ const { loadBundle } = createRequire(import.meta.url)('../../bin/load-bundle.cjs
   loadBundle(file?: string): { exports: { main: unknown }; script: { cachedDataRejected?: boolean } };
 };
 
+/** A copy of the bundle in `dir`, laid out as in the package, so it finds package.json as it starts. */
+function bundleCopy(dir: string): string {
+  mkdirSync(path.join(dir, 'dist/cli'), { recursive: true });
+  copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
+  const copy = path.join(dir, 'dist/cli/bosoreport.cjs');
+  copyFileSync(path.join(ROOT, 'dist/cli/bosoreport.cjs'), copy);
+  return copy;
+}
+
 describe('the launcher and the bundle it loads', () => {
   it('uses the code cache the build made for this Node', () => {
     const r = spawnSync(process.execPath, ['-e', "process.stdout.write(String(require('./bin/load-bundle.cjs').loadBundle().script.cachedDataRejected))"], {
@@ -39,11 +48,7 @@ describe('the launcher and the bundle it loads', () => {
   it('refuses a code cache made for other source and compiles the bundle as usual', () => {
     const t = tempTree({});
     try {
-      // A copy laid out as in the package, so the bundle finds package.json as it starts.
-      mkdirSync(path.join(t.dir, 'dist/cli'), { recursive: true });
-      copyFileSync(path.join(ROOT, 'package.json'), path.join(t.dir, 'package.json'));
-      const copy = path.join(t.dir, 'dist/cli/bosoreport.cjs');
-      copyFileSync(path.join(ROOT, 'dist/cli/bosoreport.cjs'), copy);
+      const copy = bundleCopy(t.dir);
       writeFileSync(`${copy}.cache`, 'not a V8 code cache');
       const loaded = loadBundle(copy);
       expect(loaded.script.cachedDataRejected).toBe(true);
@@ -74,10 +79,7 @@ describe('the launcher and the bundle it loads', () => {
   it('reads a bundle that is not ASCII as UTF-8', () => {
     const t = tempTree({});
     try {
-      mkdirSync(path.join(t.dir, 'dist/cli'), { recursive: true });
-      copyFileSync(path.join(ROOT, 'package.json'), path.join(t.dir, 'package.json'));
-      const copy = path.join(t.dir, 'dist/cli/bosoreport.cjs');
-      copyFileSync(path.join(ROOT, 'dist/cli/bosoreport.cjs'), copy);
+      const copy = bundleCopy(t.dir);
       appendFileSync(copy, "\nmodule.exports.tegn = 'æøå';\n");
       expect((loadBundle(copy).exports as { tegn?: string }).tegn).toBe('æøå');
     } finally {
