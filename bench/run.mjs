@@ -595,7 +595,7 @@ function floorDrift() {
   const extra = [...ours].filter((f) => !flags.has(f));
   if (!flags.size) problems.push('launchArgs() not found in src/render/chromium.ts');
   if (missing.length || extra.length) problems.push(`launch flags differ (chromium.ts has ${missing.join(' ') || 'none more'}; the floor has ${extra.join(' ') || 'none more'})`);
-  const pdfCall = /\.pdf\(\{([^}]*)\}\)/.exec(src)?.[1] ?? '';
+  const pdfCall = /const PRINT = \{([^}]*)\}/.exec(src)?.[1] ?? '';
   const options = Object.fromEntries(
     pdfCall
       .split(',')
@@ -603,7 +603,8 @@ function floorDrift() {
       .filter(([k]) => k && k !== 'timeout'),
   );
   const floorOptions = Object.fromEntries(Object.entries(PDF_OPTIONS).map(([k, v]) => [k, typeof v === 'string' ? `'${v}'` : String(v)]));
-  if (JSON.stringify(Object.entries(options).sort()) !== JSON.stringify(Object.entries(floorOptions).sort())) problems.push(`page.pdf options differ: pdf.ts {${pdfCall.trim()}}`);
+  if (JSON.stringify(Object.entries(options).sort()) !== JSON.stringify(Object.entries(floorOptions).sort()))
+    problems.push(`print options differ: pdf.ts PRINT {${pdfCall.trim()}}`);
   for (const policy of ['setJavaScriptEnabled(false)', 'setRequestInterception(true)', "emulateMediaType('print')", "waitUntil: 'load'", "url.startsWith('data:')"])
     if (!src.includes(policy)) problems.push(`pdf.ts no longer has ${policy}`);
   const help = runOnce({ id: 'help-render', name: 'render --help', argv: [BIN, 'render', '--help'], ok: [0] }, { rss: false });

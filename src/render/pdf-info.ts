@@ -31,10 +31,25 @@ interface Ref {
 }
 
 /**
+ * The bytes of a PDF as far as the update reads them: its length, a Latin-1 slice, and where a word
+ * next occurs. A PDF in memory, or a file read piece by piece (the overview of 10 000 reports is
+ * a 140 MB PDF, which is never held whole).
+ */
+export interface PdfBytes {
+  readonly length: number;
+  latin1(start: number, end: number): string;
+  indexOf(word: string, from: number): number;
+}
+
+function inMemory(bytes: Buffer): PdfBytes {
+  return { length: bytes.length, latin1: (start, end) => bytes.toString('latin1', start, end), indexOf: (word, from) => bytes.indexOf(word, from, 'latin1') };
+}
+
+/**
  * The body of object `ref` (between `obj` and `endobj`), found through the cross-reference section
  * (`xref`: the file from «xref» to its end, as Latin-1) and read from the bytes at its offset.
  */
-function objectBody(bytes: Buffer, xref: string, ref: Ref): string | undefined {
+function objectBody(bytes: PdfBytes, xref: string, ref: Ref): string | undefined {
   // Subsections: a line «first count», then count entries of exactly 20 bytes.
   let at = xref.indexOf('\n') + 1;
   for (;;) {
@@ -48,10 +63,10 @@ function objectBody(bytes: Buffer, xref: string, ref: Ref): string | undefined {
       const m = /^(\d{10}) (\d{5}) n/.exec(entry);
       if (!m || Number(m[2]) !== ref.gen) return undefined;
       const offset = Number(m[1]);
-      const end = bytes.indexOf('endobj', offset, 'latin1');
+      const end = bytes.indexOf('endobj', offset);
       const start = `${ref.num} ${ref.gen} obj`;
-      if (end === -1 || bytes.toString('latin1', offset, offset + start.length) !== start) return undefined;
-      return bytes.toString('latin1', offset + start.length, end).trim();
+      if (end === -1 || bytes.latin1(offset, offset + start.length) !== start) return undefined;
+      return bytes.latin1(offset + start.length, end).trim();
     }
     at += count * 20;
   }
@@ -65,13 +80,22 @@ function refIn(dict: string, key: string): Ref | undefined {
 /** The PDF with title, author, subject and keywords set and the title shown in the window bar; undefined if its layout is not Chromium's. */
 export function withInfo(pdf: Uint8Array, meta: PdfMetadata): Uint8Array | undefined {
   const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  const update = infoUpdate(inMemory(bytes), meta, () => fileId(bytes));
+  return update === undefined ? undefined : Buffer.concat([bytes, Buffer.from(update, 'latin1')]);
+}
+
+/**
+ * What `withInfo` appends to the PDF, as Latin-1 text; `id` gives the file identifier (an MD5 of
+ * the original bytes) for a file without one. Undefined if the layout is not Chromium's.
+ */
+export function infoUpdate(bytes: PdfBytes, meta: PdfMetadata, id: () => string): string | undefined {
   // Only the end of the file and the two objects are read as text: a Latin-1 copy of the whole file
   // was as large again as the PDF (43 MB for an overview of 10 000 reports).
-  const tail = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(bytes.toString('latin1', Math.max(0, bytes.length - 64)));
+  const tail = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(bytes.latin1(Math.max(0, bytes.length - 64), bytes.length));
   if (!tail) return undefined;
   const xrefAt = Number(tail[1]);
   if (xrefAt >= bytes.length) return undefined;
-  const section = bytes.toString('latin1', xrefAt, bytes.length - tail[0].length);
+  const section = bytes.latin1(xrefAt, bytes.length - tail[0].length);
   if (!section.startsWith('xref')) return undefined; // a cross-reference stream
   const trailerAt = section.indexOf('trailer');
   const trailer = trailerAt === -1 ? '' : section.slice(trailerAt);
@@ -130,7 +154,7 @@ export function withInfo(pdf: Uint8Array, meta: PdfMetadata): Uint8Array | undef
     out += `${ref.num} 1\n${String(offsets.get(ref.num)).padStart(10, '0')} ${String(ref.gen).padStart(5, '0')} n\r\n`;
   }
   // PDF/A asks for a file identifier; Chromium writes none, so one is made from its bytes.
-  const id = /\/ID\s*(\[[^\]]*\])/.exec(trailer)?.[1] ?? fileId(bytes);
-  out += `trailer\n<</Size ${nums.intent + 1}\n/Root ${root.num} ${root.gen} R\n/Info ${info.num} ${info.gen} R\n/ID ${id}\n/Prev ${xrefAt}>>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.concat([bytes, Buffer.from(out, 'latin1')]);
+  const fileIds = /\/ID\s*(\[[^\]]*\])/.exec(trailer)?.[1] ?? id();
+  out += `trailer\n<</Size ${nums.intent + 1}\n/Root ${root.num} ${root.gen} R\n/Info ${info.num} ${info.gen} R\n/ID ${fileIds}\n/Prev ${xrefAt}>>\nstartxref\n${xref}\n%%EOF\n`;
+  return out;
 }

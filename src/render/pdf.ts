@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import type { Browser, CDPSession, HTTPRequest, Page } from 'puppeteer-core';
 import { launchArgs, type StartedChromium } from './chromium.js';
 import { hyphenateBrokenWords } from './hyphenate.js';
+import { writePdfStream } from './pdf-file.js';
 import { withInfo, type PdfMetadata } from './pdf-info.js';
 
 export type { PdfMetadata } from './pdf-info.js';
@@ -72,10 +75,54 @@ async function connector(): Promise<Connect> {
   return (options) => puppeteer.connect(options);
 }
 
+/** Waits for `work` to settle, or `ms` at most; its outcome is not needed, only that it ended or was given up on. */
+async function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work.catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(ms, 1000))))]);
+  clearTimeout(timer);
+}
+
 /** A page that prints one report after another, with what it refused during the current report. */
 interface Slot {
   page: Page;
   blocked: string[];
+  /** The one file the current print may load (printFile's own HTML). */
+  allowed?: string;
+}
+
+/** How every PDF is printed: A4 unless the page's CSS says otherwise, backgrounds, tagged, with an outline. */
+const PRINT = { format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true } as const;
+
+/** PRINT as the protocol's Page.printToPDF takes it (puppeteer's translation: A4 in inches, no margins of its own). */
+const PRINT_PARAMS = {
+  paperWidth: 8.2677,
+  paperHeight: 11.6929,
+  marginTop: 0,
+  marginBottom: 0,
+  marginLeft: 0,
+  marginRight: 0,
+  printBackground: PRINT.printBackground,
+  preferCSSPageSize: PRINT.preferCSSPageSize,
+  generateTaggedPDF: PRINT.tagged,
+  generateDocumentOutline: PRINT.outline,
+} as const;
+
+/**
+ * A printed PDF read from the browser a megabyte at a time. puppeteer's own stream asks for the
+ * browser's default of 10 MB a read, which arrives as 13 MB of base64 in JSON and is copied three
+ * times over: 250 MB more at the peak for the 140 MB overview of 10 000 reports.
+ */
+async function* protocolChunks(session: CDPSession, handle: string): AsyncGenerator<Uint8Array> {
+  let eof = false;
+  try {
+    while (!eof) {
+      const read = await session.send('IO.read', { handle, size: 1024 * 1024 });
+      eof = read.eof;
+      yield Buffer.from(read.data, read.base64Encoded ? 'base64' : 'latin1');
+    }
+  } finally {
+    await session.send('IO.close', { handle }).catch(() => undefined);
+  }
 }
 
 /**
@@ -151,7 +198,7 @@ export class PdfPrinter {
     await page.setRequestInterception(true);
     page.on('request', (request: HTTPRequest) => {
       const url = request.url();
-      if (url.startsWith('data:') || url === 'about:blank') void request.continue();
+      if (url.startsWith('data:') || url === 'about:blank' || url === slot.allowed) void request.continue();
       else {
         slot.blocked.push(url);
         void request.abort('blockedbyclient');
@@ -179,21 +226,59 @@ export class PdfPrinter {
   private stuck: Error | undefined;
 
   async print(html: string, meta: PdfMetadata, timeoutMs: number): Promise<PrintResult> {
+    return this.withSlot(timeoutMs, async (slot) => {
+      await slot.page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
+      const unbroken = await hyphenateBrokenWords(slot.page);
+      const raw = await slot.page.pdf({ ...PRINT, timeout: timeoutMs });
+      return { pdf: await withMetadata(raw, meta), blocked: slot.blocked, unbroken };
+    });
+  }
+
+  /**
+   * Prints the HTML file `htmlFile` into the PDF file `pdfFile`, neither of them held in memory: the
+   * page loads the file itself (not a copy sent over the protocol) and the PDF is written as it
+   * arrives (writePdfStream). For an overview of thousands of reports, a PDF of 100 MB and more.
+   */
+  async printFile(htmlFile: string, pdfFile: string, meta: PdfMetadata, timeoutMs: number): Promise<Omit<PrintResult, 'pdf'>> {
+    const url = pathToFileURL(htmlFile).href;
+    return this.withSlot(timeoutMs, async (slot) => {
+      slot.allowed = url;
+      try {
+        await slot.page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+      } catch (error) {
+        // A browser kept from the temporary folder (a snap's private /tmp) is given the text instead.
+        if (!/ERR_(FILE_NOT_FOUND|ACCESS_DENIED)/.test((error as Error).message)) throw error;
+        await slot.page.setContent(await readFile(htmlFile, 'utf8'), { waitUntil: 'load', timeout: timeoutMs });
+      }
+      const unbroken = await hyphenateBrokenWords(slot.page);
+      const session = await slot.page.createCDPSession();
+      try {
+        const { stream } = await session.send('Page.printToPDF', { ...PRINT_PARAMS, transferMode: 'ReturnAsStream' });
+        if (!stream) throw new Error('Page.printToPDF returned no stream');
+        await writePdfStream(protocolChunks(session, stream), pdfFile, meta);
+      } finally {
+        await session.detach().catch(() => undefined);
+      }
+      return { blocked: slot.blocked, unbroken };
+    });
+  }
+
+  /** Runs `job` on an idle page; a page that failed is closed, and a browser that stopped answering fails the rest at once. */
+  private async withSlot<T>(timeoutMs: number, job: (slot: Slot) => Promise<T>): Promise<T> {
     if (this.stuck) throw this.stuck;
     let slot: Slot | undefined;
     try {
       slot = this.idle.pop() ?? (await this.opening.shift()) ?? (await this.openSlot(timeoutMs));
       slot.blocked = [];
-      await slot.page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
-      const unbroken = await hyphenateBrokenWords(slot.page);
-      const raw = await slot.page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: timeoutMs });
-      const result = { pdf: await withMetadata(raw, meta), blocked: slot.blocked, unbroken };
+      slot.allowed = undefined;
+      const result = await job(slot);
       this.idle.push(slot);
       return result;
     } catch (error) {
       if (/timed? ?out/i.test((error as Error).message) && !(await this.answers())) this.stuck ??= error as Error;
       // A failed page is closed and not reused; a browser that no longer answers is not waited for.
-      if (slot && !this.stuck) await slot.page.close().catch(() => undefined);
+      // page.close has no time limit of its own, and a page whose navigation to a file timed out may never answer it.
+      if (slot && !this.stuck) await settledWithin(slot.page.close(), this.timeoutMs);
       throw error;
     }
   }

@@ -88,6 +88,11 @@ export function pdfaObjects(facts: XmpFacts, nums: { metadata: number; profile: 
 
 /** A file identifier (the trailer's /ID), from the file's own bytes as PDF suggests. */
 export function fileId(bytes: Uint8Array): string {
-  const hex = createHash('md5').update(bytes).digest('hex').toUpperCase();
+  return fileIdOf(createHash('md5').update(bytes).digest('hex'));
+}
+
+/** The same from an MD5 already taken (of a file written a piece at a time). */
+export function fileIdOf(md5: string): string {
+  const hex = md5.toUpperCase();
   return `[<${hex}> <${hex}>]`;
 }

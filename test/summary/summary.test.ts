@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import MarkdownIt from 'markdown-it';
@@ -7,6 +8,7 @@ import { pdfProblem } from '../../src/cli/commands/summary/run.js';
 import { t as words } from '../../src/messages/index.js';
 import { runMain, tempTree } from '../helpers.js';
 import { readPdf } from '../render/pdf-reader.js';
+import { pdfaProblems } from '../render/pdfa-check.js';
 import { summaryRepository } from './repository.js';
 
 /** Visible text of a page: no tags, no style, spaces as spaces. */
@@ -57,6 +59,10 @@ describe('bosoreport summary', () => {
     expect(text).toMatch(/Side 1 av \d+/);
     expect(pdf.size.width).toBeGreaterThan(pdf.size.height);
     expect(pdf.fonts.every((f) => f.startsWith('Arimo'))).toBe(true);
+    // Printed from a temporary HTML file and streamed to disk, it is still the archive's PDF/A, and the temporary file is gone.
+    expect(await pdfaProblems(readFileSync(path.join(t.dir, 'oversikt.pdf')))).toEqual([]);
+    const left = readdirSync(tmpdir()).filter((d) => /^bosoreport-[A-Za-z0-9]{6}$/.test(d) && existsSync(path.join(tmpdir(), d, 'oversikt.html')));
+    expect(left).toEqual([]);
   }, 30_000);
 
   it('PDF the browser does not finish in time: its own message with the way out, exit 2, no file and no «Internal error»', async () => {
