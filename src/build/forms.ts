@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // Build step after tsc: copies each built-in form folder's data files (form.yaml, schema.json,
-// template.hbs, partials/) next to its compiled code in dist/forms/, so a form is one folder in the
+// template.hbs, partials/, and for import its own lines and their map) next to its compiled code in dist/forms/, so a form is one folder in the
 // source and one folder when built; then writes each built-in form's editor copy of its schema
 // (self-contained, with Norwegian editor messages) to schemas/<id>.schema.json, the path the
 // examples' and init's modelines use, and schemas/rapport.schema.json, which `init --repo` maps reports to.
@@ -16,7 +16,7 @@ for (const entry of existsSync(to) ? readdirSync(to, { withFileTypes: true }) : 
 }
 for (const entry of readdirSync(from, { withFileTypes: true })) {
   if (!entry.isDirectory() || !existsSync(path.join(from, entry.name, 'form.yaml'))) continue;
-  for (const name of ['form.yaml', 'schema.json', 'template.hbs', 'partials']) {
+  for (const name of ['form.yaml', 'schema.json', 'template.hbs', 'partials', 'skjematekst.txt', 'innlesing.yaml']) {
     const source = path.join(from, entry.name, name);
     if (existsSync(source)) cpSync(source, path.join(to, entry.name, name), { recursive: true });
   }

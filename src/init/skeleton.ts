@@ -18,6 +18,10 @@ export interface SkeletonOptions {
   variant?: string;
   /** Last year's report of the same municipality, already schema-valid, and its file name. */
   from?: { data: unknown; file: string; form: Form };
+  /** Values already known (an imported report's answers), set after the rest; a path the new report lacks is made. */
+  values?: { path: DataPath; value: unknown }[];
+  /** The lines the file starts with after the modeline, in place of init's own. */
+  intro?: string[];
 }
 
 function types(node: SchemaNode): string[] {
@@ -175,8 +179,24 @@ function carry(value: Record<string, any>, options: SkeletonOptions): string[] {
   return notes;
 }
 
+/** Sets the value at a path, making the objects on the way (a row written as a figure becomes an object for its comment). */
+function putAt(data: Record<string, unknown>, path: DataPath, value: unknown): void {
+  let owner: Record<string | number, unknown> = data;
+  for (const [i, seg] of path.slice(0, -1).entries()) {
+    const next = owner[seg];
+    if (!next || typeof next !== 'object') owner[seg] = typeof path[i + 1] === 'number' ? [] : {};
+    owner = owner[seg] as Record<string | number, unknown>;
+  }
+  owner[path[path.length - 1]!] = value;
+}
+
 /** The text of a new report: every field of the form, explained, with what can be known filled in. */
 export function skeleton(options: SkeletonOptions): string {
+  return skeletonDocument(options).toString({ lineWidth: 0 });
+}
+
+/** `skeleton` as a YAML document, for a caller that adds its own comments to the values it set. */
+export function skeletonDocument(options: SkeletonOptions): Document {
   const schemaId = options.form.schemaId;
   const schema = loadSchemas().get(schemaId)!;
   const value = empty(schema, schemaId) as Record<string, any>;
@@ -199,18 +219,23 @@ export function skeleton(options: SkeletonOptions): string {
     setAt(value, variants.field, options.variant);
   }
   const notes = carry(value, options);
+  for (const v of options.values ?? []) putAt(value, v.path, v.value);
   const doc = new Document(value);
   annotate(doc.contents as Node, schema, schemaId, 0);
   markNotFilledIn(doc);
   doc.commentBefore = [
     ` yaml-language-server: $schema=${options.schemaRef}`,
     '',
-    ` ${options.form.title.nb}, ${options.kommune} ${options.aar}. Laget av «bosoreport init».`,
-    ` Fyll inn alle felt som står tomme ("") eller med «null  # ${NOT_FILLED_IN}». Et tall som ikke er kjent`,
-    ` er null, aldri 0: skriv da grunnen i stedet for «${NOT_FILLED_IN}». Lengre tekst skrives etter «|»`,
-    ' på linjene under.',
+    ...(
+      options.intro ?? [
+        `${options.form.title.nb}, ${options.kommune} ${options.aar}. Laget av «bosoreport init».`,
+        `Fyll inn alle felt som står tomme ("") eller med «null  # ${NOT_FILLED_IN}». Et tall som ikke er kjent`,
+        `er null, aldri 0: skriv da grunnen i stedet for «${NOT_FILLED_IN}». Lengre tekst skrives etter «|»`,
+        'på linjene under.',
+      ]
+    ).map((l) => (l ? ` ${l}` : '')),
     ` Sjekk rapporten med: ${options.checkCommand}`,
     ...notes.map((n) => ` ${n}`),
   ].join('\n');
-  return doc.toString({ lineWidth: 0 });
+  return doc;
 }

@@ -1,0 +1,92 @@
+/**
+ * Figures and dates as Norwegian reports write them, read only when there is one reading: a value
+ * with two readings is no value (the importer then leaves the field open and says what it saw).
+ */
+
+const MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
+
+const iso = (y: number, m: number, d: number): string | undefined => {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+};
+
+/**
+ * A date as ISO: «18.02.2013», «18.2.13» (a two-digit year is 20xx: the programme ran 2009–2020s),
+ * «18. februar 2013», «2013-02-18». Undefined for anything else, or a day that does not exist.
+ */
+export function readDate(text: string): string | undefined {
+  const t = text.trim().replace(/\.$/, '');
+  let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$/.exec(t);
+  if (m) return iso(m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /^(\d{1,2})\.\s*(\p{L}+)\s+(\d{4})$/u.exec(t);
+  if (m) {
+    const month = MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
+    return month ? iso(Number(m[3]), month, Number(m[1])) : undefined;
+  }
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  return m ? iso(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+}
+
+/** A whole number as a report writes it in a cell: «1 390», «1390», «−7», «-7». Undefined for «38,4», «X», «ca. 10». */
+export function readWhole(text: string): number | undefined {
+  const t = text
+    .trim()
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/^[−–]/, '-');
+  if (!/^-?\d{1,3}(?: \d{3})*$|^-?\d+$/.test(t)) return undefined;
+  return Number(t.replace(/ /g, ''));
+}
+
+/** A run of figures in a text, as a table's cells come out of a PDF one after another. */
+export interface FigureRun {
+  /** Every way the run can be split into numbers («1 390» is one number or two). */
+  readings: number[][];
+  start: number;
+  end: number;
+}
+
+/**
+ * The runs of whole numbers standing alone in `text` (not part of a date, an amount with «,», a
+ * percentage or a word), each with every way of reading it: «7 8-1» is 7, 8, −1 and nothing else,
+ * «1 390 1 455» is 1 390 and 1 455, or 1, 390, 1, 455, or … A number after a month's name is the
+ * year of a date («Januar 2012»), not a figure.
+ */
+export function figureRuns(text: string): FigureRun[] {
+  const runs: FigureRun[] = [];
+  // Not part of a word, a date, an amount or a percentage («15 %»), nor a prefix («4-års»).
+  const token = /(?<![\p{L}\p{N}.,:/%-])-?\d+(?![\p{L}\p{N}.,:/%])(?!\s*%)(?!-\p{L})(?:-\d+(?![\p{L}\p{N}.,:/%])(?!\s*%))*/gu;
+  let current: { tokens: string[]; start: number; end: number } | undefined;
+  for (let m = token.exec(text); m; m = token.exec(text)) {
+    const before = text.slice(0, m.index);
+    if (MONTHS.some((month) => new RegExp(`${month}\\s*$`, 'iu').test(before))) continue;
+    // «8-1» is two cells, 8 and −1: a minus sign glued to the figure before it.
+    const parts = m[0].split(/(?=-)/).filter((p, i) => i === 0 || p !== '-');
+    const gap = current ? text.slice(current.end, m.index) : '';
+    if (current && /^[ \t\u00a0]*$/.test(gap)) {
+      current.tokens.push(...parts);
+      current.end = m.index + m[0].length;
+    } else {
+      if (current) runs.push({ readings: readings(current.tokens), start: current.start, end: current.end });
+      current = { tokens: parts, start: m.index, end: m.index + m[0].length };
+    }
+  }
+  if (current) runs.push({ readings: readings(current.tokens), start: current.start, end: current.end });
+  return runs;
+}
+
+/** Every split of number tokens into figures, where a token of exactly three digits may continue the one before («1 390»). */
+function readings(tokens: string[]): number[][] {
+  const out: number[][] = [];
+  const walk = (i: number, acc: number[], open: string | undefined) => {
+    if (i === tokens.length) {
+      out.push(open === undefined ? acc : [...acc, Number(open)]);
+      return;
+    }
+    const tok = tokens[i]!;
+    if (open !== undefined && /^\d{3}$/.test(tok) && !open.startsWith('-0')) walk(i + 1, acc, `${open}${tok}`);
+    walk(i + 1, open === undefined ? acc : [...acc, Number(open)], tok);
+  };
+  walk(0, [], undefined);
+  return out.filter((r) => r.every((n) => Number.isSafeInteger(n)));
+}
