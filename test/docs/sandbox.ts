@@ -37,6 +37,9 @@ export function sandbox(): { dir: string; env: Record<string, string>; cleanup: 
     files[loose[name] ?? `reports/${m[1]}/${m[3]}-${m[2]}.yaml`] = text;
   }
   files['reports/gjovik/2013-aarsrapport.yaml'] = finishedReport('aarsrapport-2012', '2013', 'Gjøvik', undefined);
+  // Delivered reports as text, for `import`.
+  files['arkiv/gjovik-2012.txt'] = readFileSync(path.join(ROOT, 'test/fixtures/import/gjovik-aarsrapport-2012.txt'), 'utf8');
+  files['arkiv/lillehammer-2011.txt'] = readFileSync(path.join(ROOT, 'test/fixtures/import/lillehammer-halvaarsrapport-2011.txt'), 'utf8');
   const t = tempTree(files);
   cpSync(path.join(ROOT, 'examples'), path.join(t.dir, 'examples'), { recursive: true });
   mkdirSync(path.join(t.dir, 'my-templates'));

@@ -7,6 +7,7 @@ export { command as preview } from './preview/command.js';
 export { command as summary } from './summary/command.js';
 export { command as baseline } from './baseline/command.js';
 export { command as init } from './init/command.js';
+export { command as import } from './import/command.js';
 export { command as schema } from './schema/command.js';
 export { command as forms } from './forms/command.js';
 export { command as rules } from './rules/command.js';
