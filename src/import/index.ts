@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import type { Form } from '../forms/types.js';
 import type { DataPath } from '../load/positions.js';
 import { validatorFor } from '../schema/ajv.js';
-import { locateFormLines } from './locate.js';
+import { linesFound, locateFormLines } from './locate.js';
 import { BosoreportError, EXIT_USAGE } from '../errors.js';
 import { t, type Lang } from '../messages/index.js';
 import { mapAnswers, quote, type Found, type ImportMap, type ImportTable, type Open } from './map.js';
@@ -36,7 +36,12 @@ export function importableForms(forms: readonly Form[], lang: Lang = 'en'): Impo
 }
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
-const isLine = (v: unknown): boolean => !!v && typeof v === 'object' && isText((v as { linje?: unknown }).linje) && isText((v as { felt?: unknown }).felt);
+const isLine = (v: unknown): boolean =>
+  !!v &&
+  typeof v === 'object' &&
+  isText((v as { linje?: unknown }).linje) &&
+  isText((v as { felt?: unknown }).felt) &&
+  [undefined, 'dato'].includes((v as { som?: unknown }).som as string);
 
 /** An innlesing.yaml read and checked for the shape the import relies on, or what is wrong with it. */
 function importMap(text: string): ImportMap | string {
@@ -61,7 +66,7 @@ function importMap(text: string): ImportMap | string {
 
 /** Which form a text is, by how many of each form's own lines it holds; with the count that says why. */
 export function identifyText(source: SourceText, forms: readonly ImportableForm[]): { chosen?: ImportableForm; scores: { id: string; found: number; of: number }[] } {
-  const scores = forms.map((f) => ({ f, found: locateFormLines(source.text, f.lines).length, of: f.lines.length }));
+  const scores = forms.map((f) => ({ f, found: linesFound(source.text, f.lines), of: f.lines.length }));
   scores.sort((a, b) => b.found / b.of - a.found / a.of);
   const best = scores[0];
   // A third of the form's own text at least, and clearly more than the next form's.
@@ -96,7 +101,7 @@ const source = (f: Found) => `side ${f.page}: «${f.seen}»`;
 function asValue(form: Form, f: Found): { value: unknown; note?: string } | { why: string } {
   const { fields } = form;
   if (typeof f.raw === 'number' || f.raw === null) return { value: f.raw, ...(f.raw === null ? { note: 'kilden har en fotnote i stedet for tallet' } : {}) };
-  if (same(f.path, fields.programstart) || same(f.path, fields.rapporteringsdato) || same(f.path, fields.forsidedato)) {
+  if (f.date || same(f.path, fields.programstart) || same(f.path, fields.rapporteringsdato) || same(f.path, fields.forsidedato)) {
     // The whole answer, or the one date in it (a cover: «LILLEHAMMER KOMMUNE 6. oktober 2011»).
     const dates = [...f.raw.matchAll(DATE_IN_TEXT)].map((m) => ({ text: m[0], iso: readDate(m[0]) })).filter((d) => d.iso);
     const date = readDate(f.raw) ?? (dates.length === 1 ? dates[0]!.iso : undefined);

@@ -9,6 +9,13 @@ export interface Mark {
    * middle of its row's label («… med tilsagn om 0 investeringstilskudd»): the answer's, not the form's.
    */
   inside: { start: number; end: number }[];
+  /** Found again after its first place: a table's head a PDF repeats on the next page. */
+  repeat?: boolean;
+}
+
+/** How many of the form's lines a text holds, each counted once. */
+export function linesFound(text: string, lines: readonly string[]): number {
+  return locateFormLines(text, lines).filter((m) => !m.repeat).length;
 }
 
 /** How far back a line is looked for when it is not found after the last: a page's columns come out of order. */
@@ -21,9 +28,10 @@ const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * word. `loose` also lets one short piece (a figure, «X)») stand between two of its words.
  */
 function linePattern(line: string, loose: boolean): RegExp {
-  const words = line.trim().split(/\s+/).map(escape);
+  const words = line.trim().split(/\s+/);
   const between = loose ? '(\\s+[^\\s]{1,4})?\\s+' : '\\s+';
-  const body = loose ? words.map((w, i) => (i === 0 ? w : `${between}${w}`)).join('') : words.join(between);
+  // A mark standing alone («Kommune :») may also stand close («Kommune:»).
+  const body = words.map((w, i) => (i === 0 ? escape(w) : `${/^[\p{P}]+$/u.test(w) ? '\\s*' : between}${escape(w)}`)).join('');
   const lead = /^[\p{L}\p{N}]/u.test(line.trim()) ? '(?<![\\p{L}\\p{N}])' : '';
   const trail = /[\p{L}\p{N}]$/u.test(line.trim()) ? '(?![\\p{L}\\p{N}])' : '';
   return new RegExp(`${lead}${body}${trail}`, loose ? 'gud' : 'gu');
@@ -67,6 +75,15 @@ export function locateFormLines(text: string, lines: readonly string[]): Mark[] 
     if (!found) continue;
     marks.push(found);
     cursor = Math.max(cursor, found.end);
+  }
+  // A line of two words or more found again where no line is: cut out too (a repeated table head),
+  // so that it does not run into the answers around it.
+  for (const first of [...marks]) {
+    if (first.line.trim().split(/\s+/).length < 2 || first.line.trim().length < 12) continue;
+    const pattern = linePattern(first.line, false);
+    pattern.lastIndex = first.end;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text))
+      if (free(m.index, m.index + m[0].length)) marks.push({ line: first.line, start: m.index, end: m.index + m[0].length, inside: [], repeat: true });
   }
   return marks.sort((a, b) => a.start - b.start);
 }

@@ -9,7 +9,8 @@ import { figureRuns, type FigureRun } from './values.js';
  * figures are taken in the rows' order.
  */
 export interface ImportMap {
-  felt: { linje: string; felt: string }[];
+  /** `som: dato`: the answer is a date, written as the report writes it and stored as ISO. */
+  felt: { linje: string; felt: string; som?: 'dato' }[];
   tabellrader: ImportTable[];
   /** Form lines that end the answer before them, besides numbered headings and the lines above. */
   slutter?: string[];
@@ -37,6 +38,8 @@ export interface Found {
   page: number;
   /** A short quotation of the source where the value stood. */
   seen: string;
+  /** The map says the answer is a date. */
+  date?: boolean;
 }
 
 /** A field the import could not fill, and why; `seen` is what stood there if anything did. */
@@ -94,6 +97,10 @@ interface Row {
   /** The footnote mark the row's cell has («x» of «X)» or «(x) 930»), and whether it stands in place of the figure. */
   mark?: string;
   noFigure?: boolean;
+  /** Text that stood in the row before it had any figure: its comment, if no figure ever comes. */
+  ownText: { text: string; start: number }[];
+  /** The row had text and no figure when the next row began: its figure is not in the source. */
+  textOnly?: boolean;
 }
 
 /**
@@ -121,7 +128,7 @@ export function mapAnswers(source: SourceText, formLines: readonly string[], map
   const unplaced: Mapped['unplaced'] = [];
   const opened = new Set<string>();
 
-  let field: { felt: DataPath; parts: string[]; start: number; anchor: Mark } | undefined;
+  let field: { felt: DataPath; parts: string[]; start: number; anchor: Mark; date: boolean } | undefined;
   let rows: Row[] = [];
   let lastFigured: Row | undefined;
   const footnotes: { table: ImportTable; mark: string; text: string; start: number }[] = [];
@@ -134,7 +141,7 @@ export function mapAnswers(source: SourceText, formLines: readonly string[], map
   const finishField = () => {
     if (!field) return;
     const value = answerText(field.parts);
-    if (value) found.push({ path: field.felt, raw: value, page: pageAt(source, field.start), seen: quote(value) });
+    if (value) found.push({ path: field.felt, raw: value, page: pageAt(source, field.start), seen: quote(value), ...(field.date ? { date: true } : {}) });
     else open.push({ path: field.felt, why: `ingen tekst etter «${field.anchor.line}»`, page: pageAt(source, field.anchor.start) });
     field = undefined;
   };
@@ -144,9 +151,14 @@ export function mapAnswers(source: SourceText, formLines: readonly string[], map
   };
 
   /** Gives a run of figures to the rows waiting for theirs; false when no row waits (the figures are then text). */
-  const takeFigures = (run: FigureRun, start: number, runText: string): boolean => {
+  const takeFigures = (run: FigureRun, start: number, runText: string, before: string): boolean => {
     const waiting = rows.filter((r) => r.filled.some((v) => v === undefined) && !r.problem);
     if (waiting.length === 0) return false;
+    // A figure right after its cell's own name («Januar 2012: 1 390») is that cell's, whole.
+    const first = waiting[0]!;
+    const cell = first.columns[first.filled.findIndex((v) => v === undefined)];
+    const named = first.columns.length > 1 && cell !== undefined && new RegExp(`${cell}[^\\p{L}]*$`, 'iu').test(before.slice(-30));
+    if (named) run = { ...run, readings: run.readings.filter((r) => r.length === 1) };
     // Each way of giving the run to the waiting rows in order: whole rows, or for a row without a
     // check, its next cells one at a time (a month's figure in each of two cells far apart).
     const fits: { reading: number[]; rows: Row[] }[] = [];
@@ -215,7 +227,7 @@ export function mapAnswers(source: SourceText, formLines: readonly string[], map
     if (at < tableEnd) count += figureRuns(text.slice(at, tableEnd)).filter((r) => r.readings.length > 0).length;
     return count;
   };
-  const endsTables = (m: Mark) => fieldBy.has(m.line) || (!rowBy.has(m.line) && (HEADING.test(m.line) || closing.has(m.line)));
+  const endsTables = (m: Mark) => !m.repeat && (fieldBy.has(m.line) || (!rowBy.has(m.line) && (HEADING.test(m.line) || closing.has(m.line))));
 
   const segment = (start: number, end: number) => {
     const piece = text.slice(start, end);
@@ -242,6 +254,10 @@ export function mapAnswers(source: SourceText, formLines: readonly string[], map
         latest.noFigure = true;
         return;
       }
+      // The name of the row's next cell («Desember 2012:») is the form's label, not a comment.
+      const next = lastFigured?.columns[lastFigured.filled.findIndex((v) => v === undefined)];
+      if (next && new RegExp(`^\\s*${next}[\\s\\d.:]*$`, 'iu').test(words)) return;
+      if (anchorSince && latest && latest.filled.every((v) => v === undefined)) latest.ownText.push({ text: words, start: start + from });
       if (FOOTNOTE.test(words) && rows[0]) footnotes.push({ table: rows[0].table, mark: /[xX*]/.exec(words)![0].toLowerCase(), text: words.trim(), start: start + from });
       if (lastFigured && !anchorSince && lastFigured.table.kommentar && !FOOTNOTE.test(words)) lastFigured.comment.push(words);
       else {
@@ -254,7 +270,7 @@ export function mapAnswers(source: SourceText, formLines: readonly string[], map
     for (const run of figureRuns(piece)) {
       if (rows.every((r) => r.filled.every((v) => v !== undefined) || r.problem)) continue;
       prose(at, run.start, true);
-      takeFigures(run, start + run.start, piece.slice(run.start, run.end));
+      takeFigures(run, start + run.start, piece.slice(run.start, run.end), piece.slice(0, run.start));
       at = run.end;
     }
     prose(at, piece.length);
@@ -265,23 +281,39 @@ export function mapAnswers(source: SourceText, formLines: readonly string[], map
     segment(cursor, mark.start);
     if (rowBy.has(mark.line)) tableEnd = marks.slice(i + 1).find(endsTables)?.start ?? text.length;
     cursor = mark.end;
-    const f = fieldBy.get(mark.line);
-    const r = rowBy.get(mark.line);
+    // A line found again (a table's head repeated on the next page) is cut out, and ends nothing.
+    const f = mark.repeat ? undefined : fieldBy.get(mark.line);
+    const r = mark.repeat ? undefined : rowBy.get(mark.line);
     if (f && !opened.has(mark.line)) {
       opened.add(mark.line);
       finishField();
       finishTable();
-      field = { felt: toPath(f.felt), parts: [], start: mark.end, anchor: mark };
+      field = { felt: toPath(f.felt), parts: [], start: mark.end, anchor: mark, date: f.som === 'dato' };
     } else if (r && !opened.has(mark.line)) {
       opened.add(mark.line);
       finishField();
       if (rows.length > 0 && rows[0]!.table !== r.table) finishTable();
+      // A row that had text of its own and no figure by the time the next row begins has none: the
+      // next figures are not its (an empty cell beside a comment).
+      for (const prev of rows)
+        if (!prev.problem && prev.ownText.length > 0 && prev.filled.every((v) => v === undefined)) {
+          prev.problem = 'raden har tekst, men ikke noe tall';
+          prev.textOnly = true;
+        }
       const columns = r.row.kolonner ?? r.table.kolonner;
-      const row: Row = { table: r.table, felt: toPath(r.row.felt), columns, filled: columns.length ? columns.map(() => undefined) : [undefined], comment: [], anchor: mark };
+      const row: Row = {
+        table: r.table,
+        felt: toPath(r.row.felt),
+        columns,
+        filled: columns.length ? columns.map(() => undefined) : [undefined],
+        comment: [],
+        anchor: mark,
+        ownText: [],
+      };
       rows.push(row);
       allRows.push(row);
       anchorSince = true;
-    } else if (HEADING.test(mark.line) || closing.has(mark.line)) {
+    } else if (!mark.repeat && (HEADING.test(mark.line) || closing.has(mark.line))) {
       finishField();
       finishTable();
     }
@@ -308,6 +340,21 @@ export function mapAnswers(source: SourceText, formLines: readonly string[], map
       row.filled = [null as unknown as number];
     }
   }
+  // A row of one figure with only text: the figure is unknown (null) and the text is its comment,
+  // as the report has it; the text leaves the list of what went nowhere.
+  for (const row of allRows) {
+    if (!row.textOnly || row.columns.length > 0 || !row.table.kommentar || row.noFigure) continue;
+    const comment = answerText(row.ownText.map((o) => o.text));
+    const page = pageAt(source, row.ownText[0]!.start);
+    found.push({ path: [...row.felt, 'resultat'], raw: null, page, seen: quote(text.slice(row.anchor.start, row.anchor.end)) });
+    found.push({ path: [...row.felt, row.table.kommentar], raw: comment, page, seen: quote(comment) });
+    for (const o of row.ownText) {
+      const at = unplaced.findIndex((u) => u.page === pageAt(source, o.start) && quote(o.text, 120) === u.text);
+      if (at !== -1) unplaced.splice(at, 1);
+    }
+    row.noFigure = true;
+    row.problem = undefined;
+  }
   for (const row of allRows) {
     if (row.noFigure && row.problem === undefined) continue;
     const page = pageAt(source, row.figuresAt ?? row.anchor.start);
@@ -330,5 +377,5 @@ export function mapAnswers(source: SourceText, formLines: readonly string[], map
   for (const f of map.felt) if (!opened.has(f.linje)) open.push({ path: toPath(f.felt), why: `fant ikke «${f.linje}» i kilden` });
   for (const t of map.tabellrader) for (const r of t.rader) if (!opened.has(r.linje)) open.push({ path: toPath(r.felt), why: `fant ikke «${r.linje}» i kilden` });
   for (const f of map.leses_ikke ?? []) open.push({ path: toPath(f), why: 'importen leser ikke denne delen av skjemaet ennå' });
-  return { found, open, unplaced, formLinesFound: marks.length };
+  return { found, open, unplaced, formLinesFound: marks.filter((m) => !m.repeat).length };
 }

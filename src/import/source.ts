@@ -27,6 +27,11 @@ export function pagesOfText(raw: string): SourceText {
       else if (line.trim()) pages.push(line);
     }
   } else pages = text.split('\f');
+  return fromPages(pages);
+}
+
+/** A source made of pages of text (a PDF's). */
+export function fromPages(pages: readonly string[]): SourceText {
   let at = 0;
   const pageStarts: number[] = [];
   for (const page of pages) {

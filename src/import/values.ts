@@ -52,7 +52,9 @@ export interface FigureRun {
  * «1 390 1 455» is 1 390 and 1 455, or 1, 390, 1, 455, or … A number after a month's name is the
  * year of a date («Januar 2012»), not a figure.
  */
-export function figureRuns(text: string): FigureRun[] {
+export function figureRuns(raw: string): FigureRun[] {
+  // A typeset minus (U+2212) or dash before a figure is its sign; the same length, so offsets hold.
+  const text = raw.replace(/[−–](?=\d)/g, '-');
   const runs: FigureRun[] = [];
   // Not part of a word, a date, an amount or a percentage («15 %»), nor a prefix («4-års»).
   const token = /(?<![\p{L}\p{N}.,:/%-])-?\d+(?![\p{L}\p{N}.,:/%])(?!\s*%)(?!-\p{L})(?:-\d+(?![\p{L}\p{N}.,:/%])(?!\s*%))*/gu;
@@ -63,7 +65,7 @@ export function figureRuns(text: string): FigureRun[] {
     // «8-1» is two cells, 8 and −1: a minus sign glued to the figure before it.
     const parts = m[0].split(/(?=-)/).filter((p, i) => i === 0 || p !== '-');
     const gap = current ? text.slice(current.end, m.index) : '';
-    if (current && /^[ \t\u00a0]*$/.test(gap)) {
+    if (current && /^[ \t\u00a0\u202f]*$/.test(gap)) {
       current.tokens.push(...parts);
       current.end = m.index + m[0].length;
     } else {

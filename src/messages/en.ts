@@ -319,6 +319,8 @@ export const en: MessageCatalogue = {
   'init/no-form': () =>
     'Say which form the report follows, for example "npx bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013" (or "init --repo" for the editor settings).',
   'import/bad-map': (p) => `The import map ${p.file} cannot be used: ${p.problem}. See docs/import.md.`,
+  'import/encrypted': (p) => `${p.source}: the PDF is locked with a password. Open it with the password and save a copy without, or save its text as .txt.`,
+  'import/corrupt': (p) => `${p.source}: cannot read the file as a PDF (${p.detail}). Is it whole? Save it again from Word, or save its text as .txt.`,
   'import/wrote': (p) =>
     `${p.source} → ${p.file}: ${p.form} (${p.why}); ${p.found} ${Number(p.found) === 1 ? 'value' : 'values'} read, ${p.open} ${Number(p.open) === 1 ? 'field' : 'fields'} left open.`,
   'import/checked': (p) =>
@@ -326,14 +328,13 @@ export const en: MessageCatalogue = {
   'import/clean': (p) => `  validate: no errors; run "npx bosoreport validate ${p.arg}" once you have checked the draft.`,
   'import/why': (p) => `${p.found} of the ${p.of} lines of the form's text are in the source`,
   'import/chosen': (p) => `chosen with --skjema; ${p.found} of the ${p.of} lines of the form's text are in the source`,
-  'import/unsupported': (p) =>
-    `${p.source}: cannot read ${p.ext} files yet. Import reads text (.txt): save the report as plain text in Word (Save as → Plain text), or copy the PDF's text into a .txt file.`,
+  'import/unsupported': (p) => `${p.source}: cannot read ${p.ext} files yet. Import reads text (.txt) and PDF: save the report as PDF or as plain text from Word (Save as).`,
   'import/unidentified': (p) => `${p.source}: could not tell which form the text is on (${p.scores}). Is it a report in the programme? Name the form with --skjema.`,
   'import/empty': (p) => `${p.source}: the file has no text. A scanned PDF holds only pictures of its pages, and bosoreport does not read pictures (no OCR).`,
   'import/too-large': (p) => `${p.source}: the file is ${p.size} bytes; a report as text is at most ${p.limit} bytes.`,
   'import/exists': (p) => `${p.source}: ${p.file} is already there and is not overwritten; use --force to replace it.`,
   'import/no-place': (p) => `${p.source}: found no municipality and year in the source, so the draft is named ${p.file}.`,
-  'import/no-sources': (p) => `No text files (.txt) in "${p.path}".`,
+  'import/no-sources': (p) => `No PDF or text files (.pdf, .txt) in "${p.path}".`,
   'import/total': (p) => `${p.n} sources: ${p.written} ${Number(p.written) === 1 ? 'draft' : 'drafts'} written, ${p.failed} could not be read.`,
   'init/wrote': (p) => `wrote ${p.file}; fill in the fields left empty or marked "# fyll inn", and run "npx bosoreport validate ${p.arg}".`,
   'io/too-many-files': (p) => `${p.reason} files match "${p.path}"; bosoreport takes at most ${p.limit} in one run.`,

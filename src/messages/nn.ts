@@ -318,6 +318,8 @@ export const nn: MessageCatalogue = {
   'init/no-form': () =>
     'Sei kva skjema rapporten skal følgje, til dømes «npx bosoreport init aarsrapport-2012 --kommune Gjøvik --aar 2013» (eller «init --repo» for editoroppsettet).',
   'import/bad-map': (p) => `Importkartet ${p.file} kan ikkje brukast: ${p.problem}. Sjå docs/import.md.`,
+  'import/encrypted': (p) => `${p.source}: PDF-en er låst med passord. Opna han med passordet og lagra ein kopi utan, eller lagra teksten som .txt.`,
+  'import/corrupt': (p) => `${p.source}: kan ikkje lese fila som PDF (${p.detail}). Er ho heil? Lagra ho på nytt frå Word, eller lagra teksten som .txt.`,
   'import/wrote': (p) => `${p.source} → ${p.file}: ${p.form} (${p.why}); ${p.found} ${Number(p.found) === 1 ? 'verdi' : 'verdiar'} henta, ${p.open} felt står opne.`,
   'import/checked': (p) =>
     `  validate: ${p.errors} feil og ${p.warnings} ${Number(p.warnings) === 1 ? 'åtvaring' : 'åtvaringar'} å sjå på; køyr «npx bosoreport validate ${p.arg}».`,
@@ -325,13 +327,13 @@ export const nn: MessageCatalogue = {
   'import/why': (p) => `${p.found} av ${p.of} liner i teksten til skjemaet står i kjelda`,
   'import/chosen': (p) => `valt med --skjema; ${p.found} av ${p.of} liner i teksten til skjemaet står i kjelda`,
   'import/unsupported': (p) =>
-    `${p.source}: kan ikkje lese ${p.ext}-filer enno. Importen les tekst (.txt): lagra rapporten som rein tekst i Word (Lagra som → Rein tekst), eller kopier teksten frå PDF-en inn i ei .txt-fil.`,
+    `${p.source}: kan ikkje lese ${p.ext}-filer enno. Importen les tekst (.txt) og PDF: lagra rapporten som PDF eller som rein tekst frå Word (Lagra som).`,
   'import/unidentified': (p) => `${p.source}: fann ikkje kva skjema teksten er på (${p.scores}). Er det ein rapport i programmet? Oppgi skjemaet med --skjema.`,
   'import/empty': (p) => `${p.source}: fila har ingen tekst. Ein skanna PDF har berre bilete av sidene, og bosoreport les ikkje bilete (ingen OCR).`,
   'import/too-large': (p) => `${p.source}: fila er ${p.size} byte; ein rapport som tekst er høgst ${p.limit} byte.`,
   'import/exists': (p) => `${p.source}: ${p.file} finst frå før og blir ikkje skriven over; bruk --force for å byte ho ut.`,
   'import/no-place': (p) => `${p.source}: fann ikkje både kommune og år i kjelda, så utkastet heiter ${p.file}.`,
-  'import/no-sources': (p) => `Ingen tekstfiler (.txt) i «${p.path}».`,
+  'import/no-sources': (p) => `Ingen PDF- eller tekstfiler (.pdf, .txt) i «${p.path}».`,
   'import/total': (p) => `${p.n} kjelder: ${p.written} utkast skrivne, ${p.failed} kunne ikkje lesast.`,
   'init/wrote': (p) => `skreiv ${p.file}; fyll inn felta som står tomme eller med «# fyll inn», og køyr «npx bosoreport validate ${p.arg}».`,
   'io/too-many-files': (p) => `${p.reason} filer passar til «${p.path}»; bosoreport tek høgst ${p.limit} i éi køyring.`,

@@ -11,6 +11,7 @@ beforeEach(() => {
     'arkiv/gjovik-2012.txt': seed('gjovik-aarsrapport-2012'),
     'arkiv/lillehammer-2011.txt': seed('lillehammer-halvaarsrapport-2011'),
     'arkiv/skannet.pdf': '%PDF-1.4\n',
+    'arkiv/gammel.doc': 'not read yet',
     'tom.txt': '   \n',
     'handleliste.txt': 'Melk, brød og egg. Husk å ringe tannlegen.\n',
     '.git/HEAD': 'ref: refs/heads/main\n',
@@ -55,10 +56,11 @@ describe('bosoreport import', () => {
   it('says what it cannot read and why, goes on with the rest, and exits 2', async () => {
     const r = await runMain(['import', 'arkiv', 'tom.txt', 'handleliste.txt'], { cwd: t.dir });
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('arkiv/skannet.pdf: cannot read .pdf files yet. Import reads text (.txt)');
+    expect(r.stderr).toMatch(/arkiv\/skannet\.pdf: cannot read the file as a PDF \(.+\)\. Is it whole\?/);
+    expect(r.stderr).toContain('arkiv/gammel.doc: cannot read .doc files yet. Import reads text (.txt) and PDF');
     expect(r.stderr).toContain('tom.txt: the file has no text. A scanned PDF holds only pictures');
     expect(r.stderr).toMatch(/handleliste\.txt: could not tell which form the text is on \(aars-og-halvaarsrapport-2011: 0\/55, aarsrapport-2012: \d+\/107\)/);
-    expect(r.stdout).toContain('5 sources: 2 drafts written, 3 could not be read.');
+    expect(r.stdout).toContain('6 sources: 2 drafts written, 4 could not be read.');
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 

@@ -4,8 +4,9 @@ import { display } from '../../../engine/index.js';
 import { BosoreportError, EXIT_CLEAN, EXIT_USAGE } from '../../../errors.js';
 import { draftText } from '../../../import/draft.js';
 import { identifyText, importableForms, importText, type ImportableForm } from '../../../import/index.js';
-import { locateFormLines } from '../../../import/locate.js';
-import { pagesOfText } from '../../../import/source.js';
+import { linesFound } from '../../../import/locate.js';
+import { pdfPages } from '../../../import/pdf.js';
+import { fromPages, pagesOfText, type SourceText } from '../../../import/source.js';
 import { editorSchemaFile } from '../../../init/modeline.js';
 import { defaultReportPath, modelineTarget, REPORT_FOLDERS, repositoryRoot } from '../../../init/placement.js';
 import { kommuneKey } from '../../../cross/rules.js';
@@ -26,11 +27,15 @@ export interface ImportOptions {
   dir?: string;
 }
 
-/** A text report of 300 pages is about 1 MB: ten times that is no report. */
-const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
-/** What a source may be: text. Word and PDF files are named so the user is told what to do with them. */
+/** A text report of 300 pages is about 1 MB, a PDF of one with pictures some MB: ten and fifty times that is no report. */
+const MAX_TEXT_BYTES = 10 * 1024 * 1024;
+const MAX_PDF_BYTES = 50 * 1024 * 1024;
+/** A report of more pages than this is no report (and would take long to read). */
+const MAX_PDF_PAGES = 500;
+/** What a source may be: text or PDF. Word files are named so the user is told what to do with them. */
 const TEXT = new Set(['.txt', '.text']);
-const NOT_YET = new Set(['.docx', '.doc', '.pdf', '.odt', '.rtf']);
+const PDF = new Set(['.pdf']);
+const NOT_YET = new Set(['.docx', '.doc', '.odt', '.rtf']);
 
 /** The files to import: each file given, and the text files (and the Word and PDF files, to say so) in each folder given. */
 async function sourcesOf(paths: readonly string[], ctx: CommandContext): Promise<string[]> {
@@ -44,7 +49,7 @@ async function sourcesOf(paths: readonly string[], ctx: CommandContext): Promise
       continue;
     }
     const found = (await fs.readdir(abs, { recursive: true, withFileTypes: true }))
-      .filter((e) => e.isFile() && (TEXT.has(path.extname(e.name).toLowerCase()) || NOT_YET.has(path.extname(e.name).toLowerCase())))
+      .filter((e) => e.isFile() && [TEXT, PDF, NOT_YET].some((kind) => kind.has(path.extname(e.name).toLowerCase())))
       .map((e) => path.join(e.parentPath, e.name))
       .sort();
     if (found.length === 0) throw new BosoreportError(t(ctx.lang, 'import/no-sources', { path: p }), EXIT_USAGE);
@@ -69,16 +74,23 @@ async function importOne(file: string, forms: ImportableForm[], options: ImportO
   const { io, lang } = ctx;
   const source = display(io.cwd, file);
   const ext = path.extname(file).toLowerCase();
-  if (!TEXT.has(ext)) return { problem: t(lang, 'import/unsupported', { source, ext: ext || '(uten endelse)' }) };
+  const pdf = PDF.has(ext);
+  if (!TEXT.has(ext) && !pdf) return { problem: t(lang, 'import/unsupported', { source, ext: ext || '(uten endelse)' }) };
   let bytes: Buffer;
   try {
     const stat = await fs.stat(file);
-    if (stat.size > MAX_SOURCE_BYTES) return { problem: t(lang, 'import/too-large', { source, size: stat.size, limit: MAX_SOURCE_BYTES }) };
+    const limit = pdf ? MAX_PDF_BYTES : MAX_TEXT_BYTES;
+    if (stat.size > limit) return { problem: t(lang, 'import/too-large', { source, size: stat.size, limit }) };
     bytes = await fs.readFile(file);
   } catch (error) {
     return { problem: t(lang, 'io/unreadable', { path: source, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }) };
   }
-  const text = pagesOfText(decode(bytes));
+  let text: SourceText;
+  if (pdf) {
+    const read = await pdfPages(bytes, MAX_PDF_PAGES);
+    if ('problem' in read) return { problem: t(lang, read.problem === 'encrypted' ? 'import/encrypted' : 'import/corrupt', { source, detail: read.detail }) };
+    text = fromPages(read.pages);
+  } else text = pagesOfText(decode(bytes));
   if (!/[\p{L}\p{N}]/u.test(text.text)) return { problem: t(lang, 'import/empty', { source }) };
 
   let chosen: ImportableForm | undefined;
@@ -86,7 +98,7 @@ async function importOne(file: string, forms: ImportableForm[], options: ImportO
   let why: (in_: Lang) => string;
   if (options.skjema) {
     chosen = forms.find((f) => f.form.id === options.skjema)!;
-    const found = locateFormLines(text.text, chosen.lines).length;
+    const found = linesFound(text.text, chosen.lines);
     const of = chosen.lines.length;
     why = (in_) => t(in_, 'import/chosen', { found, of });
   } else {
