@@ -30,18 +30,13 @@ const words = (s: string) =>
 /**
  * Holds an import against the same report typed by hand, value by value. A figure or date that
  * differs is wrong; a text with the same words (layout aside) counts as recovered; a value the
- * import left open is open. A figure the import gives as a row's one number counts for the row's
- * «resultat».
+ * import left open is open. A row's figure counts the same written alone or as «resultat».
  */
 export function compareImport(expected: unknown, imported: readonly DraftValue[]): Comparison {
-  const want = leaves(expected);
-  const got = new Map(imported.map((v) => [v.path.join('.'), v.value]));
-  // A row written as its figure alone stands for «resultat» when the hand-made report has a comment too.
-  for (const [p, v] of [...got]) {
-    if (typeof v !== 'number' || want.has(p) || !want.has(`${p}.resultat`)) continue;
-    got.set(`${p}.resultat`, v);
-    got.delete(p);
-  }
+  // A row's figure is the same value written alone («x: 8») or beside a comment («x: {resultat: 8}»).
+  const canon = (m: Map<string, unknown>) => new Map([...m].map(([p, v]) => [p.replace(/\.resultat$/, ''), v]));
+  const want = canon(leaves(expected));
+  const got = canon(new Map(imported.map((v) => [v.path.join('.'), v.value])));
   const values: Comparison['values'] = [];
   const counts: Record<Verdict, number> = { exact: 0, 'same-words': 0, 'text-differs': 0, open: 0, wrong: 0 };
   for (const [p, e] of want) {

@@ -27,7 +27,7 @@ export interface DraftOptions {
   checkCommand: string;
   /** Why this form: «106 av 107 linjer …». */
   why: string;
-  /** The municipality and year the file is named by, when the source did not say. */
+  /** The municipality the file is named by ('' when the source did not say), and a year for the form's own dates (the field itself stays open when the source has none). */
   kommune: string;
   aar: number;
 }
@@ -46,13 +46,19 @@ export function draftText(result: ImportResult, options: DraftOptions): string {
     schemaRef: options.schemaRef,
     checkCommand: options.checkCommand,
     ...(result.variant ? { variant: result.variant } : {}),
-    values: result.values.map(({ path, value }) => ({ path, value })),
+    values: [
+      ...result.values.map(({ path, value }) => ({ path, value })),
+      // A year the source did not give is left to fill in, never this year's.
+      ...(result.aar === undefined ? [{ path: result.form.fields.aar, value: null }] : []),
+    ],
     intro: [
       `Utkast til ${result.form.title.nb.toLowerCase()}, lest inn fra ${options.source} av «bosoreport import».`,
       `${options.why}.`,
-      `${result.values.length} verdier er hentet; hver har kilden i en kommentar («kilde: side …»). Sjekk dem mot`,
+      `${result.values.length} verdier er hentet; hver har kilden i en kommentar («kilde: ${result.unit} …»). Sjekk dem mot`,
       `originalen. ${result.open.length} felt står åpne: grunnen står over feltet. Felt uten kommentar fant ikke importen.`,
-      ...(unplaced.length ? ['', 'Tekst i kilden som ikke hører til noe felt (sjekk om noe av den skal inn):', ...unplaced.map((u) => `- side ${u.page}: «${u.text}»`)] : []),
+      ...(unplaced.length
+        ? ['', 'Tekst i kilden som ikke hører til noe felt (sjekk om noe av den skal inn):', ...unplaced.map((u) => `- ${result.unit} ${u.page}: «${u.text}»`)]
+        : []),
       ...(result.unplaced.length > unplaced.length ? [`… og ${result.unplaced.length - unplaced.length} til.`] : []),
       '',
     ],
@@ -64,7 +70,7 @@ export function draftText(result: ImportResult, options: DraftOptions): string {
   for (const o of result.open) {
     const { pair } = pairAt(doc, o.path);
     if (!pair || !isScalar(pair.key)) continue;
-    const said = `Ikke lest inn: ${o.why}${o.page ? ` (side ${o.page}${o.seen ? `: «${o.seen}»` : ''})` : ''}.`;
+    const said = `Ikke lest inn: ${o.why}${o.page ? ` (${result.unit} ${o.page}${o.seen ? `: «${o.seen}»` : ''})` : ''}.`;
     pair.key.commentBefore = pair.key.commentBefore ? `${pair.key.commentBefore}\n ${said}` : ` ${said}`;
   }
   return doc.toString({ lineWidth: 0 });

@@ -69,8 +69,8 @@ export function identifyText(source: SourceText, forms: readonly ImportableForm[
   const scores = forms.map((f) => ({ f, found: linesFound(source.text, f.lines), of: f.lines.length }));
   scores.sort((a, b) => b.found / b.of - a.found / a.of);
   const best = scores[0];
-  // A third of the form's own text at least, and clearly more than the next form's.
-  const chosen = best && best.found / best.of >= 0.3 && (!scores[1] || best.found / best.of - scores[1].found / scores[1].of >= 0.15) ? best.f : undefined;
+  // Half the form's own text at least (a report holds nearly all of it), and clearly more than the next form's.
+  const chosen = best && best.found / best.of >= 0.5 && (!scores[1] || best.found / best.of - scores[1].found / scores[1].of >= 0.15) ? best.f : undefined;
   return { ...(chosen ? { chosen } : {}), scores: scores.map((s) => ({ id: s.f.form.id, found: s.found, of: s.of })) };
 }
 
@@ -87,23 +87,27 @@ export interface ImportResult {
   values: DraftValue[];
   open: Open[];
   unplaced: { page: number; text: string }[];
+  /** What the page numbers count: pages, or a Word file's paragraphs. */
+  unit: SourceText['unit'];
   kommune?: string;
   aar?: number;
   formLinesFound: number;
 }
 
-const DATE_IN_TEXT = /(?<![\p{L}\p{N}])(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})|\d{1,2}\.\s*\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2})(?![\p{N}])/gu;
+// (Not followed by more digits: «18.02.20 13» is a year cut in two, not 2020.)
+const DATE_IN_TEXT = /(?<![\p{L}\p{N}])(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})|\d{1,2}\.\s*\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2})(?![\p{N}]|\s+\d)/gu;
 const same = (a: DataPath, b: DataPath) => a.length === b.length && a.every((s, i) => String(s) === String(b[i]));
 const within = (inner: DataPath, outer: DataPath) => outer.length <= inner.length && outer.every((s, i) => String(s) === String(inner[i]));
-const source = (f: Found) => `side ${f.page}: «${f.seen}»`;
 
 /** A found value as the field takes it: a date as ISO, a year as a number, the municipality without «kommune». */
 function asValue(form: Form, f: Found): { value: unknown; note?: string } | { why: string } {
   const { fields } = form;
   if (typeof f.raw === 'number' || f.raw === null) return { value: f.raw, ...(f.raw === null ? { note: 'kilden har en fotnote i stedet for tallet' } : {}) };
   if (f.date || same(f.path, fields.programstart) || same(f.path, fields.rapporteringsdato) || same(f.path, fields.forsidedato)) {
-    // The whole answer, or the one date in it (a cover: «LILLEHAMMER KOMMUNE 6. oktober 2011»).
-    const dates = [...f.raw.matchAll(DATE_IN_TEXT)].map((m) => ({ text: m[0], iso: readDate(m[0]) })).filter((d) => d.iso);
+    // The whole answer; on the cover, the one date in it («LILLEHAMMER KOMMUNE 6. oktober 2011»).
+    // Elsewhere a date inside a sentence («høsten 2009 (avtalen signert 22.12.2010)») is not the answer.
+    const cover = same(f.path, fields.forsidedato);
+    const dates = cover ? [...f.raw.matchAll(DATE_IN_TEXT)].map((m) => ({ text: m[0], iso: readDate(m[0]) })).filter((d) => d.iso) : [];
     const date = readDate(f.raw) ?? (dates.length === 1 ? dates[0]!.iso : undefined);
     return date ? { value: date, note: `i kilden: ${dates.length === 1 ? dates[0]!.text : f.raw}` } : { why: `«${quote(f.raw, 40)}» er ingen dato bosoreport kan lese` };
   }
@@ -127,6 +131,7 @@ export function importText(text: SourceText, chosen: ImportableForm): ImportResu
   const mapped = mapAnswers(text, chosen.lines, chosen.map);
   const values: DraftValue[] = [];
   const open: Open[] = [...mapped.open];
+  const source = (f: Found) => `${text.unit} ${f.page}: «${f.seen}»`;
   for (const f of mapped.found) {
     const v = asValue(form, f);
     if ('why' in v) open.push({ path: f.path, why: v.why, page: f.page, seen: f.seen });
@@ -162,6 +167,7 @@ export function importText(text: SourceText, chosen: ImportableForm): ImportResu
     values: kept,
     open: open.filter((o) => !kept.some((v) => within(v.path, o.path) || within(o.path, v.path))),
     unplaced: mapped.unplaced,
+    unit: text.unit,
     ...(typeof kommune === 'string' ? { kommune } : {}),
     ...(typeof aar === 'number' ? { aar } : {}),
     formLinesFound: mapped.formLinesFound,

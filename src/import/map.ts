@@ -1,7 +1,7 @@
 import type { DataPath } from '../load/positions.js';
 import { locateFormLines, type Mark } from './locate.js';
 import { pageAt, type SourceText } from './source.js';
-import { figureRuns, type FigureRun } from './values.js';
+import { figureRuns } from './values.js';
 
 /**
  * A form's import map (innlesing.yaml in its folder): after which line of the form's own text
@@ -122,6 +122,15 @@ export function mapAnswers(source: SourceText, formLines: readonly string[], map
   marks.sort((a, b) => a.start - b.start);
   const fieldBy = new Map(map.felt.map((f) => [f.linje, f]));
   const rowBy = new Map(map.tabellrader.flatMap((t) => t.rader.map((r) => [r.linje, { table: t, row: r }] as const)));
+  // A row whose label is not found may have its figures after the next row's label: the rows after
+  // it in its table take no figures (a label cut by a hyphen must not hand B's figures to C).
+  const markedLines = new Set(marks.map((m) => m.line));
+  const afterMissing = new Map<string, string>();
+  for (const t of map.tabellrader) {
+    const missing = t.rader.find((r) => !markedLines.has(r.linje));
+    if (!missing) continue;
+    for (const r of t.rader.slice(t.rader.indexOf(missing) + 1)) afterMissing.set(r.linje, missing.linje);
+  }
   const closing = new Set(map.slutter ?? []);
   const found: Found[] = [];
   const open: Open[] = [];
@@ -150,83 +159,133 @@ export function mapAnswers(source: SourceText, formLines: readonly string[], map
     lastFigured = undefined;
   };
 
-  /** Gives a run of figures to the rows waiting for theirs; false when no row waits (the figures are then text). */
-  const takeFigures = (run: FigureRun, start: number, runText: string, before: string): boolean => {
-    const waiting = rows.filter((r) => r.filled.some((v) => v === undefined) && !r.problem);
-    if (waiting.length === 0) return false;
-    // A figure right after its cell's own name («Januar 2012: 1 390») is that cell's, whole.
-    const first = waiting[0]!;
-    const cell = first.columns[first.filled.findIndex((v) => v === undefined)];
-    const named = first.columns.length > 1 && cell !== undefined && new RegExp(`${cell}[^\\p{L}]*$`, 'iu').test(before.slice(-30));
-    if (named) run = { ...run, readings: run.readings.filter((r) => r.length === 1) };
-    // Each way of giving the run to the waiting rows in order: whole rows, or for a row without a
-    // check, its next cells one at a time (a month's figure in each of two cells far apart).
-    const fits: { reading: number[]; rows: Row[] }[] = [];
-    for (const reading of run.readings) {
-      let left = reading.length;
-      const taken: Row[] = [];
-      for (const row of waiting) {
-        const need = row.filled.filter((v) => v === undefined).length;
-        if (left >= need) {
-          taken.push(row);
-          left -= need;
-        } else if (left > 0 && !row.table.kontroll && row.columns.length > 1) {
-          taken.push(row);
-          left = 0;
-        } else break;
-        if (left === 0) break;
-      }
-      if (left !== 0 || taken.length === 0) continue;
-      // The check: the third cell is the first less the second.
-      const ok = taken.every((row, i) => {
-        if (row.table.kontroll !== 'minus') return true;
-        const offset = taken.slice(0, i).reduce((n, r) => n + r.filled.filter((v) => v === undefined).length, 0);
-        const [a, b, c] = reading.slice(offset, offset + 3);
-        return a !== undefined && b !== undefined && c !== undefined && a - b === c;
-      });
-      if (ok) fits.push({ reading, rows: taken });
-    }
-    const distinct = new Set(fits.map((f) => `${f.reading.join(' ')}|${f.rows.length}`));
-    if (fits.length === 0 || distinct.size !== 1) {
-      const why = fits.length === 0 ? `tallene «${runText}» passer ikke i radene som står åpne` : `tallene «${runText}» kan leses på flere måter`;
-      for (const row of waiting.slice(0, 1)) row.problem = why;
-      unplaced.push({ page: pageAt(source, start), text: runText });
-      return true;
-    }
-    const [fit] = fits;
-    // Rows passed over must get figures later in the table, or the run may be a later row's: with
-    // B's cells empty, C's «23 30-7» fits B as well. Then nothing is given.
-    const after = waiting.length - fit!.rows.length;
-    if (after > 0 && runsLeft(start + runText.length) < after) {
-      for (const row of waiting.slice(0, 1)) row.problem = `tallene «${runText}» kan høre til flere rader`;
-      unplaced.push({ page: pageAt(source, start), text: runText });
-      return true;
-    }
-    let i = 0;
-    for (const row of fit!.rows) {
-      for (let c = 0; c < row.filled.length && i < fit!.reading.length; c++) if (row.filled[c] === undefined) row.filled[c] = fit!.reading[i++];
-      row.figuresAt ??= start;
-      lastFigured = row;
-    }
-    anchorSince = false;
-    return true;
-  };
+  /** A figure run of the table being read, where it stands and the text just before it in its gap. */
+  type Placed = { readings: number[][]; start: number; end: number; text: string; before: string };
+  /** Where the region after the latest row's label ends: the next row's label, or the table's end. */
+  let regionEnd = text.length;
+  /** Where it starts: the end of the latest row's label. */
+  let regionStart = 0;
+  /** What the current region's runs give, by where each run starts; made at the region's first run. */
+  let plan: Map<number, { row: Row; cell: number; value: number }[]> | undefined;
 
-  /** Where the table being read ends: the next form line that is a field or a heading. */
-  let tableEnd = text.length;
-  /** How many runs of figures stand between `from` and the table's end, the form's lines left out. */
-  const runsLeft = (from: number) => {
-    let count = 0;
+  /** The figure runs from `from` to the region's end, the form's lines left out. */
+  const regionRuns = (from: number): Placed[] => {
+    const out: Placed[] = [];
+    const gap = (a: number, b: number) => {
+      const piece = text.slice(a, b);
+      for (const r of figureRuns(piece)) out.push({ readings: r.readings, start: a + r.start, end: a + r.end, text: piece.slice(r.start, r.end), before: piece.slice(0, r.start) });
+    };
     let at = from;
     for (const m of marks) {
       if (m.end <= from) continue;
-      if (m.start >= tableEnd) break;
-      count += figureRuns(text.slice(at, m.start)).filter((r) => r.readings.length > 0).length;
+      if (m.start >= regionEnd) break;
+      gap(at, m.start);
       at = Math.max(at, m.end);
     }
-    if (at < tableEnd) count += figureRuns(text.slice(at, tableEnd)).filter((r) => r.readings.length > 0).length;
-    return count;
+    if (at < regionEnd) gap(at, regionEnd);
+    return out;
   };
+
+  /**
+   * The one way the runs, in order from the first, fill `targets` (rows, in order): each run gives all
+   * its figures to the next empty cells; a row with the `minus` check must bear it out; a figure after
+   * its cell's name («Desember 2013: 198») goes to that cell whole; runs for two different rows of one
+   * figure each may not have words between them (a figure in a comment is no row's). Undefined when no
+   * way or more than one way fits: then nothing is given.
+   */
+  const solve = (runs: Placed[], targets: Row[]): Map<number, { row: Row; cell: number; value: number }[]> | undefined => {
+    const empty = targets.map((r) => r.filled.flatMap((v, i) => (v === undefined ? [i] : [])));
+    const solutions: Map<number, { row: Row; cell: number; value: number }[]>[] = [];
+    const walk = (ri: number, ti: number, ci: number, acc: Map<number, { row: Row; cell: number; value: number }[]>, lastRow: Row | undefined) => {
+      if (solutions.length > 1) return;
+      if (ti === targets.length) {
+        solutions.push(acc);
+        return;
+      }
+      const run = runs[ri];
+      if (!run) return;
+      const row = targets[ti]!;
+      const named = row.columns.length > 1 ? row.columns.findIndex((col) => new RegExp(`${col}[^\\p{L}]*$`, 'iu').test(run.before.slice(-30))) : -1;
+      if (named !== -1 && named !== empty[ti]![ci]) return;
+      const between = lastRow && lastRow !== row && ri > 0 ? text.slice(runs[ri - 1]!.end, run.start) : '';
+      if (/\p{L}/u.test(between) && !(lastRow?.table.kontroll && row.table.kontroll)) return;
+      for (const reading of run.readings) {
+        if (named !== -1 && reading.length !== 1) continue;
+        let t = ti;
+        let c = ci;
+        const given: { row: Row; cell: number; value: number }[] = [];
+        let ok = true;
+        for (const value of reading) {
+          const target = targets[t];
+          if (!target) {
+            ok = false;
+            break;
+          }
+          given.push({ row: target, cell: empty[t]![c]!, value });
+          if (++c === empty[t]!.length) {
+            if (target.table.kontroll === 'minus') {
+              const cells = target.filled.map(
+                (v, i) =>
+                  v ??
+                  [...acc.values()]
+                    .flat()
+                    .concat(given)
+                    .find((g) => g.row === target && g.cell === i)?.value,
+              );
+              const [a, b, r] = cells;
+              if (a === undefined || b === undefined || r === undefined || a - b !== r) ok = false;
+            }
+            t++;
+            c = 0;
+          }
+        }
+        if (!ok) continue;
+        walk(ri + 1, t, c, new Map([...acc, [run.start, given]]), given[given.length - 1]?.row);
+      }
+    };
+    walk(0, 0, 0, new Map(), undefined);
+    return solutions.length === 1 ? solutions[0] : undefined;
+  };
+
+  /**
+   * The plan for a region's figures: rows that had their labels one after another with no figures
+   * take the runs that follow in order, when one way fits them all (Gjøvik's B and C, «50 33»);
+   * otherwise only the latest row takes figures, and the rows before it are left open.
+   */
+  const planRegion = (from: number) => {
+    const waiting = rows.filter((r) => r.filled.some((v) => v === undefined) && !r.problem);
+    const latest = rows[rows.length - 1];
+    const runs = regionRuns(from);
+    const seen = runs.map((r) => r.text).join(' ');
+    if (waiting.length > 1) {
+      const whole = solve(runs, waiting);
+      if (whole) return whole;
+      // Rows with no figure at their label and figures that do not fill them all: which row is
+      // missing its figures cannot be told (with B's cells empty, C's «23 30-7» fits B as well).
+      for (const row of waiting) row.problem = `tallene «${seen}» kan høre til flere rader`;
+      return new Map();
+    }
+    if (!latest || !waiting.includes(latest)) return new Map();
+    const own = solve(runs, [latest]);
+    if (!own && runs.length > 0) latest.problem = `tallene «${seen}» passer ikke i raden, eller kan leses på flere måter`;
+    return own ?? new Map();
+  };
+
+  /** What the region's plan gives the run starting at `start`: nothing (the figures are then text), or cells. */
+  const planned = (start: number) => {
+    if (rows.length === 0) return undefined;
+    plan ??= planRegion(Math.min(regionStart, start));
+    return plan.get(start);
+  };
+  const give = (given: { row: Row; cell: number; value: number }[], start: number) => {
+    for (const g of given) {
+      g.row.filled[g.cell] = g.value;
+      g.row.figuresAt ??= start;
+      lastFigured = g.row;
+    }
+    anchorSince = false;
+  };
+
   const endsTables = (m: Mark) => !m.repeat && (fieldBy.has(m.line) || (!rowBy.has(m.line) && (HEADING.test(m.line) || closing.has(m.line))));
 
   const segment = (start: number, end: number) => {
@@ -269,8 +328,10 @@ export function mapAnswers(source: SourceText, formLines: readonly string[], map
     // Figures no row waits for are the text's own («i overgangen 2012 / 2013»): they stay in it.
     for (const run of figureRuns(piece)) {
       if (rows.every((r) => r.filled.every((v) => v !== undefined) || r.problem)) continue;
+      const given = planned(start + run.start);
+      if (!given) continue;
       prose(at, run.start, true);
-      takeFigures(run, start + run.start, piece.slice(run.start, run.end), piece.slice(0, run.start));
+      give(given, start + run.start);
       at = run.end;
     }
     prose(at, piece.length);
@@ -279,7 +340,12 @@ export function mapAnswers(source: SourceText, formLines: readonly string[], map
   let cursor = 0;
   for (const [i, mark] of marks.entries()) {
     segment(cursor, mark.start);
-    if (rowBy.has(mark.line)) tableEnd = marks.slice(i + 1).find(endsTables)?.start ?? text.length;
+    if (rowBy.has(mark.line) && !mark.repeat) {
+      regionEnd = marks.slice(i + 1).find((m) => !m.repeat && (rowBy.has(m.line) || endsTables(m)))?.start ?? text.length;
+      // (A figure that stood inside the label, «… tilsagn om 0 investeringstilskudd», is the row's.)
+      regionStart = mark.inside[0]?.start ?? mark.end;
+      plan = undefined;
+    }
     cursor = mark.end;
     // A line found again (a table's head repeated on the next page) is cut out, and ends nothing.
     const f = mark.repeat ? undefined : fieldBy.get(mark.line);
@@ -297,8 +363,16 @@ export function mapAnswers(source: SourceText, formLines: readonly string[], map
       // next figures are not its (an empty cell beside a comment).
       for (const prev of rows)
         if (!prev.problem && prev.ownText.length > 0 && prev.filled.every((v) => v === undefined)) {
-          prev.problem = 'raden har tekst, men ikke noe tall';
-          prev.textOnly = true;
+          // Text with a figure in it that was not given to the row is no «no figure»: the row stays open.
+          // A footnote («x) …») may be the table's, under a row whose figure is missing: the row stays open too.
+          const figures = prev.ownText.some((o) => figureRuns(o.text).length > 0);
+          const footnote = FOOTNOTE.test(prev.ownText[0]!.text);
+          prev.problem = figures
+            ? `tallet i «${quote(prev.ownText.map((o) => o.text).join(' '), 40)}» kunne ikke plasseres sikkert`
+            : footnote
+              ? `raden har ikke noe tall, bare «${quote(prev.ownText[0]!.text, 40)}»`
+              : 'raden har tekst, men ikke noe tall';
+          prev.textOnly = !figures && !footnote;
         }
       const columns = r.row.kolonner ?? r.table.kolonner;
       const row: Row = {
@@ -310,6 +384,8 @@ export function mapAnswers(source: SourceText, formLines: readonly string[], map
         anchor: mark,
         ownText: [],
       };
+      const missing = afterMissing.get(mark.line);
+      if (missing) row.problem = `fant ikke raden «${missing}» foran, så tallene her kan være dens`;
       rows.push(row);
       allRows.push(row);
       anchorSince = true;

@@ -60,8 +60,9 @@ export function figureRuns(raw: string): FigureRun[] {
   const token = /(?<![\p{L}\p{N}.,:/%-])-?\d+(?![\p{L}\p{N}.,:/%])(?!\s*%)(?!-\p{L})(?:-\d+(?![\p{L}\p{N}.,:/%])(?!\s*%))*/gu;
   let current: { tokens: string[]; start: number; end: number } | undefined;
   for (let m = token.exec(text); m; m = token.exec(text)) {
-    const before = text.slice(0, m.index);
-    if (MONTHS.some((month) => new RegExp(`${month}\\s*$`, 'iu').test(before))) continue;
+    // (Only the few characters before: the whole text before each figure made long texts slow.)
+    const before = text.slice(Math.max(0, m.index - 16), m.index);
+    if (MONTH_JUST_BEFORE.test(before)) continue;
     // «8-1» is two cells, 8 and −1: a minus sign glued to the figure before it.
     const parts = m[0].split(/(?=-)/).filter((p, i) => i === 0 || p !== '-');
     const gap = current ? text.slice(current.end, m.index) : '';
@@ -74,11 +75,26 @@ export function figureRuns(raw: string): FigureRun[] {
     }
   }
   if (current) runs.push({ readings: readings(current.tokens), start: current.start, end: current.end });
+  // A run with digits glued to it that are no figure («1 390Desember», «20 13» of a date cut in two)
+  // may be part of something else: it gives no reading.
+  for (const run of runs) {
+    const glued =
+      /\d[ \t\u00a0\u202f]*$/.test(text.slice(Math.max(0, run.start - 8), run.start)) &&
+      !MONTH_BEFORE.test(text.slice(Math.max(0, run.start - 24), run.start).replace(/[ \t\u00a0\u202f]*$/, ''));
+    if (glued || /^[ \t\u00a0\u202f]*\d|^\p{L}/u.test(text.slice(run.end, run.end + 8)) || /\d\p{L}/u.test(text.slice(run.end - 1, run.end + 1))) run.readings = [];
+  }
   return runs;
 }
 
+/** A month's name just before: the figure after it is the year of a date («Januar 2012»). */
+const MONTH_JUST_BEFORE = new RegExp(`(?:${MONTHS.join('|')})\\s*$`, 'iu');
+/** A month and its year just before: what follows is a figure, not glued to the year. */
+const MONTH_BEFORE = new RegExp(`(?:${MONTHS.join('|')})\\s*\\d{4}$`, 'iu');
+
 /** Every split of number tokens into figures, where a token of exactly three digits may continue the one before («1 390»). */
 function readings(tokens: string[]): number[][] {
+  // Each three-digit token doubles the readings: a run longer than a table row is no row's figures.
+  if (tokens.length > 8) return [];
   const out: number[][] = [];
   const walk = (i: number, acc: number[], open: string | undefined) => {
     if (i === tokens.length) {

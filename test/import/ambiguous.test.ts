@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { compareImport } from '../../src/import/compare.js';
 import { importableForms, importText } from '../../src/import/index.js';
 import { pagesOfText } from '../../src/import/source.js';
 import { FORMS, ROOT } from '../helpers.js';
@@ -41,5 +43,33 @@ describe('a figure goes in only where its place is unambiguous', () => {
     const r = importChanged('Antall nye søknader om kommunalt disponerte boliger 302', '302');
     expect(valueAt(r, 'delmaal_c.c2_kommunalt_disponerte_boliger.nye_soknader')).toBeUndefined();
     expect(openAt(r, 'delmaal_c.c2_kommunalt_disponerte_boliger.nye_soknader')?.why).toContain('fant ikke «Antall nye søknader');
+  });
+
+  // The changes a review found wrong figures with: each a cell left empty, a label cut by a hyphen, a
+  // year cut in two, a date inside a sentence, a year missing. None may give a figure or date that
+  // differs from the report typed by hand.
+  const example = parse(readFileSync(path.join(ROOT, 'examples/gjovik-aarsrapport-2012.yaml'), 'utf8'));
+  it.each([
+    ['samfinansierte empty', '(samfinansierte boligkjøp) 28 Antall', '(samfinansierte boligkjøp) Antall'],
+    ['fullfinansierte empty', 'fastrente 50 33 Antall', 'fastrente 33 Antall'],
+    ['fastrente empty', 'fastrente 50 33 Antall', 'fastrente 50 Antall'],
+    ['boligtilskudd empty', 'boligtilskudd 11 x)', 'boligtilskudd x)'],
+    ['tilpasning empty', 'private boliger 8 Antall', 'private boliger Antall'],
+    ['januar empty', 'Januar 2012 1390 Husstander', 'Januar 2012 Husstander'],
+    ['C.2 boligtilskudd empty', 'tilsagn om boligtilskudd 0 Antall', 'tilsagn om boligtilskudd Antall'],
+    ['nye søknader empty', 'disponerte boliger 302 Antall', 'disponerte boliger Antall'],
+    ["row B's label hyphenated", 'fare for å miste boligen', 'fare for å miste bo- ligen'],
+    ['a year cut in two', 'Rapporteringsdato:18.02.2013', 'Rapporteringsdato:18.02.20 13'],
+    ['a date inside a sentence', 'Programstart: 22.12.2010', 'Programstart: høsten 2009 (avtalen signert 22.12.2010)'],
+  ])('%s: no figure or date that differs from the report typed by hand', (_name, from, to) => {
+    const r = importChanged(from, to);
+    expect(compareImport(example, r.values).values.filter((v) => v.verdict === 'wrong')).toEqual([]);
+  });
+
+  it('a long run of figures after a label is read at once, not every way it could be split', () => {
+    const started = performance.now();
+    const r = importChanged('private boliger 8 Antall', `private boliger ${'100 '.repeat(24)}Antall`);
+    expect(valueAt(r, 'delmaal_c.c1_okonomiske_virkemidler.tilskudd_til_tilpasning')).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(5000); // a hang guard, not a speed goal: it took > 30 s
   });
 });
