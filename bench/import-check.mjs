@@ -1,5 +1,6 @@
 // `npm run import-check`: imports the two seed reports' text (test/fixtures/import/), and the
-// Husbanken copy (PDF) of every example on a form that can be imported, and holds each draft
+// Husbanken copy of every example on a form that can be imported, as PDF and as a Word file shaped
+// as the form (bench/docx-maker.mjs), and holds each draft
 // against the report typed by hand (examples/), value by value: recovered exactly, the same words
 // in another layout, text that differs, left open, and wrong (a figure or date that differs from the
 // hand-made report). Prints the table and writes it into docs/import.md between its markers. Run
@@ -16,6 +17,8 @@ const { builtinForms } = await import(path.join(ROOT, 'dist/forms/registry.js'))
 const { importableForms, identifyText, importText } = await import(path.join(ROOT, 'dist/import/index.js'));
 const { fromPages, pagesOfText } = await import(path.join(ROOT, 'dist/import/source.js'));
 const { pdfPages } = await import(path.join(ROOT, 'dist/import/pdf.js'));
+const { docxBlocks } = await import(path.join(ROOT, 'dist/import/docx.js'));
+const { docx, wordFromHtml } = await import('./docx-maker.mjs');
 const { compareImport } = await import(path.join(ROOT, 'dist/import/compare.js'));
 
 const forms = importableForms((await builtinForms()).forms);
@@ -31,7 +34,7 @@ const examples = readdirSync(path.join(ROOT, 'examples'))
   .filter((f) => importable.has(parse(readFileSync(path.join(ROOT, 'examples', f), 'utf8')).skjema));
 const render = spawnSync(
   process.execPath,
-  [path.join(ROOT, 'bin/bosoreport.cjs'), 'render', ...examples.map((f) => `examples/${f}`), '--pdf', '--no-html', '--copy', 'husbanken', '-d', printed, '--quiet'],
+  [path.join(ROOT, 'bin/bosoreport.cjs'), 'render', ...examples.map((f) => `examples/${f}`), '--pdf', '--copy', 'husbanken', '-d', printed, '--quiet'],
   {
     cwd: ROOT,
     encoding: 'utf8',
@@ -39,6 +42,8 @@ const render = spawnSync(
 );
 if (render.status !== 0) throw new Error(`render failed: ${render.stderr}`);
 for (const f of examples) CASES.push({ pdf: path.join(printed, f.replace(/\.yaml$/, '.husbanken.pdf')), example: `examples/${f}` });
+// …and the same copy as a Word file shaped as the form (its tables as Word tables), made from its HTML.
+for (const f of examples) CASES.push({ html: path.join(printed, f.replace(/\.yaml$/, '.husbanken.html')), example: `examples/${f}` });
 
 const rows = [];
 const verbose = process.argv.includes('--verbose');
@@ -49,8 +54,12 @@ try {
       const read = await pdfPages(new Uint8Array(readFileSync(c.pdf)), 500);
       if (read.problem) throw new Error(`${c.pdf}: ${read.problem} ${read.detail}`);
       text = fromPages(read.pages);
+    } else if (c.html) {
+      const read = docxBlocks(docx(wordFromHtml(readFileSync(c.html, 'utf8'))), 50_000_000);
+      if (read.problem) throw new Error(`${c.html}: ${read.detail}`);
+      text = fromPages(read.blocks, 'avsnitt');
     } else text = pagesOfText(readFileSync(path.join(ROOT, c.source), 'utf8'));
-    const name = c.pdf ? `${path.basename(c.example)} → its PDF` : path.basename(c.source);
+    const name = c.pdf ? `${path.basename(c.example)} → its PDF` : c.html ? `${path.basename(c.example)} → a Word file` : path.basename(c.source);
     const { chosen } = identifyText(text, forms);
     const expected = parse(readFileSync(path.join(ROOT, c.example), 'utf8'));
     if (!chosen || chosen.form.id !== expected.skjema) throw new Error(`${name}: identified as ${chosen?.form.id}, the example is ${expected.skjema}`);

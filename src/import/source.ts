@@ -6,6 +6,8 @@ export interface SourceText {
   text: string;
   /** Offset in `text` where page i + 1 starts. */
   pageStarts: number[];
+  /** What a «page» is: a page, or (a Word file, which has no pages until it is laid out) a paragraph or table row. */
+  unit: 'side' | 'avsnitt';
 }
 
 /**
@@ -31,14 +33,14 @@ export function pagesOfText(raw: string): SourceText {
 }
 
 /** A source made of pages of text (a PDF's). */
-export function fromPages(pages: readonly string[]): SourceText {
+export function fromPages(pages: readonly string[], unit: SourceText['unit'] = 'side'): SourceText {
   let at = 0;
   const pageStarts: number[] = [];
   for (const page of pages) {
     pageStarts.push(at);
     at += page.length + 1;
   }
-  return { text: pages.join('\n'), pageStarts };
+  return { text: pages.join('\n'), pageStarts, unit };
 }
 
 /** The page (from 1) that `offset` lies on. */

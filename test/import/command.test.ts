@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { docx, para } from '../../bench/docx-maker.mjs';
 import { exampleForm, ROOT, runMain, tempTree } from '../helpers.js';
 
 const seed = (name: string) => readFileSync(path.join(ROOT, 'test/fixtures/import', `${name}.txt`));
@@ -57,7 +58,7 @@ describe('bosoreport import', () => {
     const r = await runMain(['import', 'arkiv', 'tom.txt', 'handleliste.txt'], { cwd: t.dir });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/arkiv\/skannet\.pdf: cannot read the file as a PDF \(.+\)\. Is it whole\?/);
-    expect(r.stderr).toContain('arkiv/gammel.doc: cannot read .doc files yet. Import reads text (.txt) and PDF');
+    expect(r.stderr).toContain('arkiv/gammel.doc: cannot read .doc files. Import reads .docx, PDF and text (.txt)');
     expect(r.stderr).toContain('tom.txt: the file has no text. A scanned PDF holds only pictures');
     expect(r.stderr).toMatch(/handleliste\.txt: could not tell which form the text is on \(aars-og-halvaarsrapport-2011: 0\/55, aarsrapport-2012: \d+\/107\)/);
     expect(r.stdout).toContain('6 sources: 2 drafts written, 4 could not be read.');
@@ -92,4 +93,36 @@ describe('bosoreport import', () => {
       repo.cleanup();
     }
   });
+
+  it('reads UTF-16 and UTF-8 with a stray byte as what they are, a Word file by its paragraphs, and leaves a year it did not find open', async () => {
+    const gjovik = seed('gjovik-aarsrapport-2012').toString('utf8');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(gjovik.replace(/Gjøvik/g, 'Hamar'), 'utf16le')]);
+    const stray = Buffer.concat([Buffer.from(gjovik.replace(/Gjøvik/g, 'Elverum'), 'utf8'), Buffer.from([0xe6, 0x0a])]);
+    const word = docx(
+      gjovik
+        .split('\n')
+        .filter((l) => l.trim() && !l.startsWith('Transkript'))
+        .map((l) => para(l.replace(/^\d+ /, '')))
+        .join(''),
+    );
+    const noYear = gjovik.replace(/Gjøvik/g, 'Toten').replace('Rapporteringsår: 2012', 'Rapporteringsår:');
+    const box = tempTree({ 'a.txt': utf16, 'b.txt': stray, 'c.docx': word, 'd.txt': noYear, 'e.txt': Buffer.from([0x50, 0, 0x4b, 1, 2]), '.git/HEAD': 'x' });
+    try {
+      const r = await runMain(['import', 'a.txt', 'b.txt', 'c.docx', 'd.txt', 'e.txt', 'mangler.txt', '--lang', 'nb'], { cwd: box.dir });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('e.txt: filen er ikke tekst.');
+      expect(r.stderr).toContain('Finner ikke filen eller mappen «mangler.txt».');
+      // The sources that could be read are written all the same.
+      for (const kommune of ['hamar', 'elverum', 'gjovik'])
+        expect(read2(box.dir, `rapporter/${kommune}/2012-aarsrapport.yaml`)).toMatch(/status_behov_pr_3112: 11 # kilde: (side 3|avsnitt \d+):/);
+      expect(read2(box.dir, 'rapporter/gjovik/2012-aarsrapport.yaml')).toContain('kilde: avsnitt');
+      const toten = read2(box.dir, 'd.yaml');
+      expect(toten).toMatch(/rapporteringsaar: null # fyll inn/);
+      expect(r.stdout).toContain('d.txt: fant ikke både kommune og år i kilden, så utkastet heter d.yaml.');
+    } finally {
+      box.cleanup();
+    }
+  });
 });
+
+const read2 = (dir: string, rel: string) => readFileSync(path.join(dir, rel), 'utf8');

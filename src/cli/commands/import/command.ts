@@ -7,7 +7,7 @@ export const command: CommandModule<'skjema' | 'force' | 'dir'> = {
   checksReports: true,
   help: {
     nb: {
-      description: 'les en levert rapport (PDF eller tekst) inn som et YAML-utkast, med kilden til hver verdi',
+      description: 'les en levert rapport (Word, PDF eller tekst) inn som et YAML-utkast, med kilden til hver verdi',
       options: {
         skjema: 'skjemaet rapporten er på (standard: det skjemaet teksten likner mest på)',
         force: 'skriv over et utkast som finnes fra før',
@@ -17,16 +17,16 @@ export const command: CommandModule<'skjema' | 'force' | 'dir'> = {
       examples: `
 Eksempler:
   $ bosoreport import arkiv/gjovik-2012.txt                 skriver rapporter/gjovik/2012-aarsrapport.yaml
-  $ bosoreport import arkiv/ --dir utkast                   alle PDF- og tekstfilene i arkiv/, under utkast/rapporter/
+  $ bosoreport import arkiv/ --dir utkast                   alle Word-, PDF- og tekstfilene i arkiv/, under utkast/rapporter/
   $ bosoreport import arkiv/lillehammer-2011.txt --skjema aars-og-halvaarsrapport-2011
 
-Importen leser PDF med tekst (ikke skannet) og tekstfiler (.txt), for eksempel rapporten lagret som ren tekst fra Word.
+Importen leser Word-filer (.docx), PDF med tekst (ikke skannet) og tekstfiler (.txt).
 Et tall eller en dato settes bare inn der plassen er entydig; ellers står feltet åpent med det som sto
 der. Hver verdi har kilden (side og tekst) i en kommentar: sjekk utkastet mot originalen.
 Avslutningskoder: 0 et utkast for hver kilde (som init: feltene som står åpne, sjekker validate), 2 en kilde kunne ikke leses.`,
     },
     nn: {
-      description: 'les ein levert rapport (PDF eller tekst) inn som eit YAML-utkast, med kjelda til kvar verdi',
+      description: 'les ein levert rapport (Word, PDF eller tekst) inn som eit YAML-utkast, med kjelda til kvar verdi',
       options: {
         skjema: 'skjemaet rapporten er på (standard: det skjemaet teksten liknar mest på)',
         force: 'skriv over eit utkast som finst frå før',
@@ -36,16 +36,16 @@ Avslutningskoder: 0 et utkast for hver kilde (som init: feltene som står åpne,
       examples: `
 Døme:
   $ bosoreport import arkiv/gjovik-2012.txt                 skriv rapporter/gjovik/2012-aarsrapport.yaml
-  $ bosoreport import arkiv/ --dir utkast                   alle PDF- og tekstfilene i arkiv/, under utkast/rapporter/
+  $ bosoreport import arkiv/ --dir utkast                   alle Word-, PDF- og tekstfilene i arkiv/, under utkast/rapporter/
   $ bosoreport import arkiv/lillehammer-2011.txt --skjema aars-og-halvaarsrapport-2011
 
-Importen les PDF med tekst (ikkje skanna) og tekstfiler (.txt), til dømes rapporten lagra som rein tekst frå Word.
+Importen les Word-filer (.docx), PDF med tekst (ikkje skanna) og tekstfiler (.txt).
 Eit tal eller ein dato blir berre sett inn der plassen er eintydig; elles står feltet ope med det som
 stod der. Kvar verdi har kjelda (side og tekst) i ein kommentar: sjekk utkastet mot originalen.
 Avslutningskodar: 0 eit utkast for kvar kjelde (som init: felta som står opne, sjekkar validate), 2 ei kjelde kunne ikkje lesast.`,
     },
     en: {
-      description: 'read a delivered report (PDF or text) into a YAML draft, with the source of every value',
+      description: 'read a delivered report (Word, PDF or text) into a YAML draft, with the source of every value',
       options: {
         skjema: 'the form the report is on (default: the form the text is most like)',
         force: 'overwrite a draft that is already there',
@@ -54,10 +54,10 @@ Avslutningskodar: 0 eit utkast for kvar kjelde (som init: felta som står opne, 
       overview: ['bosoreport import arkiv/ --dir utkast'],
       examples: `
 Examples:
-  $ bosoreport import arkiv/ --dir drafts                   every PDF and text file in arkiv/, under drafts/rapporter/
+  $ bosoreport import arkiv/ --dir drafts                   every Word, PDF and text file in arkiv/, under drafts/rapporter/
   $ bosoreport import arkiv/lillehammer-2011.txt --dir drafts --skjema aars-og-halvaarsrapport-2011
 
-Import reads PDFs with text (not scanned) and text files (.txt), such as the report saved as plain text from Word.
+Import reads Word files (.docx), PDFs with text (not scanned) and text files (.txt).
 A figure or date goes in only where its place is unambiguous; otherwise the field is left open with
 what stood there. Every value has its source (page and text) in a comment: check the draft against
 the original.

@@ -5,6 +5,7 @@ import { BosoreportError, EXIT_CLEAN, EXIT_USAGE } from '../../../errors.js';
 import { draftText } from '../../../import/draft.js';
 import { identifyText, importableForms, importText, type ImportableForm } from '../../../import/index.js';
 import { linesFound } from '../../../import/locate.js';
+import { docxBlocks } from '../../../import/docx.js';
 import { pdfPages } from '../../../import/pdf.js';
 import { fromPages, pagesOfText, type SourceText } from '../../../import/source.js';
 import { editorSchemaFile } from '../../../init/modeline.js';
@@ -35,36 +36,52 @@ const MAX_PDF_PAGES = 500;
 /** What a source may be: text or PDF. Word files are named so the user is told what to do with them. */
 const TEXT = new Set(['.txt', '.text']);
 const PDF = new Set(['.pdf']);
-const NOT_YET = new Set(['.docx', '.doc', '.odt', '.rtf']);
+const DOCX = new Set(['.docx']);
+const NOT_YET = new Set(['.doc', '.odt', '.rtf']);
 
-/** The files to import: each file given, and the text files (and the Word and PDF files, to say so) in each folder given. */
-async function sourcesOf(paths: readonly string[], ctx: CommandContext): Promise<string[]> {
-  const out: string[] = [];
+/**
+ * The files to import: each file given, and the files of the kinds import knows in each folder
+ * given; or, for a path that is not there or cannot be read, the message that says so (the rest go on).
+ */
+async function sourcesOf(paths: readonly string[], ctx: CommandContext): Promise<(string | { problem: string })[]> {
+  const out: (string | { problem: string })[] = [];
   for (const p of paths) {
     const abs = path.resolve(ctx.io.cwd, p);
-    const stat = await fs.stat(abs).catch(() => undefined);
-    if (!stat) throw new BosoreportError(t(ctx.lang, 'io/not-found', { path: p }), EXIT_USAGE);
+    let stat;
+    try {
+      stat = await fs.stat(abs);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      out.push({ problem: code === 'ENOENT' ? t(ctx.lang, 'io/not-found', { path: p }) : t(ctx.lang, 'io/unreadable', { path: p, reason: code ?? (error as Error).message }) });
+      continue;
+    }
     if (!stat.isDirectory()) {
       out.push(abs);
       continue;
     }
     const found = (await fs.readdir(abs, { recursive: true, withFileTypes: true }))
-      .filter((e) => e.isFile() && [TEXT, PDF, NOT_YET].some((kind) => kind.has(path.extname(e.name).toLowerCase())))
+      .filter((e) => e.isFile() && [TEXT, PDF, DOCX, NOT_YET].some((kind) => kind.has(path.extname(e.name).toLowerCase())))
       .map((e) => path.join(e.parentPath, e.name))
       .sort();
-    if (found.length === 0) throw new BosoreportError(t(ctx.lang, 'import/no-sources', { path: p }), EXIT_USAGE);
-    out.push(...found);
+    out.push(...(found.length ? found : [{ problem: t(ctx.lang, 'import/no-sources', { path: p }) }]));
   }
   return out;
 }
 
-/** A text file's characters: UTF-8, or Windows-1252 as Word's «plain text» writes it on a Norwegian Windows. */
-function decode(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
+/**
+ * A text file's characters, or undefined for a file that is not text: UTF-16 with its byte-order
+ * mark (Notepad's «Unicode»), UTF-8, or Windows-1252 as Word's «plain text» writes it on a Norwegian
+ * Windows. A file with NUL bytes otherwise is not text. UTF-8 with a stray byte stays UTF-8 (its æøå
+ * are read, the one byte is not): one byte must not turn the whole file into other letters.
+ */
+function decode(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  if (bytes.includes(0)) return undefined;
+  const utf8 = new TextDecoder('utf-8').decode(bytes);
+  if (!utf8.includes('\ufffd')) return utf8;
+  // Valid two-byte sequences (æ, ø, å, é …) say UTF-8; none say Windows-1252.
+  return /[\u0080-\u07ff]/.test(utf8) ? utf8 : new TextDecoder('windows-1252').decode(bytes);
 }
 
 /** What became of one source: a draft and its numbers, or the message that says why not. */
@@ -75,11 +92,14 @@ async function importOne(file: string, forms: ImportableForm[], options: ImportO
   const source = display(io.cwd, file);
   const ext = path.extname(file).toLowerCase();
   const pdf = PDF.has(ext);
-  if (!TEXT.has(ext) && !pdf) return { problem: t(lang, 'import/unsupported', { source, ext: ext || '(uten endelse)' }) };
+  const docx = DOCX.has(ext);
+  if (!TEXT.has(ext) && !pdf && !docx) return { problem: t(lang, 'import/unsupported', { source, ext: ext || '(uten endelse)' }) };
   let bytes: Buffer;
   try {
     const stat = await fs.stat(file);
-    const limit = pdf ? MAX_PDF_BYTES : MAX_TEXT_BYTES;
+    // A pipe or a device would be read for ever: only a plain file is a report.
+    if (!stat.isFile()) return { problem: t(lang, 'io/unreadable', { path: source, reason: t(lang, 'import/not-a-file') }) };
+    const limit = pdf || docx ? MAX_PDF_BYTES : MAX_TEXT_BYTES;
     if (stat.size > limit) return { problem: t(lang, 'import/too-large', { source, size: stat.size, limit }) };
     bytes = await fs.readFile(file);
   } catch (error) {
@@ -90,7 +110,15 @@ async function importOne(file: string, forms: ImportableForm[], options: ImportO
     const read = await pdfPages(bytes, MAX_PDF_PAGES);
     if ('problem' in read) return { problem: t(lang, read.problem === 'encrypted' ? 'import/encrypted' : 'import/corrupt', { source, detail: read.detail }) };
     text = fromPages(read.pages);
-  } else text = pagesOfText(decode(bytes));
+  } else if (docx) {
+    const read = docxBlocks(bytes, MAX_PDF_BYTES);
+    if ('problem' in read) return { problem: t(lang, 'import/corrupt-docx', { source, detail: read.detail }) };
+    text = fromPages(read.blocks, 'avsnitt');
+  } else {
+    const decoded = decode(bytes);
+    if (decoded === undefined) return { problem: t(lang, 'import/not-text', { source }) };
+    text = pagesOfText(decoded);
+  }
   if (!/[\p{L}\p{N}]/u.test(text.text)) return { problem: t(lang, 'import/empty', { source }) };
 
   let chosen: ImportableForm | undefined;
@@ -133,7 +161,7 @@ async function importOne(file: string, forms: ImportableForm[], options: ImportO
     checkCommand: `npx bosoreport validate ${shellArg(fromRoot)}`,
     why: why('nb'),
     kommune: result.kommune ?? '',
-    aar: result.aar ?? new Date().getFullYear(),
+    aar: result.aar ?? new Date().getFullYear(), // for the skeleton only: the draft's year stays open (draftText)
   });
   try {
     await makeDirs(path.dirname(output));
@@ -176,7 +204,7 @@ export async function runImport(paths: readonly string[], options: ImportOptions
   const drafts: string[] = [];
   let failed = 0;
   for (const file of files) {
-    const outcome = await importOne(file, importable, options, ctx);
+    const outcome: Outcome = typeof file === 'string' ? await importOne(file, importable, options, ctx) : file;
     if (outcome.draft !== undefined) drafts.push(outcome.draft);
     else {
       failed++;
