@@ -55,7 +55,7 @@ export function draftText(result: ImportResult, options: DraftOptions): string {
       `Utkast til ${result.form.title.nb.toLowerCase()}, lest inn fra ${options.source} av «bosoreport import».`,
       `${options.why}.`,
       `${result.values.length} verdier er hentet; hver har kilden i en kommentar («kilde: ${result.unit} …»). Sjekk dem mot`,
-      `originalen. ${result.open.length} felt står åpne: grunnen står over feltet. Felt uten kommentar fant ikke importen.`,
+      `originalen. ${result.open.length} felt står åpne: grunnen står over feltet. Felt uten slik kommentar leser ikke importen.`,
       ...(unplaced.length
         ? ['', 'Tekst i kilden som ikke hører til noe felt (sjekk om noe av den skal inn):', ...unplaced.map((u) => `- ${result.unit} ${u.page}: «${u.text}»`)]
         : []),

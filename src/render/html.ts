@@ -27,6 +27,7 @@ export function renderReport(result: ValidationResult, templates: TemplateSet, o
     diagnostics: result.diagnostics,
     version: VERSION,
     kopi: options.kopi ?? 'arbeidskopi',
+    ...(result.report ? { source: result.report } : {}),
   });
   return { html: templates.render(result.form, view), view };
 }

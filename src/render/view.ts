@@ -3,6 +3,8 @@ import { computeDocument } from '../figures/contract.js';
 import type { Form } from '../forms/types.js';
 import { municipalityName, readHeader } from '../parts/header.js';
 import { formatDate } from '../format/norwegian.js';
+import type { CommentSource } from '../load/reasons.js';
+import { importedValues, type ImportedValue } from './imported.js';
 
 /**
  * Which copy a page is. `husbanken` is the one sent to Husbanken and filed: the form's own text and
@@ -33,6 +35,8 @@ export interface ReportView {
   diagnostikk: Diagnostic[];
   merknader: Record<string, Diagnostic[]>;
   skjemadata: Record<string, unknown>;
+  /** The values `bosoreport import` set, with where they came from: the working copy lists them for review. */
+  innlest: ImportedValue[];
   /** The compute JSON, safe to put inside <script type="application/json">. */
   json: string;
   versjon: string;
@@ -57,6 +61,8 @@ export interface ViewInput {
   version: string;
   /** Which copy; the working copy unless told. */
   kopi?: Kopi;
+  /** The report's text and positions, for the comments import wrote beside its values. */
+  source?: CommentSource;
 }
 
 export function buildView(input: ViewInput): ReportView {
@@ -92,6 +98,7 @@ export function buildView(input: ViewInput): ReportView {
     diagnostikk: shown,
     merknader,
     skjemadata: form.view(data, figures),
+    innlest: kopi === 'arbeidskopi' && input.source ? importedValues(input.source, data, form.schemaId) : [],
     json: scriptSafeJson(computeJson),
     versjon: input.version,
   };
