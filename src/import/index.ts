@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { Form } from '../forms/types.js';
+import { putAt } from '../init/skeleton.js';
 import type { DataPath } from '../load/positions.js';
 import { validatorFor } from '../schema/ajv.js';
 import { linesFound, locateFormLines } from './locate.js';
@@ -139,11 +140,7 @@ export function importText(text: SourceText, chosen: ImportableForm): ImportResu
   }
   // What the schema refuses at an imported value (or at a row of them) is left open, never kept.
   const draft: Record<string, unknown> = {};
-  for (const v of values) {
-    let owner = draft;
-    for (const [i, seg] of v.path.slice(0, -1).entries()) owner = (owner[seg] ??= typeof v.path[i + 1] === 'number' ? [] : {}) as Record<string, unknown>;
-    owner[v.path[v.path.length - 1]!] = v.value;
-  }
+  for (const v of values) putAt(draft, v.path, v.value);
   const validate = validatorFor(form.schemaId);
   validate({ skjema: form.id, ...draft });
   const refused: { path: string; message: string }[] = (validate.errors ?? [])

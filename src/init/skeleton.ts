@@ -180,7 +180,7 @@ function carry(value: Record<string, any>, options: SkeletonOptions): string[] {
 }
 
 /** Sets the value at a path, making the objects on the way (a row written as a figure becomes an object for its comment). */
-function putAt(data: Record<string, unknown>, path: DataPath, value: unknown): void {
+export function putAt(data: Record<string, unknown>, path: DataPath, value: unknown): void {
   let owner: Record<string | number, unknown> = data;
   for (const [i, seg] of path.slice(0, -1).entries()) {
     const next = owner[seg];

@@ -1,16 +1,15 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compareImport } from '../../src/import/compare.js';
-import { identifyText, importableForms, importText } from '../../src/import/index.js';
+import { identifyText, importText } from '../../src/import/index.js';
 import { pdfPages } from '../../src/import/pdf.js';
 import { fromPages } from '../../src/import/source.js';
-import { FORMS, ROOT, runMain, tempTree } from '../helpers.js';
+import { ROOT, runMain, tempTree } from '../helpers.js';
+import { forms, importableExamples } from './examples.js';
 
-const forms = importableForms(FORMS.forms);
-const importable = new Set(forms.map((f) => f.form.id));
-const examples = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml') && importable.has(parse(readFileSync(path.join(ROOT, 'examples', f), 'utf8')).skjema));
+const examples = importableExamples;
 
 let out: { dir: string; cleanup: () => void };
 beforeAll(async () => {
