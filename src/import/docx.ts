@@ -2,7 +2,8 @@ import { inflateRawSync } from 'node:zlib';
 
 /**
  * The text of a Word file (.docx), block by block: each paragraph, and each table row as one line
- * with its cells in order, as a report's table reads across («A. Antall husstander … 7 8 -1 …»).
+ * with its cells in order, a tab between them, as a report's table reads across («A. Antall
+ * husstander …⇥7⇥8⇥-1⇥…»).
  * A .docx is a zip of XML parts; only word/document.xml is read, directly, so that tables and
  * their merged cells (a merged cell is written once, in its first row) come out as Word has them.
  */
@@ -65,10 +66,15 @@ function blocks(xml: string): string[] {
       continue;
     }
     if (name === 't') inText = !close && !selfClosing;
-    else if (name === 'tab' || name === 'br' || name === 'cr') para += ' ';
+    // A tab sets figures apart as a table's cells do; a line break is a space.
+    else if (name === 'tab') para += '\t';
+    else if (name === 'br' || name === 'cr') para += ' ';
     else if (name === 'tbl') tables += close ? -1 : 1;
     else if (name === 'p' && (close || selfClosing)) {
-      const done = para.replace(/\s+/g, ' ').trim();
+      const done = para
+        .replace(/[^\S\t]+/g, ' ')
+        .replace(/ *\t[\t ]*/g, '\t')
+        .trim();
       para = '';
       if (!done) continue;
       if (tables > 0) cell.push(done);
@@ -77,7 +83,8 @@ function blocks(xml: string): string[] {
       if (cell.length) row.push(cell.join(' '));
       cell = [];
     } else if (name === 'tr' && close && tables === 1) {
-      if (row.length) out.push(row.join(' '));
+      // (A tab between cells: where one cell ends and the next begins, figures are not joined.)
+      if (row.length) out.push(row.join('\t'));
       row = [];
     }
   }

@@ -160,7 +160,7 @@ export function mapAnswers(source: SourceText, formLines: readonly string[], map
   };
 
   /** A figure run of the table being read, where it stands and the text just before it in its gap. */
-  type Placed = { readings: number[][]; start: number; end: number; text: string; before: string };
+  type Placed = { readings: number[][]; start: number; end: number; text: string; before: string; lead: string };
   /** Where the region after the latest row's label ends: the next row's label, or the table's end. */
   let regionEnd = text.length;
   /** Where it starts: the end of the latest row's label. */
@@ -173,7 +173,18 @@ export function mapAnswers(source: SourceText, formLines: readonly string[], map
     const out: Placed[] = [];
     const gap = (a: number, b: number) => {
       const piece = text.slice(a, b);
-      for (const r of figureRuns(piece)) out.push({ readings: r.readings, start: a + r.start, end: a + r.end, text: piece.slice(r.start, r.end), before: piece.slice(0, r.start) });
+      let last = 0;
+      for (const r of figureRuns(piece)) {
+        out.push({
+          readings: r.readings,
+          start: a + r.start,
+          end: a + r.end,
+          text: piece.slice(r.start, r.end),
+          before: piece.slice(0, r.start),
+          lead: piece.slice(last, r.start),
+        });
+        last = r.end;
+      }
     };
     let at = from;
     for (const m of marks) {
@@ -205,8 +216,18 @@ export function mapAnswers(source: SourceText, formLines: readonly string[], map
       const run = runs[ri];
       if (!run) return;
       const row = targets[ti]!;
-      const named = row.columns.length > 1 ? row.columns.findIndex((col) => new RegExp(`${col}[^\\p{L}]*$`, 'iu').test(run.before.slice(-30))) : -1;
+      // A cell's name, whole or cut short with a dot («Januar 2012», «Jan. 2012»).
+      const nameOf = (col: string) => new RegExp(`(?:${col}|${col.slice(0, 3)}\\p{L}*\\.)[^\\p{L}]*$`, 'iu');
+      const named = row.columns.length > 1 ? row.columns.findIndex((col) => nameOf(col).test(run.before.slice(-30))) : -1;
       if (named !== -1 && named !== empty[ti]![ci]) return;
+      // Words just before a figure, other than its cell's name or a footnote's mark («(x) 930»), make
+      // it the words' («Totalt 930 kommunale boliger»): no cell's. A row begun keeps what it has. (The
+      // need table's rows may have comments between them: its «minus» check bears out their figures.)
+      const lead = (named !== -1 ? run.lead.replace(nameOf(row.columns[named]!), '') : run.lead).replace(/\(?[xX*]\)/g, '');
+      if (!row.table.kontroll && /\p{L}/u.test(lead)) {
+        if (ci > 0 && ti === targets.length - 1) solutions.push(acc);
+        return;
+      }
       const between = lastRow && lastRow !== row && ri > 0 ? text.slice(runs[ri - 1]!.end, run.start) : '';
       if (/\p{L}/u.test(between) && !(lastRow?.table.kontroll && row.table.kontroll)) return;
       for (const reading of run.readings) {

@@ -18,6 +18,40 @@ function withoutFurniture(pages: string[][]): string[] {
   return pages.map((lines) => lines.filter((l) => l.trim() && !/^\s*(Side|Page) \d+ (av|of) \d+\s*$/i.test(l) && !repeated(l)).join('\n'));
 }
 
+/** A piece of text as pdfjs gives it: its string, where it starts (transform[4]), its width and font size. */
+interface Item {
+  str: string;
+  transform: number[];
+  width: number;
+  hasEOL: boolean;
+}
+
+/**
+ * A page's lines. Where a gap on a line is wider than its font's size, a table's column ends (a
+ * word's space is a third of that): it becomes a tab, so the figures of two cells are never read
+ * as one number («1 390⇥455 boliger …» is not 1 390 455).
+ */
+function pageLines(items: readonly (Item | object)[]): string[] {
+  let text = '';
+  let end: number | undefined;
+  for (const item of items) {
+    if (!('str' in item)) continue;
+    const size = Math.hypot(item.transform[0] ?? 0, item.transform[1] ?? 0) || 1;
+    const x = item.transform[4] ?? 0;
+    const blank = !item.str.trim();
+    const wide = blank ? item.width > size : end !== undefined && x - end > size;
+    if (wide) text += '\t';
+    else if (blank) text += item.str;
+    if (!blank) text += item.str;
+    end = x + item.width;
+    if (item.hasEOL) {
+      text += '\n';
+      end = undefined;
+    }
+  }
+  return text.split('\n').map((line) => line.replace(/ *\t[\t ]*/g, '\t'));
+}
+
 export async function pdfPages(bytes: Uint8Array, maxPages: number): Promise<{ pages: string[] } | PdfProblem> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let doc;
@@ -32,8 +66,7 @@ export async function pdfPages(bytes: Uint8Array, maxPages: number): Promise<{ p
     const pages: string[][] = [];
     for (let i = 1; i <= doc.numPages; i++) {
       const content = await (await doc.getPage(i)).getTextContent();
-      const text = content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('');
-      pages.push(text.split('\n'));
+      pages.push(pageLines(content.items));
     }
     return { pages: withoutFurniture(pages) };
   } catch (error) {

@@ -61,9 +61,49 @@ describe('a figure goes in only where its place is unambiguous', () => {
     ["row B's label hyphenated", 'fare for å miste boligen', 'fare for å miste bo- ligen'],
     ['a year cut in two', 'Rapporteringsdato:18.02.2013', 'Rapporteringsdato:18.02.20 13'],
     ['a date inside a sentence', 'Programstart: 22.12.2010', 'Programstart: høsten 2009 (avtalen signert 22.12.2010)'],
+    // …and what a second review found: a footnote's figure, words holding a figure where the cell's
+    // figure should be, a comment that starts with a figure, an estimate, a month cut short.
+    ['tildelinger empty before the footnote', 'utleiebolig 116 (x) Totalt', 'utleiebolig (x) Totalt'],
+    ['tildelinger a dash', 'utleiebolig 116 (x) Totalt', 'utleiebolig – (x) Totalt'],
+    ['tildelinger «ukjent»', 'utleiebolig 116 (x) Totalt', 'utleiebolig ukjent (x) Totalt'],
+    ['tildelinger «X)»', 'utleiebolig 116 (x) Totalt', 'utleiebolig X) (x) Totalt'],
+    ['words with a year in place of a cell', 'boligtilskudd 11 x)', 'boligtilskudd ikke registrert før 2013 x)'],
+    ['a reference in place of a cell', 'private boliger 8 Antall', 'private boliger se vedlegg 2 Antall'],
+    ['an empty cell and a year in its comment', 'private boliger 8 Antall', 'private boliger Tallet kommer i 2013 Antall'],
+    ['an empty cell and a year at the start of its comment', 'private boliger 8 Antall', 'private boliger 2013 kommer tallet Antall'],
+    ['a comment that starts with a figure', 'disponerte boliger 302 Antall', 'disponerte boliger 302 120 av dem var nye Antall'],
+    ['a comment that starts with a figure, after a figure', 'private boliger 8 Antall', 'private boliger 8 450 boliger er tilpasset Antall'],
+    ['an estimate', '(samfinansierte boligkjøp) 28 Antall', '(samfinansierte boligkjøp) ca. 28 Antall'],
+    ['a month cut short', 'Januar 2012 1390 Husstander', 'Jan. 2012 1390 Husstander'],
   ])('%s: no figure or date that differs from the report typed by hand', (_name, from, to) => {
     const r = importChanged(from, to);
     expect(compareImport(example, r.values).values.filter((v) => v.verdict === 'wrong')).toEqual([]);
+  });
+
+  it('what stands after a footnote mark is the footnote: «(x) Totalt 930» gives the row no figure', () => {
+    const r = importChanged('utleiebolig 116 (x) Totalt', 'utleiebolig (x) Totalt');
+    expect(valueAt(r, 'delmaal_c.c2_kommunalt_disponerte_boliger.nye_tildelinger')).toBeUndefined();
+    expect(openAt(r, 'delmaal_c.c2_kommunalt_disponerte_boliger.nye_tildelinger')).toBeDefined();
+  });
+
+  it('an estimate or a figure in a phrase is no cell, and a comment that starts with a figure is not joined to it', () => {
+    expect(
+      valueAt(importChanged('(samfinansierte boligkjøp) 28 Antall', '(samfinansierte boligkjøp) ca. 28 Antall'), 'delmaal_c.c1_okonomiske_virkemidler.samfinansierte_boligkjop'),
+    ).toBeUndefined();
+    const r = importChanged('disponerte boliger 302 Antall', 'disponerte boliger 302 120 av dem var nye Antall');
+    expect(valueAt(r, 'delmaal_c.c2_kommunalt_disponerte_boliger.nye_soknader')).toBeUndefined();
+    expect(openAt(r, 'delmaal_c.c2_kommunalt_disponerte_boliger.nye_soknader')?.why).toContain('302 120');
+  });
+
+  it("where the cells are known (a tab, as a PDF's column gap or a Word table's cell), a comment's figure stays the comment's", () => {
+    const r = importChanged('private boliger 8 Antall', 'private boliger\t8\t450 boliger er tilpasset Antall');
+    expect(valueAt(r, 'delmaal_c.c1_okonomiske_virkemidler.tilskudd_til_tilpasning.resultat')).toBe(8);
+    expect(valueAt(r, 'delmaal_c.c1_okonomiske_virkemidler.tilskudd_til_tilpasning.kommentar')).toBe('450 boliger er tilpasset');
+  });
+
+  it('a month cut short («Jan. 2012») is a date, and the figure after it is the cell', () => {
+    const r = importChanged('Januar 2012 1390 Husstander', 'Jan. 2012 1390 Husstander');
+    expect(valueAt(r, 'delmaal_c.c1_okonomiske_virkemidler.bostottemottakere.januar')).toBe(1390);
   });
 
   it('a long run of figures after a label is read at once, not every way it could be split', () => {

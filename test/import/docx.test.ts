@@ -50,7 +50,7 @@ describe('reading a Word file (.docx)', () => {
       '<w:tc><w:p><w:r><w:t>7</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>8</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>-1</w:t></w:r></w:p></w:tc>' +
       '<w:tc><w:p><w:r><w:t>Tallene &amp; «søknader»</w:t></w:r></w:p></w:tc></w:tr></w:tbl>';
     expect(docxBlocks(docx(body), 1_000_000)).toEqual({
-      blocks: ['Programnavn: Boligsosialt utviklingsprogram', 'A. Antall husstander uten eid eller leid bolig 7 8 -1 Tallene & «søknader»'],
+      blocks: ['Programnavn: Boligsosialt utviklingsprogram', 'A. Antall husstander uten eid eller leid bolig\t7\t8\t-1\tTallene & «søknader»'],
     });
   });
 

@@ -27,6 +27,19 @@ describe('reading a PDF for import', () => {
     expect(read).toEqual({ pages: ['Programnavn: Boligsosialt', 'Telefon: 41581180', 'E-post: a@b.no'] });
   });
 
+  it("sets a table's cells apart with a tab where the columns' gap is, and keeps a line's words as they are", async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([595, 842]);
+    // A row of the form: its label, its figure in the next column, a comment that starts with a figure.
+    page.drawText('Antall tilskudd til tilpasning', { x: 50, y: 700, size: 9, font });
+    page.drawText('8', { x: 300, y: 700, size: 9, font });
+    page.drawText('450 boliger er tilpasset', { x: 340, y: 700, size: 9, font });
+    page.drawText('Antall bostøttemottakere 1 390 i januar'.replace('ø', 'o'), { x: 50, y: 680, size: 9, font });
+    const read = await pdfPages(await doc.save(), 500);
+    expect(read).toEqual({ pages: ['Antall tilskudd til tilpasning\t8\t450 boliger er tilpasset\nAntall bostottemottakere 1 390 i januar'] });
+  });
+
   it('says a file is no PDF it can read, and refuses one of more pages than a report has', async () => {
     expect(await pdfPages(new TextEncoder().encode('%PDF-1.7\nbroken'), 500)).toMatchObject({ problem: 'corrupt' });
     expect(await pdfPages(await pdfOf([['a'], ['b'], ['c']], false), 2)).toEqual({ problem: 'corrupt', detail: '3 pages' });
